@@ -1,0 +1,166 @@
+package dev.hookguard.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookguard.processor.generation.RedactorGenerator;
+import dev.hookguard.processor.generation.SourceFileWriter;
+import dev.hookguard.processor.model.Annotations;
+import dev.hookguard.processor.model.PayloadModel;
+import dev.hookguard.processor.model.PayloadModelFactory;
+import dev.hookguard.processor.model.PropertyScanner;
+import dev.hookguard.processor.model.PropertySource;
+import dev.hookguard.processor.model.ShapeResolver;
+import dev.hookguard.processor.validation.Diagnostic;
+import dev.hookguard.processor.validation.PayloadValidator;
+import dev.hookguard.processor.validation.ValidationReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Generates the companion classes of every {@code @WebhookPayload} type.
+ *
+ * <p>Each round: validate every payload type (printing the report), build a model of each clean
+ * one, and write its files; nothing is generated in a round where any payload type has an error,
+ * so one mistake does not cascade into errors in generated code. A type whose property types do
+ * not resolve yet (perhaps another processor generates them) waits for the next round; if it
+ * still does not resolve in the last round, that is an error. The processor claims no
+ * annotations, and never lets an exception escape into javac.
+ */
+@AutoService(Processor.class)
+public final class HookGuardProcessor extends AbstractProcessor {
+
+  private static final List<String> PROPERTY_ANNOTATIONS =
+      List.of(Annotations.SENSITIVE, Annotations.ENCRYPT, Annotations.RETAIN);
+
+  private Elements elements;
+  private Messager messager;
+  private PayloadValidator validator;
+  private PayloadModelFactory models;
+  private SourceFileWriter writer;
+  private final RedactorGenerator redactors = new RedactorGenerator();
+  /** Payload types waiting for their property types to resolve, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    elements = processingEnv.getElementUtils();
+    messager = processingEnv.getMessager();
+    PropertyScanner scanner = new PropertyScanner(elements, processingEnv.getTypeUtils());
+    ShapeResolver shapes = new ShapeResolver();
+    validator = new PayloadValidator(scanner, shapes);
+    models = new PayloadModelFactory(scanner, shapes);
+    writer = new SourceFileWriter(processingEnv.getFiler());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(Annotations.WEBHOOK_PAYLOAD);
+    names.addAll(PROPERTY_ANNOTATIONS);
+    return names;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> payloads = new ArrayList<>();
+    for (String name : deferred) {
+      Optional.ofNullable(elements.getTypeElement(name)).ifPresent(payloads::add);
+    }
+    deferred.clear();
+    TypeElement payloadAnnotation = elements.getTypeElement(Annotations.WEBHOOK_PAYLOAD);
+    if (payloadAnnotation != null) {
+      payloads.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(payloadAnnotation)));
+    }
+
+    List<PayloadModel> clean = new ArrayList<>();
+    boolean anyError = false;
+    for (TypeElement payload : payloads) {
+      try {
+        Optional<PropertySource> unresolved = validator.unresolvedProperty(payload);
+        if (unresolved.isPresent()) {
+          if (round.processingOver()) {
+            error(Diagnostic.UNRESOLVED_TYPE, unresolved.get().element(),
+                unresolved.get().name(), payload.getSimpleName(), payload.getSimpleName());
+            anyError = true;
+          } else {
+            deferred.add(payload.getQualifiedName().toString());
+          }
+          continue;
+        }
+        ValidationReport report = validator.validate(payload);
+        report.printTo(messager);
+        if (report.isClean()) {
+          clean.add(models.create(payload));
+        } else {
+          anyError = true;
+        }
+      } catch (RuntimeException e) {
+        error(Diagnostic.UNEXPECTED, payload, payload.getQualifiedName(), e);
+        anyError = true;
+      }
+    }
+    anyError |= reportOrphans(round);
+    if (!anyError) {
+      clean.forEach(this::generate);
+    }
+    return false;
+  }
+
+  private void generate(PayloadModel model) {
+    try {
+      TypeSpec redactor = redactors.generate(model);
+      writer.write(model.type().packageName(), redactor, model.element());
+    } catch (IOException | RuntimeException e) {
+      error(Diagnostic.UNEXPECTED, model.element(), model.type(), e);
+    }
+  }
+
+  /** {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them. */
+  private boolean reportOrphans(RoundEnvironment round) {
+    boolean any = false;
+    // A record component's annotation shows on the component and on its field: report it once.
+    Set<String> reported = new LinkedHashSet<>();
+    for (String name : PROPERTY_ANNOTATIONS) {
+      TypeElement annotation = elements.getTypeElement(name);
+      if (annotation == null) {
+        continue;
+      }
+      String simple = annotation.getSimpleName().toString();
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        Element owner = element instanceof TypeElement ? element : element.getEnclosingElement();
+        if (Annotations.find(owner, Annotations.WEBHOOK_PAYLOAD).isPresent()
+            || !reported.add(simple + " " + owner + " " + element.getSimpleName())) {
+          continue;
+        }
+        error(Diagnostic.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
+            owner.getSimpleName(), owner.getSimpleName(), simple);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private void error(Diagnostic diagnostic, Element element, Object... args) {
+    messager.printMessage(diagnostic.kind(), diagnostic.format(args), element);
+  }
+}

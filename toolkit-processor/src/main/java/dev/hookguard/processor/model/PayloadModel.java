@@ -1,0 +1,40 @@
+package dev.hookguard.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.hookguard.api.Naming;
+import java.util.List;
+import java.util.OptionalInt;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything generation needs to know about one {@code @WebhookPayload} type, decided once.
+ *
+ * @param element the annotated type, the originating element of every generated file
+ * @param type the payload's class name
+ * @param isRecord whether copies are built through the canonical constructor
+ * @param isPublic whether generated classes are public
+ * @param event the provider's event name, or empty
+ * @param naming how Java names became JSON names
+ * @param retainDays the type's {@code @Retain}, if any
+ * @param properties in declaration order
+ */
+public record PayloadModel(
+    TypeElement element,
+    ClassName type,
+    boolean isRecord,
+    boolean isPublic,
+    String event,
+    Naming naming,
+    OptionalInt retainDays,
+    List<Property> properties) {
+
+  /** {@code Outer_InnerRedactor} for {@code Outer.Inner}, beside the payload. */
+  public ClassName redactor() {
+    return companion(type, "Redactor");
+  }
+
+  /** The generated companion of {@code payload} with {@code suffix}, in its package. */
+  public static ClassName companion(ClassName payload, String suffix) {
+    return ClassName.get(payload.packageName(), String.join("_", payload.simpleNames()) + suffix);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.hookguard.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.hookguard.api.Encrypt;
+import dev.hookguard.api.Naming;
+import dev.hookguard.api.Retain;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.api.WebhookPayload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/** Builds the {@link PayloadModel} of a type that validation found clean. */
+public final class PayloadModelFactory {
+
+  private final PropertyScanner scanner;
+  private final ShapeResolver shapes;
+
+  public PayloadModelFactory(PropertyScanner scanner, ShapeResolver shapes) {
+    this.scanner = scanner;
+    this.shapes = shapes;
+  }
+
+  public PayloadModel create(TypeElement type) {
+    WebhookPayload payload = type.getAnnotation(WebhookPayload.class);
+    List<Property> properties = new ArrayList<>();
+    for (PropertySource source : scanner.scan(type)) {
+      properties.add(new Property(
+          source.name(),
+          jsonName(source, payload.naming()),
+          shapes.resolve(source.type()).orElseThrow(),
+          source.readSuffix().orElseThrow(),
+          source.write().orElseThrow(),
+          Optional.ofNullable(source.element().getAnnotation(Sensitive.class))
+              .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
+          Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
+              .map(e -> new Property.EncryptSpec(e.deterministic())),
+          retainDays(source.element())));
+    }
+    return new PayloadModel(
+        type,
+        ClassName.get(type),
+        type.getKind() == ElementKind.RECORD,
+        isPublic(type),
+        payload.event(),
+        payload.naming(),
+        retainDays(type),
+        List.copyOf(properties));
+  }
+
+  /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */
+  public static String jsonName(PropertySource source, Naming naming) {
+    for (Element carrier : source.carriers()) {
+      Optional<String> explicit = Annotations.find(carrier, Annotations.JSON_PROPERTY)
+          .flatMap(mirror -> Annotations.explicitValue(mirror, "value"))
+          .map(value -> (String) value.getValue())
+          .filter(value -> !value.isEmpty());
+      if (explicit.isPresent()) {
+        return explicit.get();
+      }
+    }
+    return JsonNames.translate(source.name(), naming);
+  }
+
+  static OptionalInt retainDays(Element element) {
+    Retain retain = element.getAnnotation(Retain.class);
+    return retain == null ? OptionalInt.empty() : OptionalInt.of(retain.days());
+  }
+
+  /** Public only if it and every type around it are public. */
+  private static boolean isPublic(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

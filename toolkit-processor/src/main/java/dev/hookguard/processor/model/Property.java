@@ -1,0 +1,57 @@
+package dev.hookguard.processor.model;
+
+import dev.hookguard.api.Sensitive;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One property of a payload type, with every decision about it made: its JSON name, how it is
+ * read and written, and how it is protected.
+ *
+ * @param name the Java name
+ * @param jsonName the JSON name, after {@code naming} and {@code @JsonProperty}
+ * @param readSuffix what follows {@code value.} to read it: {@code email()}, {@code getEmail()} or
+ *     {@code email}
+ * @param write how a copy receives it
+ * @param sensitive its {@code @Sensitive}, if any
+ * @param encrypt its {@code @Encrypt}, if any
+ * @param retainDays its own {@code @Retain}, if any
+ */
+public record Property(
+    String name,
+    String jsonName,
+    Shape shape,
+    String readSuffix,
+    Write write,
+    Optional<SensitiveSpec> sensitive,
+    Optional<EncryptSpec> encrypt,
+    OptionalInt retainDays) {
+
+  /** How generated code gives a copy this property's value. */
+  public enum WriteKind {
+    /** A record's canonical constructor argument. */
+    CONSTRUCTOR,
+    /** A setter, {@code setName(value)}. */
+    SETTER,
+    /** Direct assignment to a non-private, non-final field. */
+    FIELD
+  }
+
+  /** @param target the setter or field name; unused for {@link WriteKind#CONSTRUCTOR} */
+  public record Write(WriteKind kind, String target) {}
+
+  /** The {@code @Sensitive} of a property. */
+  public record SensitiveSpec(Sensitive.Category category, Sensitive.Mask mask) {}
+
+  /** The {@code @Encrypt} of a property. */
+  public record EncryptSpec(boolean deterministic) {}
+
+  public boolean isSensitive() {
+    return sensitive.isPresent();
+  }
+
+  /** Whether this property appears at all in log lines and redacted JSON. */
+  public boolean isOmitted() {
+    return sensitive.map(s -> s.mask() == Sensitive.Mask.OMIT).orElse(false);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.hookguard.processor.validation;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every message the processor can print, each with a stable id that starts the message, says
+ * the rule and suggests the fix. Tests and users key on the ids; never rename one.
+ */
+public enum Diagnostic {
+  PAYLOAD_KIND(Kind.ERROR, "HookGuardPayloadKind",
+      "@WebhookPayload goes on a record or a class, not on %s. Fix: declare %s as a record."),
+  PAYLOAD_ACCESS(Kind.ERROR, "HookGuardPayloadAccess",
+      "@WebhookPayload type %s must be visible to its package: %s. Fix: %s."),
+  PAYLOAD_GENERIC(Kind.ERROR, "HookGuardGenericPayload",
+      "@WebhookPayload type %s must not have type parameters: generated code needs one concrete "
+          + "shape. Fix: declare a concrete type per payload."),
+  NO_CONSTRUCTOR(Kind.ERROR, "HookGuardNoConstructor",
+      "@WebhookPayload class %s cannot be constructed by generated code: %s. Fix: make it a "
+          + "record, or give it a non-private constructor without parameters."),
+  UNSUPPORTED_TYPE(Kind.ERROR, "HookGuardUnsupportedType",
+      "Property '%s' has type %s, which generated code cannot read or write. Supported: String, "
+          + "primitives and their boxes, BigDecimal, BigInteger, java.time values, UUID, enums, "
+          + "@WebhookPayload types, and List, Set, Map<String, V>, Optional and arrays of those. "
+          + "Fix: use one of these types, or annotate %s with @WebhookPayload."),
+  ENCRYPT_TYPE(Kind.ERROR, "HookGuardEncryptType",
+      "@Encrypt on property '%s' of type %s: this type has no encoding to encrypt. Fix: use a "
+          + "String, number, boolean, enum, UUID, java.time value, @WebhookPayload type or a "
+          + "collection of those."),
+  DETERMINISTIC_TYPE(Kind.ERROR, "HookGuardDeterministicType",
+      "@Encrypt(deterministic = true) on property '%s' of type %s: equal values of this type can "
+          + "have different encodings, so look-ups would miss. Allowed: String, integral numbers, "
+          + "boolean, enums, UUID, LocalDate, Instant. Fix: remove deterministic = true, or store "
+          + "a normalized String."),
+  MASK_TYPE(Kind.ERROR, "HookGuardMaskType",
+      "@Sensitive(mask = %s) on property '%s' of type %s: %s. Fix: use mask = FULL or OMIT."),
+  RETAIN_DAYS(Kind.ERROR, "HookGuardRetainDays",
+      "@Retain(days = %d) must keep data at least 1 day. Fix: give the number of days to keep "
+          + "the data after receipt, such as @Retain(days = 30)."),
+  RETAIN_LONGER_THAN_TYPE(Kind.ERROR, "HookGuardRetainLongerThanType",
+      "@Retain(days = %d) on property '%s' is longer than the %d days its type %s is kept: the "
+          + "record, and the property with it, is gone after %d days. Fix: use at most "
+          + "@Retain(days = %d), or raise the type's @Retain."),
+  UNREADABLE_PROPERTY(Kind.ERROR, "HookGuardUnreadableProperty",
+      "Property '%s' of %s is private and has no getter, so generated code cannot read it. "
+          + "Fix: add %s(), or make the field package-private."),
+  UNWRITABLE_PROPERTY(Kind.ERROR, "HookGuardUnwritableProperty",
+      "Property '%s' of %s is %s and has no setter, so generated code cannot build a copy. "
+          + "Fix: add %s(..), or make %s a record."),
+  DUPLICATE_JSON_NAME(Kind.ERROR, "HookGuardDuplicateJsonName",
+      "Properties '%s' and '%s' of %s both map to the JSON name \"%s\". Fix: rename one, or give "
+          + "one a distinct @JsonProperty."),
+  ORPHAN_ANNOTATION(Kind.ERROR, "HookGuardOrphanAnnotation",
+      "@%s on '%s' has no effect: %s is not a @WebhookPayload type. Fix: annotate %s with "
+          + "@WebhookPayload, or remove @%s."),
+  UNRESOLVED_TYPE(Kind.ERROR, "HookGuardUnresolvedType",
+      "The type of property '%s' of %s could not be resolved, so nothing was generated for %s. "
+          + "Fix: correct the type, or the processor that should generate it."),
+  UNEXPECTED(Kind.ERROR, "HookGuardUnexpected",
+      "HookGuard failed unexpectedly on %s: %s. This is a bug in HookGuard; please report it "
+          + "with this type's declaration."),
+  PERSONAL_DATA_NAME(Kind.WARNING, "HookGuardPersonalData",
+      "Property '%s' looks like %s but is not @Sensitive, so it is logged and forwarded as it is. "
+          + "Fix: add @Sensitive(category = Category.%s), or "
+          + "@SuppressWarnings(\"HookGuardPersonalData\") if it is not personal data."),
+  RECORD_TO_STRING(Kind.WARNING, "HookGuardRecordToString",
+      "Record %s holds @Sensitive components but keeps the default toString(), which prints every "
+          + "value. Fix: add to %s: @Override public String toString() { return "
+          + "%sRedactor.create().toLogString(this); }");
+
+  private final Kind kind;
+  private final String id;
+  private final String format;
+
+  Diagnostic(Kind kind, String id, String format) {
+    this.kind = kind;
+    this.id = id;
+    this.format = format;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The stable id, such as {@code HookGuardRetainDays}. */
+  public String id() {
+    return id;
+  }
+
+  /** The full message: {@code [id] } followed by the rule and the fix. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(format, args);
+  }
+}

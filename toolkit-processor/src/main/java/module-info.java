@@ -1,0 +1,16 @@
+/**
+ * The HookGuard annotation processor. For every {@code @WebhookPayload} type it validates the
+ * annotations, builds a model of the payload and generates its companion classes.
+ *
+ * <p>Registered twice on purpose: {@code provides} for the module path, and
+ * {@code META-INF/services} (written by auto-service) for the processor path that Maven uses.
+ */
+module dev.hookguard.processor {
+  requires java.compiler;
+  requires com.palantir.javapoet;
+  requires dev.hookguard.api;
+  requires static com.google.auto.service;
+
+  provides javax.annotation.processing.Processor with
+      dev.hookguard.processor.HookGuardProcessor;
+}

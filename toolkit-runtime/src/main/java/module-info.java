@@ -1,0 +1,14 @@
+/**
+ * The HookGuard runtime: what generated verifiers, redactors and storage adapters call, and what
+ * an application configures (signature schemes, keys, storage, retention, audit, receiving).
+ * Only the packages users call are exported.
+ */
+module dev.hookguard.runtime {
+  requires transitive dev.hookguard.api;
+  requires com.google.crypto.tink;
+  requires tools.jackson.core;
+  requires org.slf4j;
+
+  exports dev.hookguard.runtime.redact;
+  exports dev.hookguard.runtime.signature;
+}

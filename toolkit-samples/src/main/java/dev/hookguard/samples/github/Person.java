@@ -1,0 +1,21 @@
+package dev.hookguard.samples.github;
+
+import dev.hookguard.api.Encrypt;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.api.Sensitive.Category;
+import dev.hookguard.api.Sensitive.Mask;
+import dev.hookguard.api.WebhookPayload;
+
+/** A commit author, committer or pusher: a name and an e-mail address, both personal data. */
+@WebhookPayload
+public record Person(
+    @Sensitive(category = Category.PERSONAL, mask = Mask.HASH) @Encrypt String name,
+    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
+        String email,
+    String username) {
+
+  @Override
+  public String toString() {
+    return PersonRedactor.create().toLogString(this);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.hookguard.samples.shopify;
+
+import dev.hookguard.api.Encrypt;
+import dev.hookguard.api.Naming;
+import dev.hookguard.api.Retain;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.api.Sensitive.Category;
+import dev.hookguard.api.Sensitive.Mask;
+import dev.hookguard.api.WebhookPayload;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Shopify's {@code orders/create} webhook body: the order object itself (the REST API wraps the
+ * same object as {@code {"order": …}}). Money is {@code BigDecimal}, sent by Shopify as strings.
+ */
+@WebhookPayload(event = "orders/create", naming = Naming.SNAKE_CASE)
+@Retain(days = 365)
+public record ShopifyOrder(
+    long id,
+    String name,
+    int orderNumber,
+    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
+        String email,
+    @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt String phone,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    String currency,
+    BigDecimal totalPrice,
+    BigDecimal subtotalPrice,
+    BigDecimal totalTax,
+    String financialStatus,
+    String gateway,
+    boolean test,
+    @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Retain(days = 30) String browserIp,
+    @Sensitive(category = Category.OTHER) @Retain(days = 30) String note,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String token,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String cartToken,
+    String tags,
+    List<LineItem> lineItems,
+    List<TaxLine> taxLines,
+    List<DiscountCode> discountCodes,
+    List<NoteAttribute> noteAttributes,
+    @Sensitive(category = Category.CONTACT) @Encrypt MailingAddress billingAddress,
+    @Sensitive(category = Category.CONTACT) @Encrypt MailingAddress shippingAddress,
+    PaymentDetails paymentDetails,
+    Customer customer) {
+
+  @Override
+  public String toString() {
+    return ShopifyOrderRedactor.create().toLogString(this);
+  }
+
+  /** One product line of the order. */
+  @WebhookPayload(naming = Naming.SNAKE_CASE)
+  public record LineItem(
+      long id,
+      Long productId,
+      Long variantId,
+      String title,
+      String variantTitle,
+      String sku,
+      int quantity,
+      BigDecimal price,
+      int grams,
+      boolean requiresShipping,
+      boolean taxable,
+      List<Property> properties) {}
+
+  /** A custom line-item property, such as an engraving: free text a buyer typed. */
+  @WebhookPayload
+  public record Property(
+      String name,
+      @Sensitive(category = Category.PERSONAL) String value) {
+
+    @Override
+    public String toString() {
+      return ShopifyOrder_PropertyRedactor.create().toLogString(this);
+    }
+  }
+
+  /** A tax applied to the order. */
+  @WebhookPayload
+  public record TaxLine(String title, BigDecimal price, double rate) {}
+
+  /** A discount code used with the order. */
+  @WebhookPayload
+  public record DiscountCode(String code, BigDecimal amount) {}
+
+  /** A note the buyer attached at checkout. */
+  @WebhookPayload
+  public record NoteAttribute(
+      String name,
+      @Sensitive(category = Category.OTHER) String value) {
+
+    @Override
+    public String toString() {
+      return ShopifyOrder_NoteAttributeRedactor.create().toLogString(this);
+    }
+  }
+
+  /** Card details as Shopify sends them: the number already masked, still worth masking again. */
+  @WebhookPayload(naming = Naming.SNAKE_CASE)
+  public record PaymentDetails(
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) String creditCardNumber,
+      String creditCardCompany,
+      @Sensitive(category = Category.FINANCIAL) String creditCardBin,
+      String avsResultCode,
+      String cvvResultCode) {
+
+    @Override
+    public String toString() {
+      return ShopifyOrder_PaymentDetailsRedactor.create().toLogString(this);
+    }
+  }
+}
