@@ -7,6 +7,8 @@
  */
 module dev.hookguard.processor {
   requires java.compiler;
+  /** Only to tell a record's implicit members from declared ones on javac 17. */
+  requires static jdk.compiler;
   requires com.palantir.javapoet;
   requires dev.hookguard.api;
   requires static com.google.auto.service;

@@ -2,6 +2,7 @@ package dev.hookguard.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.TypeSpec;
+import com.sun.source.util.Trees;
 import dev.hookguard.processor.generation.RedactorGenerator;
 import dev.hookguard.processor.generation.SourceFileWriter;
 import dev.hookguard.processor.model.Annotations;
@@ -26,6 +27,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -62,9 +64,18 @@ public final class HookGuardProcessor extends AbstractProcessor {
     messager = processingEnv.getMessager();
     PropertyScanner scanner = new PropertyScanner(elements, processingEnv.getTypeUtils());
     ShapeResolver shapes = new ShapeResolver();
-    validator = new PayloadValidator(scanner, shapes);
+    validator = new PayloadValidator(elements, javacTrees(processingEnv), scanner, shapes);
     models = new PayloadModelFactory(scanner, shapes);
     writer = new SourceFileWriter(processingEnv.getFiler());
+  }
+
+  /** javac's tree API, or {@code null} when another compiler runs the processor. */
+  private static Trees javacTrees(ProcessingEnvironment processingEnv) {
+    try {
+      return Trees.instance(processingEnv);
+    } catch (IllegalArgumentException | LinkageError e) {
+      return null;
+    }
   }
 
   @Override
@@ -138,7 +149,8 @@ public final class HookGuardProcessor extends AbstractProcessor {
   /** {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them. */
   private boolean reportOrphans(RoundEnvironment round) {
     boolean any = false;
-    // A record component's annotation shows on the component and on its field: report it once.
+    // A record component's annotation shows on the component and on its field: report it once,
+    // on the field, whose source position javac 17 knows.
     Set<String> reported = new LinkedHashSet<>();
     for (String name : PROPERTY_ANNOTATIONS) {
       TypeElement annotation = elements.getTypeElement(name);
@@ -147,6 +159,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
       }
       String simple = annotation.getSimpleName().toString();
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+          continue;
+        }
         Element owner = element instanceof TypeElement ? element : element.getEnclosingElement();
         if (Annotations.find(owner, Annotations.WEBHOOK_PAYLOAD).isPresent()
             || !reported.add(simple + " " + owner + " " + element.getSimpleName())) {

@@ -102,7 +102,7 @@ public final class RedactorGenerator {
 
   private static MethodSpec writeMethod(PayloadModel model) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} with every sensitive value masked; the redactors of "
+        .addJavadoc("Writes {@code value} with every sensitive value masked. The redactors of\n"
             + "payloads that contain a {@code $T} call this.\n", model.type())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(WRITER, "out")
@@ -173,9 +173,8 @@ public final class RedactorGenerator {
   private static MethodSpec copyMethod(PayloadModel model) {
     ClassName payload = model.type();
     MethodSpec.Builder method = MethodSpec.methodBuilder("copyRedacted")
-        .addJavadoc("A copy of {@code value} that is safe to forward: sensitive strings masked, "
-            + "other sensitive values and {@code OMIT} values left empty, nested payloads "
-            + "redacted.\n")
+        .addJavadoc("A copy of {@code value} that is safe to forward: sensitive strings masked,\n"
+            + "other sensitive values and {@code OMIT} values left empty, nested payloads redacted.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(payload)
         .addParameter(payload, "value")

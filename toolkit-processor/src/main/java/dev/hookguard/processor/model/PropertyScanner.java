@@ -41,18 +41,20 @@ public final class PropertyScanner {
     List<VariableElement> fields = ElementFilter.fieldsIn(type.getEnclosedElements());
     for (RecordComponentElement component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
+      Optional<VariableElement> field = fields.stream()
+          .filter(f -> f.getSimpleName().contentEquals(name))
+          .findFirst();
       List<Element> carriers = new ArrayList<>();
       carriers.add(component);
       if (component.getAccessor() != null) {
         carriers.add(component.getAccessor());
       }
-      fields.stream()
-          .filter(f -> f.getSimpleName().contentEquals(name))
-          .findFirst()
-          .ifPresent(carriers::add);
+      field.ifPresent(carriers::add);
+      // The component's field carries the same annotations (every HookGuard annotation targets
+      // FIELD), and unlike the component, javac 17 knows its source position for diagnostics.
       properties.add(new PropertySource(
           name,
-          component,
+          field.<Element>map(f -> f).orElse(component),
           component.asType(),
           Optional.of(name + "()"),
           Optional.of(new Write(WriteKind.CONSTRUCTOR, name)),

@@ -8,7 +8,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * A property as found in the source, before any rule is checked.
  *
- * @param element the record component or field: where its annotations and diagnostics are
+ * @param element the field (of a record component, or of a class): where its annotations are
+ *     read and its diagnostics point
  * @param readSuffix how to read it after {@code value.}; empty when generated code cannot
  * @param write how a copy receives it; empty when generated code cannot
  * @param carriers every element that may carry its {@code @JsonProperty} (component, accessor,

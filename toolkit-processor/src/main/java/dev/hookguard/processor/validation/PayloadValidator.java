@@ -24,6 +24,8 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import com.sun.source.util.Trees;
 
 /**
  * Checks one {@code @WebhookPayload} type against every rule in DESIGN.md's "Compile-time checks"
@@ -32,10 +34,16 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class PayloadValidator {
 
+  private final Elements elements;
+  /** javac's tree API, or {@code null} under another compiler. */
+  private final Trees trees;
   private final PropertyScanner scanner;
   private final ShapeResolver shapes;
 
-  public PayloadValidator(PropertyScanner scanner, ShapeResolver shapes) {
+  public PayloadValidator(
+      Elements elements, Trees trees, PropertyScanner scanner, ShapeResolver shapes) {
+    this.elements = elements;
+    this.trees = trees;
     this.scanner = scanner;
     this.shapes = shapes;
   }
@@ -58,9 +66,9 @@ public final class PayloadValidator {
           describeKind(type), type.getSimpleName());
       return report;
     }
-    checkAccess(type, payload, report);
+    checkAccess(type, report);
     if (!type.getTypeParameters().isEmpty()) {
-      report.add(Diagnostic.PAYLOAD_GENERIC, type, payload, null, type.getSimpleName());
+      report.add(Diagnostic.PAYLOAD_GENERIC, type, type.getSimpleName());
     }
     if (type.getKind() == ElementKind.CLASS) {
       checkConstructor(type, report);
@@ -89,10 +97,10 @@ public final class PayloadValidator {
     return report;
   }
 
-  private void checkAccess(TypeElement type, AnnotationMirror payload, ValidationReport report) {
+  private void checkAccess(TypeElement type, ValidationReport report) {
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        report.add(Diagnostic.PAYLOAD_ACCESS, type, payload, null, type.getSimpleName(),
+        report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
             t == type ? "it is private" : "it is inside private " + t.getSimpleName(),
             "make " + t.getSimpleName() + " package-private or public");
         return;
@@ -101,11 +109,11 @@ public final class PayloadValidator {
     if (type.getNestingKind() == NestingKind.MEMBER
         && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      report.add(Diagnostic.PAYLOAD_ACCESS, type, payload, null, type.getSimpleName(),
+      report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
           "it is an inner class, which needs an enclosing instance", "declare it static");
     } else if (type.getNestingKind() == NestingKind.LOCAL
         || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      report.add(Diagnostic.PAYLOAD_ACCESS, type, payload, null, type.getSimpleName(),
+      report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
           "it is local to a method", "declare it at the top level or as a static member");
     }
   }
@@ -159,7 +167,11 @@ public final class PayloadValidator {
             days, property.name(), limit, type.getSimpleName(), limit, limit);
       }
     }));
-    if (element.getAnnotation(Sensitive.class) == null
+    // A flag such as verifiedEmail says something about data, but holds none.
+    boolean isFlag = shape.filter(s -> s instanceof Shape.Scalar scalar
+        && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN))
+        .isPresent();
+    if (!isFlag && element.getAnnotation(Sensitive.class) == null
         && !Annotations.isSuppressed(element, Diagnostic.PERSONAL_DATA_NAME.id())) {
       PersonalDataNames.match(property.name()).ifPresent(match ->
           report.add(Diagnostic.PERSONAL_DATA_NAME, element,
@@ -223,9 +235,23 @@ public final class PayloadValidator {
     return shape instanceof Shape.Scalar scalar && scalar.kind() == ScalarKind.STRING;
   }
 
-  private static boolean declaresToString(TypeElement type) {
+  /** Whether the record declares {@code toString()} in its source, rather than implicitly. */
+  private boolean declaresToString(TypeElement type) {
     return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-        .anyMatch(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty());
+        .filter(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty())
+        .anyMatch(this::isInSource);
+  }
+
+  /**
+   * A record's implicit members are among its elements too. javac 17 reports them as
+   * {@code EXPLICIT} (fixed in later releases), so where javac's tree API is at hand, a member
+   * without a source tree counts as implicit.
+   */
+  private boolean isInSource(ExecutableElement method) {
+    if (elements.getOrigin(method) != Elements.Origin.EXPLICIT) {
+      return false;
+    }
+    return trees == null || trees.getTree(method) != null;
   }
 
   private static String describeKind(TypeElement type) {

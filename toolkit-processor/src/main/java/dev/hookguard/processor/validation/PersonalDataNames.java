@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Recognizes property names that suggest personal data. Names are split into words at case
  * changes, digits and underscores ({@code billingEmail}, {@code billing_email} → billing, email),
- * and words are matched whole, so {@code zip} does not match {@code ip} and {@code shipping} does
- * not either.
+ * and only the head of the name is matched: its last word, or its last two words written
+ * together. So {@code billingEmail}, {@code cardNumber} and {@code browserIp} match, while
+ * {@code creditCardCompany}, {@code accessTokensUrl} and {@code zipper} do not.
  */
 final class PersonalDataNames {
 
@@ -29,7 +30,7 @@ final class PersonalDataNames {
   private static final Match BIRTH = new Match("a date of birth", Category.PERSONAL);
   private static final Match NAME = new Match("a person's name", Category.PERSONAL);
 
-  /** Single words, and two adjacent words written together (first + name → firstname). */
+  /** Head words, and two-word heads written together (first + name → firstname). */
   private static final Map<String, Match> WORDS = Map.ofEntries(
       Map.entry("email", EMAIL),
       Map.entry("mail", EMAIL),
@@ -38,6 +39,14 @@ final class PersonalDataNames {
       Map.entry("address", ADDRESS),
       Map.entry("street", ADDRESS),
       Map.entry("postcode", ADDRESS),
+      Map.entry("postalcode", ADDRESS),
+      Map.entry("zip", ADDRESS),
+      Map.entry("emailaddress", EMAIL),
+      Map.entry("phonenumber", PHONE),
+      Map.entry("cardnumber", PAYMENT),
+      Map.entry("accountnumber", PAYMENT),
+      Map.entry("ipaddress", IP),
+      Map.entry("birth", BIRTH),
       Map.entry("card", PAYMENT),
       Map.entry("cvv", PAYMENT),
       Map.entry("cvc", PAYMENT),
@@ -65,19 +74,23 @@ final class PersonalDataNames {
 
   static Optional<Match> match(String name) {
     List<String> words = words(name);
-    for (int i = 0; i < words.size(); i++) {
-      Match single = WORDS.get(words.get(i));
-      if (single != null) {
-        return Optional.of(single);
-      }
-      if (i + 1 < words.size()) {
-        Match pair = WORDS.get(words.get(i) + words.get(i + 1));
-        if (pair != null) {
-          return Optional.of(pair);
-        }
+    int n = words.size();
+    if (n >= 2) {
+      Optional<Match> pair = lookUp(words.get(n - 2) + words.get(n - 1));
+      if (pair.isPresent()) {
+        return pair;
       }
     }
-    return Optional.empty();
+    return n == 0 ? Optional.empty() : lookUp(words.get(n - 1));
+  }
+
+  /** A word as it is, or singular: {@code emails} and {@code tokens} count too. */
+  private static Optional<Match> lookUp(String word) {
+    Match match = WORDS.get(word);
+    if (match == null && word.length() > 3 && word.endsWith("s")) {
+      match = WORDS.get(word.substring(0, word.length() - 1));
+    }
+    return Optional.ofNullable(match);
   }
 
   static List<String> words(String name) {

@@ -22,4 +22,6 @@ public class Commit {
   List<String> added;
   List<String> removed;
   List<String> modified;
+
+  public Commit() {}
 }

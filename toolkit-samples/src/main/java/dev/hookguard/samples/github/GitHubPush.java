@@ -27,6 +27,8 @@ public class GitHubPush {
   private Person pusher;
   private Account sender;
 
+  public GitHubPush() {}
+
   public String getRef() {
     return ref;
   }

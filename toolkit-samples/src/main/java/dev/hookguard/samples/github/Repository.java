@@ -12,7 +12,8 @@ public record Repository(
     long id,
     String nodeId,
     String name,
-    String fullName,
+    @SuppressWarnings("HookGuardPersonalData") // owner/name of a repository, not a person
+        String fullName,
     @JsonProperty("private") boolean isPrivate,
     Account owner,
     String htmlUrl,

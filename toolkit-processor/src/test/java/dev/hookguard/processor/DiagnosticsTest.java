@@ -1,0 +1,268 @@
+package dev.hookguard.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per diagnostic id: the message, the file and the exact line it points at. */
+class DiagnosticsTest {
+
+  private static final String IMPORTS =
+      "import dev.hookguard.api.*; import dev.hookguard.api.Sensitive.*; import java.util.*;";
+
+  private static JavaFileObject source(String name, String... lines) {
+    String[] all = new String[lines.length + 2];
+    all[0] = "package test;";
+    all[1] = IMPORTS;
+    System.arraycopy(lines, 0, all, 2, lines.length);
+    return Sources.source("test." + name, all);
+  }
+
+  @Test
+  void payloadOnAnInterfaceIsRefused() {
+    JavaFileObject file = source("Event",
+        "@WebhookPayload",
+        "interface Event {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).hadErrorContaining("[HookGuardPayloadKind]")
+        .inFile(file).onLineContaining("@WebhookPayload");
+  }
+
+  @Test
+  void privatePayloadIsRefused() {
+    JavaFileObject file = source("Outer",
+        "class Outer {",
+        "  @WebhookPayload",
+        "  private record Hidden(String id) {}",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardPayloadAccess]")
+        .inFile(file).onLineContaining("private record Hidden");
+  }
+
+  @Test
+  void innerClassPayloadIsRefused() {
+    JavaFileObject file = source("Outer",
+        "class Outer {",
+        "  @WebhookPayload",
+        "  class Inner { String id; }",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("declare it static")
+        .inFile(file).onLineContaining("class Inner");
+  }
+
+  @Test
+  void genericPayloadIsRefused() {
+    JavaFileObject file = source("Box",
+        "@WebhookPayload",
+        "record Box<T extends Number>(Integer value) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardGenericPayload]")
+        .inFile(file).onLineContaining("record Box");
+  }
+
+  @Test
+  void classWithoutNoArgumentConstructorIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "class Charge {",
+        "  String id;",
+        "  Charge(String id) { this.id = id; }",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardNoConstructor]")
+        .inFile(file).onLineContaining("class Charge");
+  }
+
+  @Test
+  void unsupportedPropertyTypeIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    Object details) {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).hadErrorContaining("[HookGuardUnsupportedType] Property 'details'")
+        .inFile(file).onLineContaining("Object details");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void mapWithNonStringKeysIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    Map<Integer, String> byNumber) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardUnsupportedType]")
+        .inFile(file).onLineContaining("byNumber");
+  }
+
+  @Test
+  void encryptOnUnencodableTypeIsRefused() {
+    JavaFileObject file = source("Upload",
+        "@WebhookPayload",
+        "record Upload(String id,",
+        "    @Encrypt java.io.File file) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardEncryptType]")
+        .inFile(file).onLineContaining("@Encrypt java.io.File");
+  }
+
+  @Test
+  void deterministicEncryptionOfUnstableTypeIsRefusedAtTheValue() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    @Encrypt(",
+        "        deterministic = true) double amount) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardDeterministicType]")
+        .inFile(file).onLineContaining("deterministic = true");
+  }
+
+  @Test
+  void partialMaskOnNonStringIsRefusedAtTheValue() {
+    JavaFileObject file = source("Card",
+        "@WebhookPayload",
+        "record Card(String id,",
+        "    @Sensitive(category = Category.FINANCIAL,",
+        "        mask = Mask.LAST4) long number) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardMaskType] @Sensitive(mask = LAST4)")
+        .inFile(file).onLineContaining("mask = Mask.LAST4");
+  }
+
+  @Test
+  void hashMaskOnContainerIsRefused() {
+    JavaFileObject file = source("Card",
+        "@WebhookPayload",
+        "record Card(String id,",
+        "    @Sensitive(mask = Mask.HASH) List<String> holders) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardMaskType]")
+        .inFile(file).onLineContaining("mask = Mask.HASH");
+  }
+
+  @Test
+  void nonPositiveRetentionIsRefusedAtTheValue() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "@Retain(",
+        "    days = 0)",
+        "record Charge(String id) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardRetainDays] @Retain(days = 0)")
+        .inFile(file).onLineContaining("days = 0");
+  }
+
+  @Test
+  void propertyRetainedLongerThanItsTypeIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "@Retain(days = 30)",
+        "record Charge(String id,",
+        "    @Retain(days = 90) String note) {}");
+    assertThat(Sources.compile(file))
+        .hadErrorContaining("[HookGuardRetainLongerThanType] @Retain(days = 90) on property 'note'")
+        .inFile(file).onLineContaining("days = 90");
+  }
+
+  @Test
+  void privateFieldWithoutGetterIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "class Charge {",
+        "  private String id;",
+        "  public void setId(String id) { this.id = id; }",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardUnreadableProperty]")
+        .inFile(file).onLineContaining("private String id");
+  }
+
+  @Test
+  void finalFieldWithoutSetterIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "class Charge {",
+        "  final String id = \"x\";",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardUnwritableProperty]")
+        .inFile(file).onLineContaining("final String id");
+  }
+
+  @Test
+  void twoPropertiesWithOneJsonNameAreRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload(naming = Naming.SNAKE_CASE)",
+        "record Charge(String createdAt,",
+        "    @com.fasterxml.jackson.annotation.JsonProperty(\"created_at\") String created) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardDuplicateJsonName]")
+        .inFile(file).onLineContaining("String created)");
+  }
+
+  @Test
+  void annotationOutsideAPayloadIsRefused() {
+    JavaFileObject file = source("Customer",
+        "record Customer(String id,",
+        "    @Sensitive String email) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardOrphanAnnotation] @Sensitive")
+        .inFile(file).onLineContaining("@Sensitive String email");
+  }
+
+  @Test
+  void unresolvablePropertyTypeIsReportedAfterTheLastRound() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    NotGeneratedByAnyone details) {}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardUnresolvedType]")
+        .inFile(file).onLineContaining("NotGeneratedByAnyone details");
+  }
+
+  @Test
+  void personalLookingNameWithoutSensitiveIsWarned() {
+    JavaFileObject file = source("Customer",
+        "@WebhookPayload",
+        "record Customer(String id,",
+        "    String billingEmail) {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[HookGuardPersonalData] Property 'billingEmail' looks like an e-mail")
+        .inFile(file).onLineContaining("String billingEmail");
+  }
+
+  @Test
+  void personalDataWarningCanBeSuppressed() {
+    JavaFileObject file = source("Customer",
+        "@WebhookPayload",
+        "record Customer(String id,",
+        "    @SuppressWarnings(\"HookGuardPersonalData\") String accessTokensUrl) {}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void recordWithSensitiveComponentsAndDefaultToStringIsWarned() {
+    JavaFileObject file = source("Customer",
+        "@WebhookPayload",
+        "record Customer(String id,",
+        "    @Sensitive String name) {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("@Override public String toString() { return "
+            + "CustomerRedactor.create().toLogString(this); }")
+        .inFile(file).onLineContaining("record Customer");
+    assertThat(compilation).hadWarningContaining("[HookGuardRecordToString]");
+  }
+
+  @Test
+  void oneMistakeGeneratesNothingAndNoFollowUpErrors() {
+    JavaFileObject good = source("Good", "@WebhookPayload", "record Good(String id) {}");
+    JavaFileObject bad = source("Bad",
+        "@WebhookPayload",
+        "@Retain(days = -1)",
+        "record Bad(String id) {}");
+    Compilation compilation = Sources.compile(good, bad, source("UsesGood",
+        "class UsesGood { GoodRedactor redactor; }"));
+    // Only the mistake itself: GoodRedactor was not generated, so its use fails as well, but
+    // nothing fails inside generated code.
+    assertThat(compilation).hadErrorContaining("[HookGuardRetainDays]");
+    assertThat(compilation).hadErrorContaining("cannot find symbol");
+    assertThat(compilation).hadErrorCount(2);
+  }
+}

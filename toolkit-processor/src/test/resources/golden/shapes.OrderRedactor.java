@@ -1,0 +1,97 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.redact.Masks;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.redact.RedactionWriter;
+import dev.hookguard.runtime.redact.Redactor;
+import java.util.Objects;
+
+/**
+ * Redacts {@link Order} for log lines, JSON and forwarding, as its annotations say.
+ *
+ * <ul>
+ *   <li>{@code buyerEmail}: PERSONAL, mask {@code EMAIL}
+ *   <li>{@code weight}: PERSONAL, mask {@code FULL}
+ * </ul>
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class OrderRedactor implements Redactor<Order> {
+    private final RedactionContext context;
+
+    private OrderRedactor(RedactionContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use this process's random key.
+     */
+    public static OrderRedactor create() {
+        return new OrderRedactor(RedactionContext.create());
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
+     */
+    public static OrderRedactor create(RedactionContext context) {
+        return new OrderRedactor(Objects.requireNonNull(context, "context"));
+    }
+
+    @Override
+    public String toLogString(Order value) {
+        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public String toRedactedJson(Order value) {
+        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public Order redact(Order value) {
+        return copyRedacted(value, context);
+    }
+
+    /**
+     * Writes {@code value} with every sensitive value masked. The redactors of
+     * payloads that contain a {@code Order} call this.
+     */
+    public static void write(RedactionWriter out, Order value, RedactionContext context) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Order");
+        out.name("number");
+        out.string(value.getNumber());
+        out.name("total");
+        out.number(value.getTotal());
+        out.name("paid");
+        out.bool(value.isPaid());
+        out.name("buyerEmail");
+        out.masked(Masks.email(value.getBuyerEmail()));
+        out.name("note");
+        out.string(value.note);
+        out.name("weight");
+        out.masked(Masks.REDACTED);
+        out.endObject();
+    }
+
+    /**
+     * A copy of {@code value} that is safe to forward: sensitive strings masked,
+     * other sensitive values and {@code OMIT} values left empty, nested payloads redacted.
+     */
+    public static Order copyRedacted(Order value, RedactionContext context) {
+        if (value == null) {
+            return null;
+        }
+        Order copy = new Order();
+        copy.setNumber(value.getNumber());
+        copy.setTotal(value.getTotal());
+        copy.setPaid(value.isPaid());
+        copy.setBuyerEmail(Masks.email(value.getBuyerEmail()));
+        copy.note = value.note;
+        copy.weight = 0d;
+        return copy;
+    }
+}

@@ -1,0 +1,89 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.redact.Masks;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.redact.RedactionWriter;
+import dev.hookguard.runtime.redact.Redactor;
+import java.util.Objects;
+
+/**
+ * Redacts {@link Shipment} for log lines, JSON and forwarding, as its annotations say.
+ *
+ * <ul>
+ *   <li>{@code recipient}: PERSONAL, mask {@code FULL}
+ * </ul>
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class ShipmentRedactor implements Redactor<Shipment> {
+    private final RedactionContext context;
+
+    private ShipmentRedactor(RedactionContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use this process's random key.
+     */
+    public static ShipmentRedactor create() {
+        return new ShipmentRedactor(RedactionContext.create());
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
+     */
+    public static ShipmentRedactor create(RedactionContext context) {
+        return new ShipmentRedactor(Objects.requireNonNull(context, "context"));
+    }
+
+    @Override
+    public String toLogString(Shipment value) {
+        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public String toRedactedJson(Shipment value) {
+        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public Shipment redact(Shipment value) {
+        return copyRedacted(value, context);
+    }
+
+    /**
+     * Writes {@code value} with every sensitive value masked. The redactors of
+     * payloads that contain a {@code Shipment} call this.
+     */
+    public static void write(RedactionWriter out, Shipment value, RedactionContext context) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Shipment");
+        out.name("id");
+        out.string(value.id());
+        out.name("from");
+        Shipment_AddressRedactor.write(out, value.from(), context);
+        out.name("to");
+        Shipment_AddressRedactor.write(out, value.to(), context);
+        out.name("recipient");
+        out.masked(Masks.REDACTED);
+        out.endObject();
+    }
+
+    /**
+     * A copy of {@code value} that is safe to forward: sensitive strings masked,
+     * other sensitive values and {@code OMIT} values left empty, nested payloads redacted.
+     */
+    public static Shipment copyRedacted(Shipment value, RedactionContext context) {
+        if (value == null) {
+            return null;
+        }
+        return new Shipment(
+                value.id(),
+                Shipment_AddressRedactor.copyRedacted(value.from(), context),
+                Shipment_AddressRedactor.copyRedacted(value.to(), context),
+                null);
+    }
+}

@@ -1,0 +1,84 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.redact.Masks;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.redact.RedactionWriter;
+import dev.hookguard.runtime.redact.Redactor;
+import java.util.Objects;
+
+/**
+ * Redacts {@link Shipment.Address} for log lines, JSON and forwarding, as its annotations say.
+ *
+ * <ul>
+ *   <li>{@code street}: CONTACT, mask {@code FULL}
+ * </ul>
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class Shipment_AddressRedactor implements Redactor<Shipment.Address> {
+    private final RedactionContext context;
+
+    private Shipment_AddressRedactor(RedactionContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use this process's random key.
+     */
+    public static Shipment_AddressRedactor create() {
+        return new Shipment_AddressRedactor(RedactionContext.create());
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
+     */
+    public static Shipment_AddressRedactor create(RedactionContext context) {
+        return new Shipment_AddressRedactor(Objects.requireNonNull(context, "context"));
+    }
+
+    @Override
+    public String toLogString(Shipment.Address value) {
+        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public String toRedactedJson(Shipment.Address value) {
+        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public Shipment.Address redact(Shipment.Address value) {
+        return copyRedacted(value, context);
+    }
+
+    /**
+     * Writes {@code value} with every sensitive value masked. The redactors of
+     * payloads that contain a {@code Shipment.Address} call this.
+     */
+    public static void write(RedactionWriter out, Shipment.Address value,
+            RedactionContext context) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Address");
+        out.name("city");
+        out.string(value.city());
+        out.name("street");
+        out.masked(Masks.REDACTED);
+        out.endObject();
+    }
+
+    /**
+     * A copy of {@code value} that is safe to forward: sensitive strings masked,
+     * other sensitive values and {@code OMIT} values left empty, nested payloads redacted.
+     */
+    public static Shipment.Address copyRedacted(Shipment.Address value, RedactionContext context) {
+        if (value == null) {
+            return null;
+        }
+        return new Shipment.Address(
+                value.city(),
+                Masks.REDACTED);
+    }
+}
