@@ -1,0 +1,50 @@
+package dev.hookguard.runtime.signature;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Remembers the message ids of accepted webhooks for a window of time and refuses an id seen
+ * again within it. Record an id only after its request is authenticated (see {@link
+ * WebhookSignature#verify(java.util.Map, byte[], ReplayGuard)}), so forgeries cannot fill it.
+ *
+ * <p>The window should be at least twice the signature tolerance: a request is acceptable from
+ * {@code tolerance} before to {@code tolerance} after its signed timestamp, and its id must be
+ * remembered for as long as it could be replayed.
+ *
+ * <p>{@link #inMemory} suits a single receiver instance; receivers that run several instances
+ * need a shared, database-backed guard.
+ */
+public interface ReplayGuard {
+
+  /**
+   * Records {@code messageId} as seen now.
+   *
+   * @throws WebhookVerificationException with {@link WebhookVerificationException.Reason#REPLAYED}
+   *     if the id was already recorded within the window, or {@link
+   *     WebhookVerificationException.Reason#REPLAY_GUARD_FULL} if it cannot be recorded (the
+   *     guard fails closed rather than accept what it could not later recognise)
+   */
+  void checkAndRecord(String messageId) throws WebhookVerificationException;
+
+  /**
+   * An in-memory guard on the system UTC clock.
+   *
+   * @param window how long an id is remembered
+   * @param maxEntries the most unexpired ids held at once; beyond it requests are refused
+   */
+  static ReplayGuard inMemory(Duration window, int maxEntries) {
+    return new InMemoryReplayGuard(window, maxEntries, Clock.systemUTC());
+  }
+
+  /**
+   * An in-memory guard reading time from {@code clock}.
+   *
+   * @param window how long an id is remembered
+   * @param maxEntries the most unexpired ids held at once; beyond it requests are refused
+   * @param clock the clock entries expire by
+   */
+  static ReplayGuard inMemory(Duration window, int maxEntries, Clock clock) {
+    return new InMemoryReplayGuard(window, maxEntries, clock);
+  }
+}
