@@ -5,10 +5,15 @@
  */
 module dev.hookguard.runtime {
   requires transitive dev.hookguard.api;
-  requires com.google.crypto.tink;
+  requires transitive com.google.crypto.tink;
   requires tools.jackson.core;
   requires org.slf4j;
+  requires transitive java.sql;
 
   exports dev.hookguard.runtime.redact;
   exports dev.hookguard.runtime.signature;
+  exports dev.hookguard.runtime;
+  exports dev.hookguard.runtime.audit;
+  exports dev.hookguard.runtime.crypto;
+  exports dev.hookguard.runtime.store;
 }

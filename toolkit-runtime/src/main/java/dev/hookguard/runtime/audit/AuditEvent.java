@@ -1,0 +1,53 @@
+package dev.hookguard.runtime.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One audited access to stored data. It names what was touched and by whom, never a value: the
+ * fields are listed by their JSON path only.
+ *
+ * @param time when it happened, from the {@code HookGuard}'s clock
+ * @param kind what happened
+ * @param payloadType the payload type of the record (its {@code StoreSchema.payloadType()})
+ * @param recordId the id of the record
+ * @param accessor the {@code Accessor.name()} who asked
+ * @param purpose the purpose the accessor gave
+ * @param fields the JSON paths of the fields concerned (revealed, or refused), in schema order
+ * @param reason why it ended as it did, in fixed words (for a refusal, the missing categories)
+ */
+public record AuditEvent(
+    Instant time,
+    Kind kind,
+    String payloadType,
+    String recordId,
+    String accessor,
+    String purpose,
+    List<String> fields,
+    String reason) {
+
+  /** What an audit event records. Names are stable: audit readers key on them. */
+  public enum Kind {
+    /** Plaintext was handed to an accessor granted every category of the fields revealed. */
+    REVEAL_GRANTED,
+    /** A reveal was refused because the accessor lacks a category; nothing was decrypted. */
+    REVEAL_DENIED,
+    /** A permitted reveal found no record under that id. */
+    REVEAL_NOT_FOUND,
+    /** A permitted reveal found a record that failed its integrity checks; nothing was returned. */
+    REVEAL_TAMPERED
+  }
+
+  /** Checks that every component is present and copies the field list. */
+  public AuditEvent {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(payloadType, "payloadType");
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(accessor, "accessor");
+    Objects.requireNonNull(purpose, "purpose");
+    fields = List.copyOf(fields);
+    Objects.requireNonNull(reason, "reason");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.hookguard.runtime.crypto;
+
+import java.util.Objects;
+
+/**
+ * A key could not be obtained, used or changed. {@link #reason()} says why, as a stable value;
+ * the message names sources (an environment variable's name, a file path, a KMS key URI) and
+ * never contains key material.
+ */
+public final class KeyException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why a key operation failed. Names are stable. */
+  public enum Reason {
+    /** The master key source is absent (unset variable, unreachable KMS, unreadable file). */
+    MASTER_KEY_UNAVAILABLE,
+    /** The master key source holds something that is not a 256-bit key. */
+    MASTER_KEY_INVALID,
+    /** A development key file is readable or writable by others than its owner. */
+    INSECURE_KEY_FILE,
+    /**
+     * The stored data keysets cannot be unwrapped: a different master key, or they were altered.
+     */
+    KEYSET_UNREADABLE,
+    /** Old keys were to be destroyed while records still depend on them. */
+    REENCRYPTION_INCOMPLETE,
+    /** Another instance changed the keys at the same moment; retry. */
+    CONCURRENT_KEY_CHANGE
+  }
+
+  private final Reason reason;
+
+  /** Creates an exception for {@code reason}; {@code detail} must hold no key material. */
+  public KeyException(Reason reason, String detail) {
+    this(reason, detail, null);
+  }
+
+  /** Creates an exception for {@code reason} with a cause that holds no key material. */
+  public KeyException(Reason reason, String detail, Throwable cause) {
+    super(Objects.requireNonNull(reason, "reason") + ": " + detail, cause);
+    this.reason = reason;
+  }
+
+  /** Why the operation failed. */
+  public Reason reason() {
+    return reason;
+  }
+}

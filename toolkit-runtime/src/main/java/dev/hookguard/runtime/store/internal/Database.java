@@ -1,0 +1,172 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Connections to the store's database and the one way to run work in a transaction.
+ *
+ * <p>SQLite: one connection per {@code HookGuard}, used by one thread at a time; every
+ * transaction begins {@code IMMEDIATE} (takes the write lock at once, so two writers never
+ * deadlock upgrading), the journal is in WAL mode, deleted content is overwritten
+ * ({@code secure_delete}), and a busy database is waited for. PostgreSQL: a connection from the
+ * application's {@code DataSource} per transaction, returned afterwards; the pool is the
+ * application's to close.
+ */
+public final class Database implements AutoCloseable {
+
+  /** Work done on a connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Dialect dialect;
+  private final DataSource dataSource;
+  private final Connection sqlite;
+  private final ReentrantLock sqliteLock = new ReentrantLock();
+  private final String description;
+
+  private Database(Dialect dialect, DataSource dataSource, Connection sqlite, String description) {
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.sqlite = sqlite;
+    this.description = description;
+  }
+
+  /** Opens (creating if needed) the SQLite database file {@code file}. */
+  public static Database sqlite(Path file) {
+    Path absolute = file.toAbsolutePath();
+    Properties properties = new Properties();
+    // xerial's SQLiteConfig reads these pragma names from the connection properties.
+    properties.setProperty("busy_timeout", "30000");
+    properties.setProperty("journal_mode", "WAL");
+    properties.setProperty("synchronous", "FULL");
+    properties.setProperty("foreign_keys", "true");
+    properties.setProperty("secure_delete", "true");
+    properties.setProperty("transaction_mode", "IMMEDIATE");
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
+      try (Statement statement = connection.createStatement()) {
+        // Also set explicitly: pragmas given as properties are applied by driver versions that
+        // know them; these must hold whatever the driver version.
+        statement.execute("PRAGMA busy_timeout = 30000");
+        statement.execute("PRAGMA journal_mode = WAL");
+        statement.execute("PRAGMA foreign_keys = ON");
+        statement.execute("PRAGMA secure_delete = ON");
+      }
+      return new Database(Dialect.SQLITE, null, connection, "sqlite:" + absolute);
+    } catch (SQLException e) {
+      throw new StoreException(
+          StoreException.Reason.DATABASE_ERROR, "cannot open SQLite database " + absolute, e);
+    }
+  }
+
+  /** Uses the PostgreSQL database behind {@code dataSource}. */
+  public static Database postgres(DataSource dataSource) {
+    return new Database(Dialect.POSTGRESQL, dataSource, null, "postgresql:" + dataSource);
+  }
+
+  /** Which database this is. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits, or rolls back on any exception. SQL failures
+   * become {@link StoreException}s with reason {@code DATABASE_ERROR} naming {@code what}.
+   */
+  public <T> T inTransaction(String what, Work<T> work) {
+    if (dialect == Dialect.SQLITE) {
+      sqliteLock.lock();
+      try {
+        return run(sqlite, what, work);
+      } finally {
+        sqliteLock.unlock();
+      }
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return run(connection, what, work);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private static <T> T run(Connection connection, String what, Work<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} outside a transaction (autocommit), for statements such as SQLite's
+   * checkpoint that cannot run inside one.
+   */
+  public void outsideTransaction(String what, Work<Void> work) {
+    if (dialect == Dialect.SQLITE) {
+      sqliteLock.lock();
+      try {
+        work.run(sqlite);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      } finally {
+        sqliteLock.unlock();
+      }
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      work.run(connection);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private static StoreException failure(String what, SQLException e) {
+    // SQLException messages of both drivers name statements and constraints, not bound values.
+    return new StoreException(StoreException.Reason.DATABASE_ERROR, what + " failed", e);
+  }
+
+  /** Closes the SQLite connection (checkpointing the WAL); a PostgreSQL pool is left open. */
+  @Override
+  public void close() {
+    if (sqlite == null) {
+      return;
+    }
+    sqliteLock.lock();
+    try {
+      sqlite.close();
+    } catch (SQLException e) {
+      throw failure("closing " + description, e);
+    } finally {
+      sqliteLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + description + "]";
+  }
+}

@@ -1,0 +1,213 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.crypto.KeyException;
+import dev.hookguard.runtime.crypto.KeyManager;
+import dev.hookguard.runtime.crypto.ReencryptionProgress;
+import dev.hookguard.runtime.crypto.ReencryptionReport;
+import dev.hookguard.runtime.crypto.internal.DataKeys;
+import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.store.TamperedRecordException;
+import dev.hookguard.runtime.store.internal.RecordCodec.PlainField;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link KeyManager} on the shared JDBC schema. Re-encryption needs no payload schema: every
+ * field row says how it is protected, and the record MAC vouches for that.
+ */
+public final class JdbcKeyManager implements KeyManager {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcKeyManager.class);
+
+  /** Records per re-encryption transaction. */
+  static final int DEFAULT_BATCH_SIZE = 100;
+
+  private final Database database;
+  private final KeyRing keys;
+  private final int batchSize;
+
+  /** A key manager for the keyring {@code keys} of {@code database}. */
+  public JdbcKeyManager(Database database, KeyRing keys) {
+    this(database, keys, DEFAULT_BATCH_SIZE);
+  }
+
+  /** A key manager that re-encrypts {@code batchSize} records per transaction. */
+  public JdbcKeyManager(Database database, KeyRing keys, int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be positive");
+    }
+    this.database = Objects.requireNonNull(database, "database");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public int generation() {
+    return database.inTransaction("reading the key generation", keys::forRead).generation();
+  }
+
+  @Override
+  public int rotate() {
+    int generation =
+        database.inTransaction(
+            "rotating the data keys",
+            connection -> keys.rotate(connection, keys.forChange(connection)).generation());
+    LOG.info("data keys rotated to generation {}", generation);
+    return generation;
+  }
+
+  @Override
+  public ReencryptionReport reencrypt(ReencryptionProgress.Listener listener) {
+    Objects.requireNonNull(listener, "listener");
+    int target = generation();
+    long total = countBelow(target);
+    long done = 0;
+    while (true) {
+      int moved =
+          database.inTransaction(
+              "re-encrypting a batch of records", connection -> reencryptBatch(connection, target));
+      if (moved == 0) {
+        break;
+      }
+      done += moved;
+      listener.onProgress(new ReencryptionProgress(done, Math.max(total, done), target));
+    }
+    long remaining = countBelow(target);
+    LOG.info(
+        "re-encryption to generation {}: {} records moved, {} remaining", target, done, remaining);
+    return new ReencryptionReport(done, remaining, target);
+  }
+
+  /**
+   * Moves one batch of records below {@code target} to the current primary keys. On PostgreSQL the
+   * batch's rows are locked and skipped by concurrent runs; on SQLite the transaction is
+   * exclusive. Returns the number of records moved.
+   */
+  private int reencryptBatch(Connection connection, int target) throws SQLException {
+    DataKeys current = keys.forWrite(connection);
+    if (current.generation() < target) {
+      throw new KeyException(
+          KeyException.Reason.CONCURRENT_KEY_CHANGE, "the key generation went backwards");
+    }
+    List<String[]> batch = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT payload_type, record_id FROM hg_records WHERE key_generation < ?"
+                + " ORDER BY payload_type, record_id LIMIT ?"
+                + database.dialect().forUpdateSkipLocked())) {
+      select.setInt(1, current.generation());
+      select.setInt(2, batchSize);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          batch.add(new String[] {rows.getString(1), rows.getString(2)});
+        }
+      }
+    }
+    int moved = 0;
+    for (String[] key : batch) {
+      var sealed = RecordRows.read(connection, key[0], key[1]);
+      if (sealed.isEmpty()) {
+        continue;
+      }
+      RecordRows.rewrite(connection, reseal(current, sealed.get()));
+      moved++;
+    }
+    return moved;
+  }
+
+  private static SealedRecord reseal(DataKeys current, SealedRecord old) {
+    Map<String, String> json = RecordCodec.open(current, old, path -> true);
+    List<PlainField> fields = new ArrayList<>();
+    for (SealedField field : old.fields()) {
+      fields.add(
+          new PlainField(
+              field.path(),
+              protection(old, field),
+              json.get(field.path()),
+              field.expiresAt()));
+    }
+    try {
+      return RecordCodec.seal(
+          current, old.payloadType(), old.id(), old.receivedAt(), old.expiresAt(), fields);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the data keys cannot seal a record", e);
+    }
+  }
+
+  private static dev.hookguard.runtime.store.Protection protection(
+      SealedRecord record, SealedField field) {
+    for (var protection : dev.hookguard.runtime.store.Protection.values()) {
+      if (RecordCodec.code(protection) == field.protection()) {
+        return protection;
+      }
+    }
+    throw new TamperedRecordException(
+        record.payloadType(), record.id(), "field " + field.path() + " has unknown protection");
+  }
+
+  @Override
+  public int destroyRetiredKeys() {
+    int destroyed =
+        database.inTransaction(
+            "destroying retired data keys",
+            connection -> {
+              DataKeys current = keys.forChange(connection);
+              long behind = countBelow(connection, current.generation());
+              if (behind > 0) {
+                throw new KeyException(
+                    KeyException.Reason.REENCRYPTION_INCOMPLETE,
+                    behind
+                        + " records still depend on keys older than generation "
+                        + current.generation()
+                        + "; run reencrypt() first");
+              }
+              return keys.destroyRetired(connection, current);
+            });
+    if (database.dialect() == Dialect.SQLITE && destroyed > 0) {
+      // secure_delete zeroes the freed pages; a truncating checkpoint removes the old page
+      // images (with the old wrapped keysets) from the WAL file too.
+      database.outsideTransaction(
+          "checkpointing the WAL",
+          connection -> {
+            try (var statement = connection.createStatement()) {
+              statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+          });
+    }
+    LOG.info("{} retired data keys destroyed", destroyed);
+    return destroyed;
+  }
+
+  private long countBelow(int generation) {
+    return database.inTransaction(
+        "counting records to re-encrypt", connection -> countBelow(connection, generation));
+  }
+
+  private static long countBelow(Connection connection, int generation) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement("SELECT COUNT(*) FROM hg_records WHERE key_generation < ?")) {
+      count.setInt(1, generation);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KeyManager[" + keys + "]";
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Creates and migrates the one schema shared by all payload types. Each migration runs once, in
+ * order, recorded in {@code hg_schema_migrations}; running them again changes nothing.
+ *
+ * <p>Two instances starting at once: on PostgreSQL the whole run holds a transaction-scoped
+ * advisory lock keyed on the current schema, so the second waits and then finds nothing to do;
+ * on SQLite the run is one {@code BEGIN IMMEDIATE} transaction, which serializes the same way.
+ * A database migrated by a newer HookGuard (a version this one does not know) is refused.
+ */
+public final class Migrations {
+
+  /** One step of the schema, in both dialects. */
+  private record Migration(int version, String description, Function<Dialect, List<String>> ddl) {}
+
+  private static final List<Migration> MIGRATIONS =
+      List.of(
+          new Migration(
+              1,
+              "records, fields, data keyring",
+              d ->
+                  List.of(
+                      "CREATE TABLE hg_keyring ("
+                          + " name TEXT PRIMARY KEY,"
+                          + " generation INTEGER NOT NULL,"
+                          + " revision " + d.int64() + " NOT NULL,"
+                          + " aead " + d.bytes() + " NOT NULL,"
+                          + " daead " + d.bytes() + " NOT NULL,"
+                          + " mac " + d.bytes() + " NOT NULL,"
+                          + " prf " + d.bytes() + " NOT NULL,"
+                          + " updated_at " + d.int64() + " NOT NULL)",
+                      "CREATE TABLE hg_records ("
+                          + " payload_type TEXT NOT NULL,"
+                          + " record_id TEXT NOT NULL,"
+                          + " format INTEGER NOT NULL,"
+                          + " received_at " + d.int64() + " NOT NULL,"
+                          + " expires_at " + d.int64() + ","
+                          + " key_generation INTEGER NOT NULL,"
+                          + " mac " + d.bytes() + " NOT NULL,"
+                          + " PRIMARY KEY (payload_type, record_id))",
+                      "CREATE INDEX hg_records_key_generation ON hg_records (key_generation)",
+                      "CREATE INDEX hg_records_expires_at ON hg_records (expires_at)",
+                      "CREATE TABLE hg_fields ("
+                          + " payload_type TEXT NOT NULL,"
+                          + " record_id TEXT NOT NULL,"
+                          + " path TEXT NOT NULL,"
+                          + " protection INTEGER NOT NULL,"
+                          + " value " + d.bytes() + " NOT NULL,"
+                          + " lookup_token " + d.bytes() + ","
+                          + " expires_at " + d.int64() + ","
+                          + " PRIMARY KEY (payload_type, record_id, path),"
+                          + " FOREIGN KEY (payload_type, record_id)"
+                          + " REFERENCES hg_records (payload_type, record_id) ON DELETE CASCADE)",
+                      // Covers the look-up entirely: token match and the ids, without touching the table.
+                      "CREATE INDEX hg_fields_lookup"
+                          + " ON hg_fields (payload_type, path, lookup_token, record_id)",
+                      "CREATE INDEX hg_fields_expires_at ON hg_fields (expires_at)")));
+
+  private Migrations() {}
+
+  /** The newest schema version this runtime knows. */
+  public static int latestVersion() {
+    return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+  }
+
+  /** Brings the database up to {@link #latestVersion()}; returns the versions applied now. */
+  public static List<Integer> migrate(Database database, Clock clock) {
+    Dialect dialect = database.dialect();
+    return database.inTransaction(
+        "migrating the HookGuard schema",
+        connection -> {
+          if (dialect == Dialect.POSTGRESQL) {
+            try (Statement lock = connection.createStatement()) {
+              lock.execute(
+                  "SELECT pg_advisory_xact_lock(hashtext('dev.hookguard.migrations:' ||"
+                      + " current_schema()))");
+            }
+          }
+          try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                "CREATE TABLE IF NOT EXISTS hg_schema_migrations ("
+                    + " version INTEGER PRIMARY KEY,"
+                    + " description TEXT NOT NULL,"
+                    + " applied_at " + dialect.int64() + " NOT NULL)");
+          }
+          TreeSet<Integer> applied = appliedVersions(connection);
+          if (!applied.isEmpty() && applied.last() > latestVersion()) {
+            throw new StoreException(
+                StoreException.Reason.SCHEMA_TOO_NEW,
+                "the database has schema version "
+                    + applied.last()
+                    + " but this HookGuard knows only up to "
+                    + latestVersion());
+          }
+          List<Integer> now = new java.util.ArrayList<>();
+          for (Migration migration : MIGRATIONS) {
+            if (applied.contains(migration.version())) {
+              continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+              for (String sql : migration.ddl().apply(dialect)) {
+                statement.execute(sql);
+              }
+            }
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO hg_schema_migrations (version, description, applied_at)"
+                        + " VALUES (?, ?, ?)")) {
+              insert.setInt(1, migration.version());
+              insert.setString(2, migration.description());
+              insert.setLong(3, clock.millis());
+              insert.executeUpdate();
+            }
+            now.add(migration.version());
+          }
+          return List.copyOf(now);
+        });
+  }
+
+  private static TreeSet<Integer> appliedVersions(Connection connection) throws SQLException {
+    TreeSet<Integer> versions = new TreeSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version FROM hg_schema_migrations")) {
+      while (rows.next()) {
+        versions.add(rows.getInt(1));
+      }
+    }
+    return versions;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL that moves sealed records in and out of {@code hg_records} and {@code hg_fields}. */
+final class RecordRows {
+
+  private RecordRows() {}
+
+  /**
+   * Reads a record and its fields with one statement, so that the row and its fields come from
+   * one snapshot even while another transaction overwrites the record.
+   */
+  static Optional<SealedRecord> read(Connection connection, String payloadType, String id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT r.format, r.received_at, r.expires_at, r.key_generation, r.mac,"
+                + " f.path, f.protection, f.value, f.lookup_token, f.expires_at"
+                + " FROM hg_records r LEFT JOIN hg_fields f"
+                + " ON f.payload_type = r.payload_type AND f.record_id = r.record_id"
+                + " WHERE r.payload_type = ? AND r.record_id = ? ORDER BY f.path")) {
+      select.setString(1, payloadType);
+      select.setString(2, id);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        int format = rows.getInt(1);
+        long receivedAt = rows.getLong(2);
+        Long expiresAt = optionalLong(rows, 3);
+        int keyGeneration = rows.getInt(4);
+        byte[] mac = rows.getBytes(5);
+        List<SealedField> fields = new ArrayList<>();
+        do {
+          String path = rows.getString(6);
+          if (path != null) {
+            fields.add(
+                new SealedField(
+                    path, rows.getInt(7), rows.getBytes(8), rows.getBytes(9), optionalLong(rows, 10)));
+          }
+        } while (rows.next());
+        return Optional.of(
+            new SealedRecord(
+                payloadType, id, format, receivedAt, expiresAt, keyGeneration, mac, fields));
+      }
+    }
+  }
+
+  /** Inserts a record unless one with its id exists; {@code false} if one did. */
+  static boolean insert(Connection connection, SealedRecord record) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO hg_records"
+                + " (payload_type, record_id, format, received_at, expires_at, key_generation, mac)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (payload_type, record_id) DO NOTHING")) {
+      insert.setString(1, record.payloadType());
+      insert.setString(2, record.id());
+      insert.setInt(3, record.format());
+      insert.setLong(4, record.receivedAt());
+      setOptionalLong(insert, 5, record.expiresAt());
+      insert.setInt(6, record.keyGeneration());
+      insert.setBytes(7, record.mac());
+      if (insert.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    insertFields(connection, record);
+    return true;
+  }
+
+  /** Replaces the fields, MAC and key generation of an existing record (re-encryption). */
+  static void rewrite(Connection connection, SealedRecord record) throws SQLException {
+    deleteFields(connection, record.payloadType(), record.id());
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hg_records SET key_generation = ?, mac = ?"
+                + " WHERE payload_type = ? AND record_id = ?")) {
+      update.setInt(1, record.keyGeneration());
+      update.setBytes(2, record.mac());
+      update.setString(3, record.payloadType());
+      update.setString(4, record.id());
+      update.executeUpdate();
+    }
+    insertFields(connection, record);
+  }
+
+  /** Deletes a record and its fields; {@code true} if there was one. */
+  static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
+    deleteFields(connection, payloadType, id);
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+      delete.setString(1, payloadType);
+      delete.setString(2, id);
+      return delete.executeUpdate() > 0;
+    }
+  }
+
+  private static void deleteFields(Connection connection, String payloadType, String id)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ?")) {
+      delete.setString(1, payloadType);
+      delete.setString(2, id);
+      delete.executeUpdate();
+    }
+  }
+
+  private static void insertFields(Connection connection, SealedRecord record)
+      throws SQLException {
+    if (record.fields().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO hg_fields"
+                + " (payload_type, record_id, path, protection, value, lookup_token, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (SealedField field : record.fields()) {
+        insert.setString(1, record.payloadType());
+        insert.setString(2, record.id());
+        insert.setString(3, field.path());
+        insert.setInt(4, field.protection());
+        insert.setBytes(5, field.value());
+        if (field.token() == null) {
+          insert.setNull(6, Types.BINARY);
+        } else {
+          insert.setBytes(6, field.token());
+        }
+        setOptionalLong(insert, 7, field.expiresAt());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Ids of the records whose field {@code path} carries one of {@code tokens}, in id order. */
+  static List<String> idsByToken(
+      Connection connection, String payloadType, String path, List<byte[]> tokens)
+      throws SQLException {
+    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT record_id FROM hg_fields WHERE payload_type = ? AND path = ?"
+                + " AND lookup_token IN ("
+                + placeholders
+                + ")")) {
+      select.setString(1, payloadType);
+      select.setString(2, path);
+      for (int i = 0; i < tokens.size(); i++) {
+        select.setBytes(3 + i, tokens.get(i));
+      }
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      // Sorted here, not by ORDER BY: on SQLite without statistics an ORDER BY record_id can
+      // lead the planner to the primary key (a scan of the whole payload type) instead of the
+      // token index.
+      ids.sort(null);
+      return ids;
+    }
+  }
+
+  private static Long optionalLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  private static void setOptionalLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+}
