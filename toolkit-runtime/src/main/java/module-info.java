@@ -8,6 +8,11 @@ module dev.hookguard.runtime {
   requires transitive com.google.crypto.tink;
   requires tools.jackson.core;
   requires org.slf4j;
+  // Optional: only MicrometerReceiverMetrics names Micrometer, and an application that passes a
+  // MeterRegistry requires Micrometer itself. Only JdkWebhookHandler names the JDK's HTTP server,
+  // which every JDK has; transitive, since HttpHandler is in its signature.
+  requires static micrometer.core;
+  requires static transitive jdk.httpserver;
   requires transitive java.sql;
 
   exports dev.hookguard.runtime.redact;
@@ -16,4 +21,5 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.audit;
   exports dev.hookguard.runtime.crypto;
   exports dev.hookguard.runtime.store;
+  exports dev.hookguard.runtime.receiver;
 }

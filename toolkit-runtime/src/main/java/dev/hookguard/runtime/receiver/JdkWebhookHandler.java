@@ -1,0 +1,98 @@
+package dev.hookguard.runtime.receiver;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link WebhookReceiver} from the JDK's {@code HttpServer} or {@code HttpsServer}
+ * (module {@code jdk.httpserver}, which the runtime requires only statically: an application that
+ * uses this class adds {@code requires jdk.httpserver;}).
+ *
+ * <p>It runs every check that needs no body (HTTPS, address, allow-list, rate limit, method,
+ * declared length) before reading a byte of the body, then reads at most {@link
+ * WebhookReceiver#maxBodyBytes()} plus one byte: an oversized body is refused (413, {@code
+ * Connection: close}) without being read to its end, whatever its {@code Content-Length} claims.
+ * The connection counts as TLS when the exchange is an {@link HttpsExchange}, that is when the
+ * handler runs in an {@code HttpsServer}.
+ *
+ * <pre>{@code
+ * HttpsServer server = HttpsServer.create(new InetSocketAddress(8443), 0);
+ * server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+ * server.createContext("/webhooks/orders", JdkWebhookHandler.of(receiver));
+ * server.start();
+ * }</pre>
+ */
+public final class JdkWebhookHandler implements HttpHandler {
+
+  private final WebhookReceiver<?> receiver;
+  private final Logger log = LoggerFactory.getLogger("dev.hookguard.receiver");
+
+  private JdkWebhookHandler(WebhookReceiver<?> receiver) {
+    this.receiver = receiver;
+  }
+
+  /** A handler that answers every exchange through {@code receiver}. */
+  public static JdkWebhookHandler of(WebhookReceiver<?> receiver) {
+    return new JdkWebhookHandler(Objects.requireNonNull(receiver, "receiver"));
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      send(exchange, answer(exchange));
+    } catch (RuntimeException e) {
+      log.error("webhook adapter failed: error={}", e.getClass().getName());
+      if (exchange.getResponseCode() == -1) {
+        exchange.sendResponseHeaders(500, -1);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private WebhookResponse answer(HttpExchange exchange) throws IOException {
+    Map<String, java.util.List<String>> headers = WebhookRequest.copy(exchange.getRequestHeaders());
+    WebhookReceiver.Admission admission =
+        receiver.admit(
+            exchange.getRemoteAddress().getAddress(),
+            exchange instanceof HttpsExchange,
+            exchange.getRequestMethod(),
+            headers);
+    if (admission instanceof WebhookReceiver.Refused refused) {
+      return refused.response();
+    }
+    WebhookReceiver.Admitted admitted = (WebhookReceiver.Admitted) admission;
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(receiver.maxBodyBytes() + 1);
+    }
+    if (body.length > receiver.maxBodyBytes()) {
+      return receiver.tooLarge(admitted.startNanos());
+    }
+    return receiver.receive(admitted, headers, body);
+  }
+
+  private static void send(HttpExchange exchange, WebhookResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] body = response.bodyBytes();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdkWebhookHandler[" + receiver + "]";
+  }
+}

@@ -1,0 +1,565 @@
+package dev.hookguard.runtime.receiver;
+
+import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
+import dev.hookguard.runtime.redact.Redactor;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives webhooks of one payload type, applying every practice in order, and answers each
+ * request with a {@link WebhookResponse}. Framework-neutral: an adapter turns the framework's
+ * request into a {@link WebhookRequest} and writes the response back ({@link JdkWebhookHandler}
+ * does so for the JDK's {@code HttpServer}).
+ *
+ * <p>The pipeline, in order; the first check that fails decides the answer:
+ *
+ * <ol>
+ *   <li><b>HTTPS</b> (403 {@code NOT_HTTPS}): the connection is TLS, or a {@linkplain
+ *       TrustedProxies trusted proxy} says through {@code X-Forwarded-Proto} that the client used
+ *       HTTPS. A trusted proxy's {@code X-Forwarded-Proto: http} wins over a TLS connection from
+ *       the proxy: the client's leg was plain.
+ *   <li><b>Client address</b> (403 {@code ADDRESS_UNRESOLVED}): the peer, or the right-most
+ *       untrusted {@code X-Forwarded-For} hop when the peer is a trusted proxy.
+ *   <li><b>IP allow-list</b> (403 {@code ADDRESS_NOT_ALLOWED}).
+ *   <li><b>Rate limit</b> (429 with {@code Retry-After} in seconds), per client and overall.
+ *   <li><b>Method</b> (405 with {@code Allow: POST}): webhooks are {@code POST}s.
+ *   <li><b>Size</b> (413): the declared {@code Content-Length}, then the body itself.
+ *   <li><b>Verify</b> through the {@link PayloadVerifier}: signature, timestamp and replay (401,
+ *       409, 503 when the replay guard is full), then parse and validate (400, 413).
+ *   <li><b>Handle</b> through the optional {@link PayloadHandler} (500 if it throws).
+ *   <li><b>Store</b> through the {@link PayloadSink} (503 if it throws, so the sender retries).
+ *   <li><b>Record</b>: the {@link ReceiptListener} (the audit trail; 500 if it throws), then 200.
+ * </ol>
+ *
+ * <p>Every answer, accepted or not, is reported to the listener and the {@link ReceiverMetrics}
+ * and logged through SLF4J. Nothing sensitive is ever logged or answered: no header value, no
+ * address, no path, no exception message from the verifier, handler or sink (only its class), and
+ * the payload only through the configured {@link Redactor}, on acceptance. Without a redactor the
+ * payload is not logged at all.
+ *
+ * <p><b>Status codes.</b> 403 covers every "not allowed" (plain HTTP, unknown or disallowed
+ * address) rather than 421: the request is refused, not misdirected, and telling a plain-HTTP
+ * sender to retry elsewhere would only send its payload in the clear again. Each {@link
+ * ReceiptEvent.Outcome} documents its status; a {@link WebhookVerificationException.Reason} maps
+ * as follows:
+ *
+ * <table>
+ *   <caption>Verification reasons and their status</caption>
+ *   <tr><th>status</th><th>reasons</th></tr>
+ *   <tr><td>401</td><td>{@code MISSING_HEADER}, {@code DUPLICATE_HEADER}, {@code
+ *       HEADER_TOO_LARGE}, {@code MALFORMED_HEADER}, {@code UNSUPPORTED_VERSION}, {@code
+ *       MALFORMED_SIGNATURE}, {@code TIMESTAMP_MALFORMED}, {@code TIMESTAMP_TOO_OLD}, {@code
+ *       TIMESTAMP_TOO_NEW}, {@code SIGNATURE_MISMATCH}: not authenticated</td></tr>
+ *   <tr><td>400</td><td>{@code MISSING_MESSAGE_ID} (authentic, but nothing to key replay
+ *       protection on), {@code MALFORMED_PAYLOAD}, {@code LIMIT_EXCEEDED}, {@code
+ *       INVALID_PAYLOAD}</td></tr>
+ *   <tr><td>409</td><td>{@code REPLAYED}</td></tr>
+ *   <tr><td>413</td><td>{@code PAYLOAD_TOO_LARGE}</td></tr>
+ *   <tr><td>503</td><td>{@code REPLAY_GUARD_FULL} (the guard fails closed; a retry later
+ *       succeeds)</td></tr>
+ * </table>
+ *
+ * <p><b>Retries and replay.</b> A replay guard inside the verifier records a message id when it
+ * is verified, before the sink runs. If the handler or sink then fails, a retry of the same
+ * message is refused as a replay (409) unless the guard forgets ids whose storage failed; a
+ * database guard written in the sink's transaction does not have this problem.
+ *
+ * <p>Immutable and thread-safe if the parts it is built from are.
+ *
+ * <pre>{@code
+ * WebhookSignature signature = Signatures.standardWebhooks(secret);
+ * WebhookReceiver<Order> receiver =
+ *     WebhookReceiver.builder(Order.class, OrderVerifier.create(signature)::verify)
+ *         .messageIds(signature)
+ *         .sink(orderStore::put)
+ *         .redactor(OrderRedactor.create())
+ *         .allowList(IpAllowList.of("192.0.2.0/24"))
+ *         .rateLimiter(RateLimiter.builder().perSource(RateLimit.of(60, Duration.ofMinutes(1))).build())
+ *         .build();
+ * WebhookResponse response = receiver.handle(request);
+ * }</pre>
+ *
+ * @param <X> the payload type
+ */
+public final class WebhookReceiver<X> {
+
+  /** The default body limit: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+  private static final int MAX_LOGGED_ID_LENGTH = 128;
+
+  private final String payloadType;
+  private final PayloadVerifier<X> verifier;
+  private final WebhookSignature messageIds;
+  private final Function<? super X, String> payloadIds;
+  private final PayloadHandler<X> handler;
+  private final PayloadSink<X> sink;
+  private final Redactor<X> redactor;
+  private final ReceiptListener listener;
+  private final ReceiverMetrics metrics;
+  private final boolean httpsRequired;
+  private final TrustedProxies trustedProxies;
+  private final IpAllowList allowList;
+  private final RateLimiter rateLimiter;
+  private final int maxBodyBytes;
+  private final Clock clock;
+  private final Logger log;
+
+  private WebhookReceiver(Builder<X> builder) {
+    this.payloadType = builder.payloadType;
+    this.verifier = builder.verifier;
+    this.messageIds = builder.messageIds;
+    this.payloadIds = builder.payloadIds;
+    this.handler = builder.handler;
+    this.sink = builder.sink;
+    this.redactor = builder.redactor;
+    this.listener = builder.listener;
+    this.metrics = builder.metrics;
+    this.httpsRequired = builder.httpsRequired;
+    this.trustedProxies = builder.trustedProxies;
+    this.allowList = builder.allowList;
+    this.rateLimiter = builder.rateLimiter;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.clock = builder.clock;
+    this.log = builder.log;
+  }
+
+  /**
+   * Starts a receiver for payloads of {@code payloadType}, verified by {@code verifier}. A {@link
+   * Builder#sink} is required.
+   *
+   * @param payloadType the payload class; its simple name names the receiver in logs, events and
+   *     metrics
+   * @param verifier typically {@code XVerifier.create(signature)::verify}
+   */
+  public static <X> Builder<X> builder(Class<X> payloadType, PayloadVerifier<X> verifier) {
+    return new Builder<>(payloadType, verifier);
+  }
+
+  /**
+   * Runs {@code request} through the pipeline and returns the answer. Never throws for request
+   * input: every failure becomes a response (an unexpected exception in a part becomes a 5xx).
+   */
+  public WebhookResponse handle(WebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    Admission admission =
+        admit(request.remoteAddress(), request.secure(), request.method(), request.headers());
+    if (admission instanceof Refused refused) {
+      return refused.response();
+    }
+    return receive((Admitted) admission, request.headers(), request.body());
+  }
+
+  /** The largest body accepted, in bytes; adapters read at most one byte more. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** The payload type name used in logs, events and metrics. */
+  public String payloadType() {
+    return payloadType;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The pipeline, in two steps so that an adapter can refuse before it reads a body.
+
+  /** The result of the checks that need no body. */
+  sealed interface Admission permits Admitted, Refused {}
+
+  /** Passed every check before the body; carries what the rest of the pipeline needs. */
+  record Admitted(long startNanos) implements Admission {}
+
+  /** Refused before the body; the response is final. */
+  record Refused(WebhookResponse response) implements Admission {}
+
+  /** HTTPS, client address, allow-list, rate limit, method and declared length. */
+  Admission admit(InetAddress peer, boolean secure, String method, Map<String, List<String>> headers) {
+    long start = System.nanoTime();
+    if (httpsRequired && !isHttps(peer, secure, headers)) {
+      return new Refused(answer(Outcome.NOT_HTTPS, null, null, start, Map.of()));
+    }
+    Optional<InetAddress> client = trustedProxies.clientAddress(peer, headers);
+    if (client.isEmpty()) {
+      return new Refused(answer(Outcome.ADDRESS_UNRESOLVED, null, null, start, Map.of()));
+    }
+    if (allowList != null && !allowList.allows(client.get())) {
+      return new Refused(answer(Outcome.ADDRESS_NOT_ALLOWED, null, null, start, Map.of()));
+    }
+    if (rateLimiter != null) {
+      RateLimiter.Decision decision = rateLimiter.tryAcquire(client.get());
+      if (!decision.allowed()) {
+        Outcome outcome =
+            switch (decision.refusedBy().orElseThrow()) {
+              case SOURCE -> Outcome.RATE_LIMITED_SOURCE;
+              case OVERALL -> Outcome.RATE_LIMITED_OVERALL;
+            };
+        return new Refused(
+            answer(outcome, null, null, start,
+                Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))));
+      }
+    }
+    if (!"POST".equals(method)) {
+      return new Refused(answer(Outcome.METHOD_NOT_ALLOWED, null, null, start, Map.of("Allow", "POST")));
+    }
+    if (declaredLength(headers) > maxBodyBytes) {
+      return new Refused(tooLarge(start));
+    }
+    return new Admitted(start);
+  }
+
+  /** Size, verify, handle, store, record. */
+  WebhookResponse receive(Admitted admitted, Map<String, List<String>> headers, byte[] body) {
+    long start = admitted.startNanos();
+    if (body.length > maxBodyBytes) {
+      return tooLarge(start);
+    }
+    X payload;
+    try {
+      payload = verifier.verify(headers, body);
+    } catch (WebhookVerificationException e) {
+      String id = authenticatedRefusal(e.reason()) ? signedId(headers) : null;
+      return answer(Outcome.REJECTED, e.reason(), id, start, Map.of());
+    } catch (RuntimeException e) {
+      return failed(Outcome.VERIFIER_FAILED, e, null, start);
+    }
+    if (payload == null) {
+      return failed(Outcome.VERIFIER_FAILED, null, null, start);
+    }
+    String messageId = messageId(headers, payload);
+    if (handler != null) {
+      try {
+        handler.handle(messageId, payload);
+      } catch (Exception e) {
+        return failed(Outcome.HANDLER_FAILED, e, messageId, start);
+      }
+    }
+    try {
+      sink.accept(messageId, payload);
+    } catch (Exception e) {
+      return failed(Outcome.SINK_FAILED, e, messageId, start);
+    }
+    return accepted(payload, messageId, start);
+  }
+
+  /** 413, for an adapter that saw the body run past {@link #maxBodyBytes()} while reading it. */
+  WebhookResponse tooLarge(long startNanos) {
+    return answer(Outcome.PAYLOAD_TOO_LARGE, null, null, startNanos, Map.of("Connection", "close"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private boolean isHttps(InetAddress peer, boolean secure, Map<String, List<String>> headers) {
+    return trustedProxies.forwardedHttps(peer, headers).orElse(secure);
+  }
+
+  /** The declared {@code Content-Length}, or -1 if absent or not one plain number. */
+  private static long declaredLength(Map<String, List<String>> headers) {
+    List<String> values = HeaderValues.values(headers, "Content-Length");
+    if (values.size() != 1) {
+      return -1;
+    }
+    String value = values.get(0).strip();
+    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    return Long.parseLong(value);
+  }
+
+  /** Reasons the verifier gives only after the signature checked out. */
+  private static boolean authenticatedRefusal(Reason reason) {
+    return reason == Reason.REPLAYED || reason == Reason.REPLAY_GUARD_FULL;
+  }
+
+  private String signedId(Map<String, List<String>> headers) {
+    return messageIds == null ? null : messageIds.messageId(headers).orElse(null);
+  }
+
+  /** The signature's message id, else the payload's, else a random one (no deduplication). */
+  private String messageId(Map<String, List<String>> headers, X payload) {
+    String id = signedId(headers);
+    if (id == null && payloadIds != null) {
+      id = payloadIds.apply(payload);
+    }
+    return id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
+  }
+
+  private WebhookResponse accepted(X payload, String messageId, long start) {
+    ReceiptEvent event = event(Outcome.ACCEPTED, null, messageId, start);
+    try {
+      listener.onReceipt(event);
+    } catch (RuntimeException e) {
+      return failed(Outcome.LISTENER_FAILED, e, messageId, start);
+    }
+    metrics.record(event);
+    if (log.isInfoEnabled()) {
+      log.info(
+          "webhook accepted: type={} id={} status={} payload={}",
+          payloadType,
+          loggable(messageId),
+          event.status(),
+          redactor == null ? "[not logged]" : redacted(payload));
+    }
+    return response(event, Map.of());
+  }
+
+  private WebhookResponse failed(Outcome outcome, Exception cause, String messageId, long start) {
+    ReceiptEvent event = event(outcome, null, messageId, start);
+    if (outcome != Outcome.LISTENER_FAILED) {
+      notifyListener(event);
+    }
+    metrics.record(event);
+    log.warn(
+        "webhook failed: type={} outcome={} id={} status={} error={}",
+        payloadType,
+        outcome,
+        loggable(messageId),
+        event.status(),
+        cause == null ? "null payload" : cause.getClass().getName());
+    return response(event, Map.of());
+  }
+
+  /** A refusal: reported, counted and logged, never with a request value. */
+  private WebhookResponse answer(
+      Outcome outcome, Reason reason, String messageId, long start, Map<String, String> headers) {
+    ReceiptEvent event = event(outcome, reason, messageId, start);
+    notifyListener(event);
+    metrics.record(event);
+    if (outcome == Outcome.RATE_LIMITED_SOURCE || outcome == Outcome.RATE_LIMITED_OVERALL) {
+      // Under a flood these would be the flood; the counters carry them.
+      log.debug("webhook refused: type={} outcome={} status={}", payloadType, outcome, event.status());
+    } else {
+      log.info(
+          "webhook refused: type={} outcome={} reason={} id={} status={}",
+          payloadType,
+          outcome,
+          reason == null ? "-" : reason,
+          loggable(messageId),
+          event.status());
+    }
+    return response(event, headers);
+  }
+
+  private void notifyListener(ReceiptEvent event) {
+    try {
+      listener.onReceipt(event);
+    } catch (RuntimeException e) {
+      log.warn(
+          "receipt listener failed: type={} outcome={} error={}",
+          payloadType,
+          event.outcome(),
+          e.getClass().getName());
+    }
+  }
+
+  private ReceiptEvent event(Outcome outcome, Reason reason, String messageId, long start) {
+    return new ReceiptEvent(
+        clock.instant(),
+        payloadType,
+        outcome,
+        Optional.ofNullable(reason),
+        Optional.ofNullable(messageId),
+        Statuses.of(outcome, reason),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static WebhookResponse response(ReceiptEvent event, Map<String, String> extraHeaders) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "text/plain; charset=utf-8");
+    headers.put("Cache-Control", "no-store");
+    headers.putAll(extraHeaders);
+    String body =
+        event.outcome().name() + event.reason().map(r -> " " + r.name()).orElse("") + "\n";
+    return new WebhookResponse(event.status(), headers, body);
+  }
+
+  private String redacted(X payload) {
+    try {
+      return redactor.toLogString(payload);
+    } catch (RuntimeException e) {
+      return "[redactor failed: " + e.getClass().getName() + "]";
+    }
+  }
+
+  /**
+   * A message id as it may appear in a log line: printable ASCII without spaces, bounded, or a
+   * placeholder, so an id taken from a payload cannot forge a line.
+   */
+  static String loggable(String messageId) {
+    if (messageId == null) {
+      return "-";
+    }
+    if (messageId.isEmpty() || messageId.length() > MAX_LOGGED_ID_LENGTH) {
+      return "[unprintable]";
+    }
+    for (int i = 0; i < messageId.length(); i++) {
+      char c = messageId.charAt(i);
+      if (c <= 0x20 || c > 0x7e) {
+        return "[unprintable]";
+      }
+    }
+    return messageId;
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookReceiver[type=" + payloadType + ", httpsRequired=" + httpsRequired
+        + ", maxBodyBytes=" + maxBodyBytes + "]";
+  }
+
+  /**
+   * Options for a {@link WebhookReceiver}. Defaults: HTTPS required, no trusted proxies, no
+   * allow-list, no rate limit, a 1 MiB body limit, no handler, no redactor (payloads not logged),
+   * no listener, no metrics, the system UTC clock. Logs go to the SLF4J logger {@code
+   * dev.hookguard.receiver}.
+   *
+   * @param <X> the payload type
+   */
+  public static final class Builder<X> {
+
+    private final String payloadType;
+    private final PayloadVerifier<X> verifier;
+    private WebhookSignature messageIds;
+    private Function<? super X, String> payloadIds;
+    private PayloadHandler<X> handler;
+    private PayloadSink<X> sink;
+    private Redactor<X> redactor;
+    private ReceiptListener listener = event -> {};
+    private ReceiverMetrics metrics = ReceiverMetrics.none();
+    private boolean httpsRequired = true;
+    private TrustedProxies trustedProxies = TrustedProxies.none();
+    private IpAllowList allowList;
+    private RateLimiter rateLimiter;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private Clock clock = Clock.systemUTC();
+    private Logger log = LoggerFactory.getLogger("dev.hookguard.receiver");
+
+    private Builder(Class<X> payloadType, PayloadVerifier<X> verifier) {
+      this.payloadType = Objects.requireNonNull(payloadType, "payloadType").getSimpleName();
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /**
+     * Where message ids come from: {@link WebhookSignature#messageId} of this scheme (the one the
+     * verifier checks). Without it, or when the scheme sends none (Stripe, Slack), {@link
+     * #payloadIds} is asked, and failing that a random UUID is used, which stores a redelivery
+     * twice.
+     */
+    public Builder<X> messageIds(WebhookSignature signature) {
+      this.messageIds = Objects.requireNonNull(signature, "signature");
+      return this;
+    }
+
+    /** Reads a message id from the verified payload, such as a Stripe event's {@code id}. */
+    public Builder<X> payloadIds(Function<? super X, String> idOf) {
+      this.payloadIds = Objects.requireNonNull(idOf, "idOf");
+      return this;
+    }
+
+    /** The application's handler, run after verification and before the sink. */
+    public Builder<X> handler(PayloadHandler<X> handler) {
+      this.handler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Where verified payloads are kept, such as {@code XStore::put}. Required. */
+    public Builder<X> sink(PayloadSink<X> sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** How accepted payloads are logged, such as {@code XRedactor.create()}. */
+    public Builder<X> redactor(Redactor<X> redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
+      return this;
+    }
+
+    /** Told of every answered request; see {@link ReceiptListener} for failure handling. */
+    public Builder<X> listener(ReceiptListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Counts answered requests; see {@link MicrometerReceiverMetrics}. */
+    public Builder<X> metrics(ReceiverMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Accepts webhooks over plain HTTP. For local development only: in production a webhook's
+     * payload and signature would travel in the clear.
+     */
+    public Builder<X> allowPlainHttp() {
+      this.httpsRequired = false;
+      return this;
+    }
+
+    /** The proxies allowed to report the client's address and scheme. */
+    public Builder<X> trustedProxies(TrustedProxies proxies) {
+      this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
+      return this;
+    }
+
+    /** The addresses webhooks may come from; without one, every address may. */
+    public Builder<X> allowList(IpAllowList allowList) {
+      this.allowList = Objects.requireNonNull(allowList, "allowList");
+      return this;
+    }
+
+    /** Limits the request rate per client and overall. */
+    public Builder<X> rateLimiter(RateLimiter rateLimiter) {
+      this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+      return this;
+    }
+
+    /** The largest body accepted, in bytes (default 1 MiB). */
+    public Builder<X> maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes <= 0 || maxBodyBytes == Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive and below 2^31-1");
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /** The clock event times are read from (default the system UTC clock). */
+    public Builder<X> clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The logger the receiver writes to (default {@code dev.hookguard.receiver}); for tests. */
+    Builder<X> logger(Logger logger) {
+      this.log = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * Builds the receiver.
+     *
+     * @throws IllegalStateException if no sink was set
+     */
+    public WebhookReceiver<X> build() {
+      if (sink == null) {
+        throw new IllegalStateException(
+            "a receiver needs a sink: 2xx is answered only once the payload is kept");
+      }
+      if (!httpsRequired) {
+        log.warn("webhook receiver for {} accepts plain HTTP: for local development only", payloadType);
+      }
+      return new WebhookReceiver<>(this);
+    }
+  }
+}
