@@ -15,7 +15,9 @@ module dev.hookguard.runtime {
   requires static transitive jdk.httpserver;
   requires transitive java.sql;
 
+  exports dev.hookguard.runtime.json;
   exports dev.hookguard.runtime.redact;
+  exports dev.hookguard.runtime.verify;
   exports dev.hookguard.runtime.signature;
   exports dev.hookguard.runtime;
   exports dev.hookguard.runtime.audit;

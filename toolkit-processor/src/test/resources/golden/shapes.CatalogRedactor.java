@@ -1,10 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.redact.Copies;
 import dev.hookguard.runtime.redact.Masks;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.RedactionWriter;
 import dev.hookguard.runtime.redact.Redactor;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,12 +41,12 @@ public final class CatalogRedactor implements Redactor<Catalog> {
 
     @Override
     public String toLogString(Catalog value) {
-        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
     }
 
     @Override
     public String toRedactedJson(Catalog value) {
-        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class CatalogRedactor implements Redactor<Catalog> {
      * Writes {@code value} with every sensitive value masked. The redactors of
      * payloads that contain a {@code Catalog} call this.
      */
-    public static void write(RedactionWriter out, Catalog value, RedactionContext context) {
+    public static void write(PayloadWriter out, Catalog value, RedactionContext context) {
         if (value == null) {
             out.nullValue();
             return;

@@ -1,9 +1,9 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.redact.Masks;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.RedactionWriter;
 import dev.hookguard.runtime.redact.Redactor;
 import java.util.Objects;
 
@@ -42,12 +42,12 @@ public final class CustomerRedactor implements Redactor<Customer> {
 
     @Override
     public String toLogString(Customer value) {
-        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
     }
 
     @Override
     public String toRedactedJson(Customer value) {
-        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class CustomerRedactor implements Redactor<Customer> {
      * Writes {@code value} with every sensitive value masked. The redactors of
      * payloads that contain a {@code Customer} call this.
      */
-    public static void write(RedactionWriter out, Customer value, RedactionContext context) {
+    public static void write(PayloadWriter out, Customer value, RedactionContext context) {
         if (value == null) {
             out.nullValue();
             return;
@@ -79,6 +79,8 @@ public final class CustomerRedactor implements Redactor<Customer> {
         out.text(value.createdAt());
         out.name("balance");
         out.number(value.balance());
+        out.name("nickname");
+        out.string(value.nickname());
         out.endObject();
     }
 
@@ -98,6 +100,7 @@ public final class CustomerRedactor implements Redactor<Customer> {
                 null,
                 0,
                 value.createdAt(),
-                value.balance());
+                value.balance(),
+                value.nickname());
     }
 }

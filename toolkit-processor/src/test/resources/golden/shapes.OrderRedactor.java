@@ -1,9 +1,9 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.redact.Masks;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.RedactionWriter;
 import dev.hookguard.runtime.redact.Redactor;
 import java.util.Objects;
 
@@ -39,12 +39,12 @@ public final class OrderRedactor implements Redactor<Order> {
 
     @Override
     public String toLogString(Order value) {
-        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
     }
 
     @Override
     public String toRedactedJson(Order value) {
-        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class OrderRedactor implements Redactor<Order> {
      * Writes {@code value} with every sensitive value masked. The redactors of
      * payloads that contain a {@code Order} call this.
      */
-    public static void write(RedactionWriter out, Order value, RedactionContext context) {
+    public static void write(PayloadWriter out, Order value, RedactionContext context) {
         if (value == null) {
             out.nullValue();
             return;

@@ -1,9 +1,9 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.redact.Masks;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.RedactionWriter;
 import dev.hookguard.runtime.redact.Redactor;
 import java.util.Objects;
 
@@ -38,12 +38,12 @@ public final class Shipment_AddressRedactor implements Redactor<Shipment.Address
 
     @Override
     public String toLogString(Shipment.Address value) {
-        return RedactionWriter.toLogString(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
     }
 
     @Override
     public String toRedactedJson(Shipment.Address value) {
-        return RedactionWriter.toJson(value, (out, v) -> write(out, v, context));
+        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
     }
 
     @Override
@@ -55,8 +55,7 @@ public final class Shipment_AddressRedactor implements Redactor<Shipment.Address
      * Writes {@code value} with every sensitive value masked. The redactors of
      * payloads that contain a {@code Shipment.Address} call this.
      */
-    public static void write(RedactionWriter out, Shipment.Address value,
-            RedactionContext context) {
+    public static void write(PayloadWriter out, Shipment.Address value, RedactionContext context) {
         if (value == null) {
             out.nullValue();
             return;

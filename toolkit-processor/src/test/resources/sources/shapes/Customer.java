@@ -21,7 +21,11 @@ public record Customer(
     @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String apiKey,
     @Sensitive(category = Category.PERSONAL) @Retain(days = 7) int age,
     @JsonProperty("created") Instant createdAt,
-    long balance) {
+    long balance,
+    @Customer.Nullable String nickname) {
+
+  /** Any annotation named Nullable makes a property optional in JSON. */
+  @interface Nullable {}
 
   @Override
   public String toString() {

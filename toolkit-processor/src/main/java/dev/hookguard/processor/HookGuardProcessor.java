@@ -1,10 +1,10 @@
 package dev.hookguard.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
 import dev.hookguard.processor.generation.RedactorGenerator;
 import dev.hookguard.processor.generation.SourceFileWriter;
+import dev.hookguard.processor.generation.VerifierGenerator;
 import dev.hookguard.processor.model.Annotations;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.PayloadModelFactory;
@@ -54,6 +54,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
   private PayloadModelFactory models;
   private SourceFileWriter writer;
   private final RedactorGenerator redactors = new RedactorGenerator();
+  private final VerifierGenerator verifiers = new VerifierGenerator();
   /** Payload types waiting for their property types to resolve, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -139,8 +140,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
 
   private void generate(PayloadModel model) {
     try {
-      TypeSpec redactor = redactors.generate(model);
-      writer.write(model.type().packageName(), redactor, model.element());
+      String packageName = model.type().packageName();
+      writer.write(packageName, redactors.generate(model), model.element());
+      writer.write(packageName, verifiers.generate(model), model.element());
     } catch (IOException | RuntimeException e) {
       error(Diagnostic.UNEXPECTED, model.element(), model.type(), e);
     }

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,38 @@ class DiagnosticsTest {
         "    Map<Integer, String> byNumber) {}");
     assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardUnsupportedType]")
         .inFile(file).onLineContaining("byNumber");
+  }
+
+  @Test
+  void typesTheReaderCannotHandleAreRefusedEachOnItsLine() {
+    JavaFileObject file = source("Upload",
+        "@WebhookPayload",
+        "record Upload(String id,",
+        "    byte[] content,",
+        "    List<? extends Number> amounts,",
+        "    List<String>[] pages,",
+        "    @SuppressWarnings(\"rawtypes\") List raw,",
+        "    java.util.Date sent) {}");
+    Compilation compilation = Sources.compile(file);
+    for (String line : List.of("byte[] content", "amounts", "pages", "List raw", "Date sent")) {
+      assertThat(compilation).hadErrorContaining("[HookGuardUnsupportedType]")
+          .inFile(file).onLineContaining(line);
+    }
+    assertThat(compilation).hadErrorCount(5);
+  }
+
+  @Test
+  void enumWithTwoFallbacksIsRefused() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    Status status) {",
+        "  enum Status { PAID,",
+        "    @com.fasterxml.jackson.annotation.JsonEnumDefaultValue UNKNOWN,",
+        "    @com.fasterxml.jackson.annotation.JsonEnumDefaultValue OTHER }",
+        "}");
+    assertThat(Sources.compile(file)).hadErrorContaining("[HookGuardEnumFallback] Enum Status")
+        .inFile(file).onLineContaining("Status status");
   }
 
   @Test

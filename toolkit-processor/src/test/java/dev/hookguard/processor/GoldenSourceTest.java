@@ -31,6 +31,10 @@ class GoldenSourceTest {
       "shapes/Shipment.java, shapes.ShipmentRedactor",
       "shapes/Shipment.java, shapes.Shipment_AddressRedactor",
       "shapes/Catalog.java, shapes.CatalogRedactor",
+      "shapes/Customer.java, shapes.CustomerVerifier",
+      "shapes/Order.java, shapes.OrderVerifier",
+      "shapes/Shipment.java, shapes.ShipmentVerifier",
+      "shapes/Catalog.java, shapes.CatalogVerifier",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Sources.compile(Sources.resource(source));

@@ -27,7 +27,7 @@ public final class RedactorGenerator {
   private static final String RUNTIME = "dev.hookguard.runtime.redact";
   private static final ClassName REDACTOR = ClassName.get(RUNTIME, "Redactor");
   private static final ClassName CONTEXT = ClassName.get(RUNTIME, "RedactionContext");
-  private static final ClassName WRITER = ClassName.get(RUNTIME, "RedactionWriter");
+  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
   private static final ClassName MASKS = ClassName.get(RUNTIME, "Masks");
   private static final ClassName COPIES = ClassName.get(RUNTIME, "Copies");
   private static final TypeName STRING = ClassName.get(String.class);
@@ -126,7 +126,9 @@ public final class RedactorGenerator {
       if (property.isSensitive()) {
         method.addStatement("out.masked($L)", mask(property, read));
       } else {
-        method.addStatement("$L", writeValue(property.shape(), "out", read, 1));
+        method.addStatement("$L", WriteCode.write(property.shape(), "out", read,
+            (payload, out, value) -> CodeBlock.of("$T.write($L, $L, context)",
+                payload.companion("Redactor"), out, value)));
       }
     }
     return method.addStatement("out.endObject()").build();
@@ -141,33 +143,6 @@ public final class RedactorGenerator {
       case HASH -> CodeBlock.of("context.pseudonym($L)", read);
       case OMIT -> throw new IllegalStateException("omitted properties are never written");
     };
-  }
-
-  /** Writes a non-sensitive value of {@code shape}; containers recurse through lambdas. */
-  private static CodeBlock writeValue(Shape shape, String out, CodeBlock value, int depth) {
-    if (shape instanceof Shape.Scalar scalar) {
-      return CodeBlock.of("$L.$L($L)", out, scalar.kind().writerMethod(), value);
-    }
-    if (shape instanceof Shape.EnumType) {
-      return CodeBlock.of("$L.enumConstant($L)", out, value);
-    }
-    if (shape instanceof Shape.Payload payload) {
-      return CodeBlock.of("$T.write($L, $L, context)", payload.redactor(), out, value);
-    }
-    Shape.Container container = (Shape.Container) shape;
-    if (container.isPrimitiveArray()) {
-      return CodeBlock.of("$L.array($L)", out, value);
-    }
-    String method = switch (container.kind()) {
-      case LIST, SET -> "list";
-      case ARRAY -> "array";
-      case MAP -> "map";
-      case OPTIONAL -> "optional";
-    };
-    String w = depth == 1 ? "w" : "w" + depth;
-    String e = depth == 1 ? "e" : "e" + depth;
-    return CodeBlock.of("$L.$L($L, ($L, $L) -> $L)", out, method, value, w, e,
-        writeValue(container.element(), w, CodeBlock.of("$L", e), depth + 1));
   }
 
   private static MethodSpec copyMethod(PayloadModel model) {
@@ -228,7 +203,7 @@ public final class RedactorGenerator {
       return value;
     }
     if (shape instanceof Shape.Payload payload) {
-      return CodeBlock.of("$T.copyRedacted($L, context)", payload.redactor(), value);
+      return CodeBlock.of("$T.copyRedacted($L, context)", payload.companion("Redactor"), value);
     }
     Shape.Container container = (Shape.Container) shape;
     String method = switch (container.kind()) {

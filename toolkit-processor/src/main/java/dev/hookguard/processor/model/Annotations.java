@@ -30,6 +30,25 @@ public final class Annotations {
     return Optional.empty();
   }
 
+  /**
+   * An annotation by simple name, whatever its package: {@code Nullable} from JSpecify, Jakarta,
+   * JetBrains or a project's own all count, as do Jackson's annotations in any version.
+   */
+  public static Optional<AnnotationMirror> findBySimpleName(Element element, String simpleName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals(simpleName)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an annotation with {@code simpleName} is on the type itself (a type-use annotation). */
+  public static boolean typeHasSimpleName(javax.lang.model.type.TypeMirror type, String simpleName) {
+    return type.getAnnotationMirrors().stream()
+        .anyMatch(m -> m.getAnnotationType().asElement().getSimpleName().contentEquals(simpleName));
+  }
+
   /** A value written explicitly in the annotation (not a default), to point a message at. */
   public static Optional<AnnotationValue> explicitValue(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :

@@ -33,6 +33,11 @@ public record PayloadModel(
     return companion(type, "Redactor");
   }
 
+  /** {@code Outer_InnerVerifier} for {@code Outer.Inner}, beside the payload. */
+  public ClassName verifier() {
+    return companion(type, "Verifier");
+  }
+
   /** The generated companion of {@code payload} with {@code suffix}, in its package. */
   public static ClassName companion(ClassName payload, String suffix) {
     return ClassName.get(payload.packageName(), String.join("_", payload.simpleNames()) + suffix);

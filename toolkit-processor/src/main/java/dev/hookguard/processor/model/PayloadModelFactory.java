@@ -40,7 +40,8 @@ public final class PayloadModelFactory {
               .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
           Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
               .map(e -> new Property.EncryptSpec(e.deterministic())),
-          retainDays(source.element())));
+          retainDays(source.element()),
+          isNullable(source)));
     }
     return new PayloadModel(
         type,
@@ -65,6 +66,13 @@ public final class PayloadModelFactory {
       }
     }
     return JsonNames.translate(source.name(), naming);
+  }
+
+  /** {@code Nullable} of any package, as a declaration or a type-use annotation. */
+  static boolean isNullable(PropertySource source) {
+    return Annotations.typeHasSimpleName(source.type(), "Nullable")
+        || source.carriers().stream()
+            .anyMatch(c -> Annotations.findBySimpleName(c, "Nullable").isPresent());
   }
 
   static OptionalInt retainDays(Element element) {

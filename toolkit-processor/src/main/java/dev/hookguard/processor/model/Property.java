@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  * @param sensitive its {@code @Sensitive}, if any
  * @param encrypt its {@code @Encrypt}, if any
  * @param retainDays its own {@code @Retain}, if any
+ * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
+ *     the declaration or on its type), which makes it optional in JSON
  */
 public record Property(
     String name,
@@ -25,7 +27,8 @@ public record Property(
     Write write,
     Optional<SensitiveSpec> sensitive,
     Optional<EncryptSpec> encrypt,
-    OptionalInt retainDays) {
+    OptionalInt retainDays,
+    boolean nullable) {
 
   /** How generated code gives a copy this property's value. */
   public enum WriteKind {
@@ -45,6 +48,17 @@ public record Property(
 
   /** The {@code @Encrypt} of a property. */
   public record EncryptSpec(boolean deterministic) {}
+
+  /**
+   * Whether a JSON document must hold this property with a non-null value: unless it is an
+   * {@code Optional} or {@code Nullable}. A primitive is required in any case.
+   */
+  public boolean isRequired() {
+    boolean optional = shape instanceof Shape.Container container
+        && container.kind() == Shape.ContainerKind.OPTIONAL;
+    boolean primitive = shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive();
+    return primitive || (!optional && !nullable);
+  }
 
   public boolean isSensitive() {
     return sensitive.isPresent();

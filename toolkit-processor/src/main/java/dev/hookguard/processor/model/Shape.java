@@ -2,6 +2,8 @@ package dev.hookguard.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Optional;
 
 /** The structure of a property's type, as far as generated code cares. */
 public sealed interface Shape {
@@ -25,19 +27,31 @@ public sealed interface Shape {
     }
   }
 
-  /** An enum, written by constant name. */
-  record EnumType(TypeName typeName) implements Shape {
+  /**
+   * An enum, written and read by constant name.
+   *
+   * @param constants the constant names in declaration order
+   * @param fallback the constant that stands for any unknown name, if the enum marks one with
+   *     {@code @JsonEnumDefaultValue}
+   */
+  record EnumType(ClassName typeName, List<String> constants, Optional<String> fallback)
+      implements Shape {
     @Override
     public boolean containsPayload() {
       return false;
     }
   }
 
-  /** Another {@code @WebhookPayload} type, handled by its own generated redactor. */
-  record Payload(ClassName typeName, ClassName redactor) implements Shape {
+  /** Another {@code @WebhookPayload} type, handled by its own generated companions. */
+  record Payload(ClassName typeName) implements Shape {
     @Override
     public boolean containsPayload() {
       return true;
+    }
+
+    /** The generated companion with {@code suffix}, such as {@code AddressRedactor}. */
+    public ClassName companion(String suffix) {
+      return PayloadModel.companion(typeName, suffix);
     }
   }
 

@@ -2,9 +2,11 @@ package dev.hookguard.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -22,21 +24,21 @@ public final class ShapeResolver {
       Map.entry("java.lang.String", ScalarKind.STRING),
       Map.entry("java.lang.Boolean", ScalarKind.BOXED_BOOLEAN),
       Map.entry("java.lang.Character", ScalarKind.BOXED_CHAR),
-      Map.entry("java.lang.Byte", ScalarKind.BOXED_INTEGRAL),
-      Map.entry("java.lang.Short", ScalarKind.BOXED_INTEGRAL),
-      Map.entry("java.lang.Integer", ScalarKind.BOXED_INTEGRAL),
-      Map.entry("java.lang.Long", ScalarKind.BOXED_INTEGRAL),
-      Map.entry("java.lang.Float", ScalarKind.BOXED_FLOATING),
-      Map.entry("java.lang.Double", ScalarKind.BOXED_FLOATING),
+      Map.entry("java.lang.Byte", ScalarKind.BOXED_BYTE),
+      Map.entry("java.lang.Short", ScalarKind.BOXED_SHORT),
+      Map.entry("java.lang.Integer", ScalarKind.BOXED_INT),
+      Map.entry("java.lang.Long", ScalarKind.BOXED_LONG),
+      Map.entry("java.lang.Float", ScalarKind.BOXED_FLOAT),
+      Map.entry("java.lang.Double", ScalarKind.BOXED_DOUBLE),
       Map.entry("java.math.BigInteger", ScalarKind.BIG_INTEGER),
       Map.entry("java.math.BigDecimal", ScalarKind.BIG_DECIMAL),
       Map.entry("java.time.Instant", ScalarKind.INSTANT),
       Map.entry("java.time.LocalDate", ScalarKind.LOCAL_DATE),
-      Map.entry("java.time.LocalDateTime", ScalarKind.OTHER_TEMPORAL),
-      Map.entry("java.time.LocalTime", ScalarKind.OTHER_TEMPORAL),
-      Map.entry("java.time.OffsetDateTime", ScalarKind.OTHER_TEMPORAL),
-      Map.entry("java.time.ZonedDateTime", ScalarKind.OTHER_TEMPORAL),
-      Map.entry("java.time.Duration", ScalarKind.OTHER_TEMPORAL),
+      Map.entry("java.time.LocalDateTime", ScalarKind.LOCAL_DATE_TIME),
+      Map.entry("java.time.LocalTime", ScalarKind.LOCAL_TIME),
+      Map.entry("java.time.OffsetDateTime", ScalarKind.OFFSET_DATE_TIME),
+      Map.entry("java.time.ZonedDateTime", ScalarKind.ZONED_DATE_TIME),
+      Map.entry("java.time.Duration", ScalarKind.DURATION),
       Map.entry("java.util.UUID", ScalarKind.UUID));
 
   /** Primitive arrays that JSON maps naturally; {@code byte[]} is binary, not a number list. */
@@ -100,14 +102,13 @@ public final class ShapeResolver {
       return scalar(scalar, type);
     }
     if (element.getKind() == ElementKind.ENUM) {
-      return Optional.of(new Shape.EnumType(TypeName.get(type)));
+      return Optional.of(enumType(element, type));
     }
     if (Annotations.find(element, Annotations.WEBHOOK_PAYLOAD).isPresent()) {
       if (!arguments.isEmpty()) {
         return Optional.empty();
       }
-      ClassName payload = ClassName.get(element);
-      return Optional.of(new Shape.Payload(payload, PayloadModel.companion(payload, "Redactor")));
+      return Optional.of(new Shape.Payload(ClassName.get(element)));
     }
     return switch (name) {
       case "java.util.List" -> container(Shape.ContainerKind.LIST, arguments, 0, type);
@@ -118,6 +119,22 @@ public final class ShapeResolver {
           : Optional.empty();
       default -> Optional.empty();
     };
+  }
+
+  /** An enum's constants, and the one marked {@code @JsonEnumDefaultValue} as the fallback. */
+  private static Shape.EnumType enumType(TypeElement element, DeclaredType type) {
+    List<String> constants = new ArrayList<>();
+    Optional<String> fallback = Optional.empty();
+    for (Element member : element.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        String name = member.getSimpleName().toString();
+        constants.add(name);
+        if (fallback.isEmpty() && Annotations.findBySimpleName(member, "JsonEnumDefaultValue").isPresent()) {
+          fallback = Optional.of(name);
+        }
+      }
+    }
+    return new Shape.EnumType(ClassName.get(element), List.copyOf(constants), fallback);
   }
 
   private Optional<Shape> container(

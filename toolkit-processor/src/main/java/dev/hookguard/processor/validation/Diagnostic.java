@@ -49,6 +49,9 @@ public enum Diagnostic {
   DUPLICATE_JSON_NAME(Kind.ERROR, "HookGuardDuplicateJsonName",
       "Properties '%s' and '%s' of %s both map to the JSON name \"%s\". Fix: rename one, or give "
           + "one a distinct @JsonProperty."),
+  ENUM_FALLBACK(Kind.ERROR, "HookGuardEnumFallback",
+      "Enum %s, the type of property '%s', marks %d constants with @JsonEnumDefaultValue; an "
+          + "unknown name can fall back to one constant only. Fix: keep the annotation on one."),
   ORPHAN_ANNOTATION(Kind.ERROR, "HookGuardOrphanAnnotation",
       "@%s on '%s' has no effect: %s is not a @WebhookPayload type. Fix: annotate %s with "
           + "@WebhookPayload, or remove @%s."),

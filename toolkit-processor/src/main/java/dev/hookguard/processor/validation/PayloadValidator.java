@@ -156,6 +156,7 @@ public final class PayloadValidator {
           PropertyScanner.setterName((VariableElement) element), type.getSimpleName());
     }
     shape.ifPresent(s -> checkMask(property, s, report));
+    shape.ifPresent(s -> checkEnumFallbacks(property, s, report));
     if (shape.isPresent() && encrypt.isPresent()) {
       checkDeterministic(property, shape.get(), encrypt.get(), report);
     }
@@ -197,6 +198,23 @@ public final class PayloadValidator {
       report.add(Diagnostic.MASK_TYPE, property.element(), mirror,
           Annotations.explicitValue(mirror, "mask").orElse(null),
           sensitive.mask(), property.name(), property.type(), problem);
+    }
+  }
+
+  /** Each enum inside the property's type may name one fallback for unknown constants. */
+  private void checkEnumFallbacks(PropertySource property, Shape shape, ValidationReport report) {
+    if (shape instanceof Shape.Container container) {
+      checkEnumFallbacks(property, container.element(), report);
+    } else if (shape instanceof Shape.EnumType enumType) {
+      TypeElement type = elements.getTypeElement(enumType.typeName().canonicalName());
+      long fallbacks = type == null ? 0 : type.getEnclosedElements().stream()
+          .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+          .filter(e -> Annotations.findBySimpleName(e, "JsonEnumDefaultValue").isPresent())
+          .count();
+      if (fallbacks > 1) {
+        report.add(Diagnostic.ENUM_FALLBACK, property.element(),
+            enumType.typeName().simpleName(), property.name(), fallbacks);
+      }
     }
   }
 

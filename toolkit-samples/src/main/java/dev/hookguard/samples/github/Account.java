@@ -1,30 +1,37 @@
 package dev.hookguard.samples.github;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
 import dev.hookguard.api.WebhookPayload;
+import org.jspecify.annotations.Nullable;
 
 /** A GitHub user or organization account. */
 @WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Account(
     String login,
     long id,
-    String nodeId,
-    @Sensitive(category = Category.PERSONAL) String name,
-    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) String email,
-    String avatarUrl,
-    String htmlUrl,
-    AccountType type,
+    @Nullable String nodeId,
+    @Sensitive(category = Category.PERSONAL) @Nullable String name,
+    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Nullable String email,
+    @Nullable String avatarUrl,
+    @Nullable String htmlUrl,
+    @Nullable AccountType type,
     @JsonProperty("site_admin") boolean administrator) {
 
-  /** GitHub's account types, spelled as GitHub spells them. */
+  /**
+   * GitHub's account types, spelled as GitHub spells them. A type GitHub adds later reads as
+   * {@link #Unknown} instead of failing the whole delivery.
+   */
   public enum AccountType {
     User,
     Organization,
-    Bot
+    Bot,
+    @JsonEnumDefaultValue
+    Unknown
   }
 
   @Override

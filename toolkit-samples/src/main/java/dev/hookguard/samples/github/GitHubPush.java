@@ -4,6 +4,7 @@ import dev.hookguard.api.Naming;
 import dev.hookguard.api.Retain;
 import dev.hookguard.api.WebhookPayload;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GitHub's {@code push} event, as a plain class with getters and setters: the shape of payload
@@ -19,10 +20,10 @@ public class GitHubPush {
   private boolean created;
   private boolean deleted;
   private boolean forced;
-  private String baseRef;
+  private @Nullable String baseRef;
   private String compare;
   private List<Commit> commits;
-  private Commit headCommit;
+  private @Nullable Commit headCommit;
   private Repository repository;
   private Person pusher;
   private Account sender;

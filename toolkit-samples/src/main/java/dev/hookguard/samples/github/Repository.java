@@ -5,21 +5,22 @@ import dev.hookguard.api.Naming;
 import dev.hookguard.api.WebhookPayload;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The repository pushed to. {@code private} is a Java keyword, hence {@code @JsonProperty}. */
 @WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Repository(
     long id,
-    String nodeId,
+    @Nullable String nodeId,
     String name,
     @SuppressWarnings("HookGuardPersonalData") // owner/name of a repository, not a person
         String fullName,
     @JsonProperty("private") boolean isPrivate,
     Account owner,
-    String htmlUrl,
-    String description,
+    @Nullable String htmlUrl,
+    @Nullable String description,
     boolean fork,
-    Instant pushedAt,
-    Integer stargazersCount,
-    String defaultBranch,
-    Set<String> topics) {}
+    @Nullable Instant pushedAt,
+    @Nullable Integer stargazersCount,
+    @Nullable String defaultBranch,
+    @Nullable Set<String> topics) {}

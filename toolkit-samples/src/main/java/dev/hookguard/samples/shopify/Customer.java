@@ -8,22 +8,23 @@ import dev.hookguard.api.Sensitive.Mask;
 import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /** The customer who placed an order. */
 @WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Customer(
     long id,
     @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
-        String email,
-    @Sensitive(category = Category.PERSONAL) @Encrypt String firstName,
-    @Sensitive(category = Category.PERSONAL) @Encrypt String lastName,
+        @Nullable String email,
+    @Sensitive(category = Category.PERSONAL) @Encrypt @Nullable String firstName,
+    @Sensitive(category = Category.PERSONAL) @Encrypt @Nullable String lastName,
     boolean acceptsMarketing,
     int ordersCount,
-    BigDecimal totalSpent,
-    String state,
+    @Nullable BigDecimal totalSpent,
+    @Nullable String state,
     boolean verifiedEmail,
-    OffsetDateTime createdAt,
-    @Sensitive(category = Category.CONTACT) MailingAddress defaultAddress) {
+    @Nullable OffsetDateTime createdAt,
+    @Sensitive(category = Category.CONTACT) @Nullable MailingAddress defaultAddress) {
 
   @Override
   public String toString() {

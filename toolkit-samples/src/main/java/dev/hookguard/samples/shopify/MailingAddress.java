@@ -6,25 +6,26 @@ import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
 import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** A billing or shipping address. */
 @WebhookPayload(naming = Naming.SNAKE_CASE)
 public record MailingAddress(
-    @Sensitive(category = Category.PERSONAL) String firstName,
-    @Sensitive(category = Category.PERSONAL) String lastName,
-    @Sensitive(category = Category.PERSONAL) String name,
-    @Sensitive(category = Category.CONTACT) String address1,
-    @Sensitive(category = Category.CONTACT) String address2,
-    String city,
-    String province,
-    String provinceCode,
-    String country,
-    String countryCode,
-    @Sensitive(category = Category.CONTACT) String zip,
-    @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) String phone,
-    String company,
-    @Sensitive(category = Category.LOCATION) BigDecimal latitude,
-    @Sensitive(category = Category.LOCATION) BigDecimal longitude) {
+    @Sensitive(category = Category.PERSONAL) @Nullable String firstName,
+    @Sensitive(category = Category.PERSONAL) @Nullable String lastName,
+    @Sensitive(category = Category.PERSONAL) @Nullable String name,
+    @Sensitive(category = Category.CONTACT) @Nullable String address1,
+    @Sensitive(category = Category.CONTACT) @Nullable String address2,
+    @Nullable String city,
+    @Nullable String province,
+    @Nullable String provinceCode,
+    @Nullable String country,
+    @Nullable String countryCode,
+    @Sensitive(category = Category.CONTACT) @Nullable String zip,
+    @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Nullable String phone,
+    @Nullable String company,
+    @Sensitive(category = Category.LOCATION) @Nullable BigDecimal latitude,
+    @Sensitive(category = Category.LOCATION) @Nullable BigDecimal longitude) {
 
   @Override
   public String toString() {

@@ -10,6 +10,7 @@ import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shopify's {@code orders/create} webhook body: the order object itself (the REST API wraps the
@@ -23,29 +24,29 @@ public record ShopifyOrder(
     int orderNumber,
     @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
         String email,
-    @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt String phone,
+    @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt @Nullable String phone,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt,
+    @Nullable OffsetDateTime updatedAt,
     String currency,
     BigDecimal totalPrice,
     BigDecimal subtotalPrice,
-    BigDecimal totalTax,
-    String financialStatus,
-    String gateway,
+    @Nullable BigDecimal totalTax,
+    @Nullable String financialStatus,
+    @Nullable String gateway,
     boolean test,
-    @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Retain(days = 30) String browserIp,
-    @Sensitive(category = Category.OTHER) @Retain(days = 30) String note,
-    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String token,
-    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String cartToken,
-    String tags,
+    @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Retain(days = 30) @Nullable String browserIp,
+    @Sensitive(category = Category.OTHER) @Retain(days = 30) @Nullable String note,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String token,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String cartToken,
+    @Nullable String tags,
     List<LineItem> lineItems,
-    List<TaxLine> taxLines,
-    List<DiscountCode> discountCodes,
-    List<NoteAttribute> noteAttributes,
-    @Sensitive(category = Category.CONTACT) @Encrypt MailingAddress billingAddress,
-    @Sensitive(category = Category.CONTACT) @Encrypt MailingAddress shippingAddress,
-    PaymentDetails paymentDetails,
-    Customer customer) {
+    @Nullable List<TaxLine> taxLines,
+    @Nullable List<DiscountCode> discountCodes,
+    @Nullable List<NoteAttribute> noteAttributes,
+    @Sensitive(category = Category.CONTACT) @Encrypt @Nullable MailingAddress billingAddress,
+    @Sensitive(category = Category.CONTACT) @Encrypt @Nullable MailingAddress shippingAddress,
+    @Nullable PaymentDetails paymentDetails,
+    @Nullable Customer customer) {
 
   @Override
   public String toString() {
@@ -56,17 +57,17 @@ public record ShopifyOrder(
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record LineItem(
       long id,
-      Long productId,
-      Long variantId,
+      @Nullable Long productId,
+      @Nullable Long variantId,
       String title,
-      String variantTitle,
-      String sku,
+      @Nullable String variantTitle,
+      @Nullable String sku,
       int quantity,
       BigDecimal price,
       int grams,
       boolean requiresShipping,
       boolean taxable,
-      List<Property> properties) {}
+      @Nullable List<Property> properties) {}
 
   /** A custom line-item property, such as an engraving: free text a buyer typed. */
   @WebhookPayload
@@ -103,11 +104,11 @@ public record ShopifyOrder(
   /** Card details as Shopify sends them: the number already masked, still worth masking again. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record PaymentDetails(
-      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) String creditCardNumber,
-      String creditCardCompany,
-      @Sensitive(category = Category.FINANCIAL) String creditCardBin,
-      String avsResultCode,
-      String cvvResultCode) {
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Nullable String creditCardNumber,
+      @Nullable String creditCardCompany,
+      @Sensitive(category = Category.FINANCIAL) @Nullable String creditCardBin,
+      @Nullable String avsResultCode,
+      @Nullable String cvvResultCode) {
 
     @Override
     public String toString() {

@@ -9,6 +9,7 @@ import dev.hookguard.api.Sensitive.Mask;
 import dev.hookguard.api.WebhookPayload;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Stripe event envelope ({@code customer.created}, {@code source.mandate_notification}, …) as
@@ -23,18 +24,18 @@ public record StripeEvent(
     String object,
     Instant created,
     boolean livemode,
-    String apiVersion,
-    Integer pendingWebhooks,
+    @Nullable String apiVersion,
+    @Nullable Integer pendingWebhooks,
     Data data,
-    Request request) {
+    @Nullable Request request) {
 
-  /** The event's payload: the object, and for {@code *.updated} events what changed. */
+  /** The event's payload: the object it is about. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
-  public record Data(StripeObject object, Map<String, String> previousAttributes) {}
+  public record Data(StripeObject object) {}
 
   /** The API request that caused the event, if any. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
-  public record Request(String id, String idempotencyKey) {}
+  public record Request(String id, @Nullable String idempotencyKey) {}
 
   /**
    * The object an event is about. Stripe sends customers, sources and mandate notifications in
@@ -44,18 +45,18 @@ public record StripeEvent(
   public record StripeObject(
       String id,
       String object,
-      @Sensitive(category = Category.PERSONAL) String name,
+      @Sensitive(category = Category.PERSONAL) @Nullable String name,
       @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
-          String email,
-      @Sensitive(category = Category.CONTACT) @Encrypt String phone,
-      Long amount,
-      String currency,
-      @Sensitive(mask = Mask.HASH) String customer,
-      String reason,
-      String status,
-      String type,
-      Map<String, String> metadata,
-      Source source) {
+          @Nullable String email,
+      @Sensitive(category = Category.CONTACT) @Encrypt @Nullable String phone,
+      @Nullable Long amount,
+      @Nullable String currency,
+      @Sensitive(mask = Mask.HASH) @Nullable String customer,
+      @Nullable String reason,
+      @Nullable String status,
+      @Nullable String type,
+      @Nullable Map<String, String> metadata,
+      @Nullable Source source) {
 
     @Override
     public String toString() {
@@ -68,14 +69,14 @@ public record StripeEvent(
   public record Source(
       String id,
       String object,
-      @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String clientSecret,
-      String currency,
-      @Sensitive(mask = Mask.HASH) String customer,
-      String flow,
-      Owner owner,
-      SepaDebit sepaDebit,
-      String status,
-      String usage) {
+      @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String clientSecret,
+      @Nullable String currency,
+      @Sensitive(mask = Mask.HASH) @Nullable String customer,
+      @Nullable String flow,
+      @Nullable Owner owner,
+      @Nullable SepaDebit sepaDebit,
+      @Nullable String status,
+      @Nullable String usage) {
 
     @Override
     public String toString() {
@@ -86,10 +87,10 @@ public record StripeEvent(
   /** Who owns a payment source: all of it personal data. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Owner(
-      @Sensitive(category = Category.CONTACT) @Encrypt Address address,
-      @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt String email,
-      @Sensitive(category = Category.PERSONAL) @Encrypt String name,
-      @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt String phone) {
+      @Sensitive(category = Category.CONTACT) @Encrypt @Nullable Address address,
+      @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt @Nullable String email,
+      @Sensitive(category = Category.PERSONAL) @Encrypt @Nullable String name,
+      @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt @Nullable String phone) {
 
     @Override
     public String toString() {
@@ -100,12 +101,12 @@ public record StripeEvent(
   /** A postal address; sensitive as a whole where it is used. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Address(
-      String city,
-      String country,
-      @Sensitive(category = Category.CONTACT) String line1,
-      @Sensitive(category = Category.CONTACT) String line2,
-      @Sensitive(category = Category.CONTACT) String postalCode,
-      String state) {
+      @Nullable String city,
+      @Nullable String country,
+      @Sensitive(category = Category.CONTACT) @Nullable String line1,
+      @Sensitive(category = Category.CONTACT) @Nullable String line2,
+      @Sensitive(category = Category.CONTACT) @Nullable String postalCode,
+      @Nullable String state) {
 
     @Override
     public String toString() {
@@ -116,12 +117,12 @@ public record StripeEvent(
   /** SEPA direct debit details. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record SepaDebit(
-      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt String bankCode,
-      String country,
-      String fingerprint,
-      String last4,
-      @Sensitive(category = Category.FINANCIAL, mask = Mask.HASH) String mandateReference,
-      @Sensitive(category = Category.CREDENTIAL) String mandateUrl) {
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt @Nullable String bankCode,
+      @Nullable String country,
+      @Nullable String fingerprint,
+      @Nullable String last4,
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.HASH) @Nullable String mandateReference,
+      @Sensitive(category = Category.CREDENTIAL) @Nullable String mandateUrl) {
 
     @Override
     public String toString() {

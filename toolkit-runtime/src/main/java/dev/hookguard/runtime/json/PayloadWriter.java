@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,21 +7,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one surface generated redactors write a payload to. The same generated code renders both a
- * log line and redacted JSON, so both always mask the same fields the same way.
+ * The structure of a payload as generated code writes it: objects, names, values, masks. One
+ * written structure renders either as a one-line log string or as JSON, so a generated redactor
+ * writes each payload once and both renderings mask the same properties the same way; generated
+ * verifiers write their full (unmasked) JSON through it too.
  *
  * <p>Generated code calls it; an application has no reason to. Only this package implements it.
  */
-public abstract class RedactionWriter {
+public abstract class PayloadWriter {
 
   /** Writes one value of type {@code E}: used for container elements and nested payloads. */
   @FunctionalInterface
   public interface ValueWriter<E> {
     /** Writes {@code value}, which may be {@code null}, to {@code out}. */
-    void write(RedactionWriter out, E value);
+    void write(PayloadWriter out, E value);
   }
 
-  RedactionWriter() {}
+  PayloadWriter() {}
 
   /** Renders {@code value} with {@code writer} as one compact log line. */
   public static <T> String toLogString(T value, ValueWriter<? super T> writer) {
@@ -32,7 +34,7 @@ public abstract class RedactionWriter {
 
   /** Renders {@code value} with {@code writer} as JSON. */
   public static <T> String toJson(T value, ValueWriter<? super T> writer) {
-    try (JsonRedactionWriter out = new JsonRedactionWriter()) {
+    try (JsonPayloadWriter out = new JsonPayloadWriter()) {
       writer.write(out, value);
       return out.result();
     }
@@ -80,7 +82,7 @@ public abstract class RedactionWriter {
   /** Writes a boolean. */
   public abstract void bool(boolean value);
 
-  /** Writes a sensitive value's mask, already computed by {@link Masks} or a context. */
+  /** Writes a sensitive value's mask: a string in JSON, unquoted (but escaped) in a log line. */
   public abstract void masked(String mask);
 
   /** Writes a boxed or arbitrary-precision number; {@code null} as {@code null}. */

@@ -1,4 +1,6 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.json;
+
+import dev.hookguard.runtime.redact.Masks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Both renderings of one written structure: the log line and the JSON. */
-class RedactionWriterTest {
+class PayloadWriterTest {
 
-  private static void sample(RedactionWriter out, Object ignored) {
+  private static void sample(PayloadWriter out, Object ignored) {
     out.beginObject("Order");
     out.name("id");
     out.string("ord_1");
@@ -21,14 +23,14 @@ class RedactionWriterTest {
     out.name("email");
     out.masked(Masks.email("jenny@example.com"));
     out.name("tags");
-    out.list(List.of("a", "b"), RedactionWriter::string);
+    out.list(List.of("a", "b"), PayloadWriter::string);
     Map<String, Integer> stock = new LinkedHashMap<>();
     stock.put("x\"y", 1);
     stock.put("z", null);
     out.name("stock");
     out.map(stock, (w, e) -> w.number(e));
     out.name("note");
-    out.optional(Optional.empty(), RedactionWriter::string);
+    out.optional(Optional.empty(), PayloadWriter::string);
     out.name("sizes");
     out.array(new int[] {1, 2});
     out.name("rate");
@@ -38,14 +40,14 @@ class RedactionWriterTest {
 
   @Test
   void logLineIsCompactAndNamesJavaProperties() {
-    assertThat(RedactionWriter.toLogString(null, RedactionWriterTest::sample)).isEqualTo(
+    assertThat(PayloadWriter.toLogString(null, PayloadWriterTest::sample)).isEqualTo(
         "Order{id=\"ord_1\", totalPrice=1000, email=j***@example.com, tags=[\"a\", \"b\"], "
             + "stock={\"x\\\"y\"=1, \"z\"=null}, note=null, sizes=[1, 2], rate=0.06}");
   }
 
   @Test
   void jsonUsesJsonNamesAndExactPlainNumbers() {
-    assertThat(RedactionWriter.toJson(null, RedactionWriterTest::sample)).isEqualTo(
+    assertThat(PayloadWriter.toJson(null, PayloadWriterTest::sample)).isEqualTo(
         "{\"id\":\"ord_1\",\"total_price\":1000,\"email\":\"j***@example.com\","
             + "\"tags\":[\"a\",\"b\"],\"stock\":{\"x\\\"y\":1,\"z\":null},\"note\":null,"
             + "\"sizes\":[1,2],\"rate\":0.06}");
@@ -54,7 +56,7 @@ class RedactionWriterTest {
   @Test
   void logLineEscapesEverythingThatCouldForgeALine() {
     String hostile = "ok\"\n2026-01-01 INFO forged\r\t\u0000\u2028\u202e\\";
-    String line = RedactionWriter.toLogString(hostile, (out, v) -> out.string(v));
+    String line = PayloadWriter.toLogString(hostile, (out, v) -> out.string(v));
     assertThat(line)
         .isEqualTo("\"ok\\\"\\n2026-01-01 INFO forged\\r\\t\\u0000\\u2028\\u202e\\\\\"")
         .doesNotContain("\n", "\r", "\u2028", "\u202e");
@@ -62,13 +64,13 @@ class RedactionWriterTest {
 
   @Test
   void nullRendersAsNullInBoth() {
-    assertThat(RedactionWriter.toLogString(null, (out, v) -> out.nullValue())).isEqualTo("null");
-    assertThat(RedactionWriter.toJson(null, (out, v) -> out.nullValue())).isEqualTo("null");
+    assertThat(PayloadWriter.toLogString(null, (out, v) -> out.nullValue())).isEqualTo("null");
+    assertThat(PayloadWriter.toJson(null, (out, v) -> out.nullValue())).isEqualTo("null");
   }
 
   @Test
   void nonFiniteDoublesStayValidJson() {
-    String json = RedactionWriter.toJson(Double.NaN, (out, v) -> out.number(v.doubleValue()));
+    String json = PayloadWriter.toJson(Double.NaN, (out, v) -> out.number(v.doubleValue()));
     assertThat(json).isEqualTo("\"NaN\"");
   }
 }

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -10,7 +10,7 @@ import java.util.Deque;
  * disguise one (control characters, line and paragraph separators, bidirectional overrides) is
  * escaped, so a payload value can neither forge a log line nor pose as another field.
  */
-final class LogLineWriter extends RedactionWriter {
+final class LogLineWriter extends PayloadWriter {
 
   private final StringBuilder out = new StringBuilder(128);
   /** One entry per open object or array: whether it has had an element yet. */

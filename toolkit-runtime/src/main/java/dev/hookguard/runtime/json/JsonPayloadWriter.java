@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.json;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -9,7 +9,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /** Renders redacted JSON through Jackson's streaming generator, which does all the escaping. */
-final class JsonRedactionWriter extends RedactionWriter implements AutoCloseable {
+final class JsonPayloadWriter extends PayloadWriter implements AutoCloseable {
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();

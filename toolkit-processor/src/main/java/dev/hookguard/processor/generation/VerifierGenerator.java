@@ -1,0 +1,286 @@
+package dev.hookguard.processor.generation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookguard.processor.model.PayloadModel;
+import dev.hookguard.processor.model.Property;
+import dev.hookguard.processor.model.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code XVerifier}: {@code verify} (size limit, signature, replay guard, then parse and
+ * validate, through the runtime's {@code PayloadVerification}), a reflection-free {@code read}
+ * that walks the JSON with the streaming parser, and the matching {@code write}.
+ */
+public final class VerifierGenerator {
+
+  private static final ClassName SIGNATURE =
+      ClassName.get("dev.hookguard.runtime.signature", "WebhookSignature");
+  private static final ClassName VERIFICATION_EXCEPTION =
+      ClassName.get("dev.hookguard.runtime.signature", "WebhookVerificationException");
+  private static final ClassName VERIFICATION =
+      ClassName.get("dev.hookguard.runtime.verify", "PayloadVerification");
+  private static final ClassName BUILDER =
+      ClassName.get("dev.hookguard.runtime.verify", "VerifierBuilder");
+  private static final ClassName READER = ClassName.get("dev.hookguard.runtime.json", "PayloadReader");
+  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
+  private static final TypeName HEADERS = ParameterizedTypeName.get(
+      ClassName.get(Map.class),
+      ClassName.get(String.class),
+      ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)));
+
+  public TypeSpec generate(PayloadModel model) {
+    ClassName payload = model.type();
+    ClassName self = model.verifier();
+    Map<ClassName, Shape.EnumType> enums = new LinkedHashMap<>();
+    model.properties().forEach(p -> collectEnums(p.shape(), enums));
+    NameAllocator enumMethods = new NameAllocator();
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addJavadoc(CodeBlock.builder()
+            .add("Verifies and reads {@link $T} webhooks: the body's size, its signature, its\n",
+                payload)
+            .add("message id against replays, then a reflection-free parse within hard limits\n")
+            .add("and validation. Nothing is returned until every step passed.\n")
+            .build())
+        .addModifiers(Modifier.FINAL)
+        .addField(VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(VERIFICATION, "verification")
+            .addStatement("this.verification = verification")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("A verifier with default limits and no replay guard.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(self)
+            .addParameter(SIGNATURE, "signature")
+            .addStatement("return builder(signature).build()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("builder")
+            .addJavadoc("A builder for a verifier with a replay guard, other limits or strict properties.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(BUILDER, self))
+            .addParameter(SIGNATURE, "signature")
+            .addStatement("return new $T<>(signature, $T::new)", BUILDER, self)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("verify")
+            .addJavadoc("Authenticates the request, then reads and validates its body.\n\n")
+            .addJavadoc("@throws $T with the reason of the first check that failed\n",
+                VERIFICATION_EXCEPTION)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(payload)
+            .addParameter(HEADERS, "headers")
+            .addParameter(byte[].class, "body")
+            .addException(VERIFICATION_EXCEPTION)
+            .addStatement("return verification.verify(headers, body, $T::read)", self)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("readTrusted")
+            .addJavadoc("Reads and validates JSON that needs no authentication, such as a body\n"
+                + "read back from storage, within this verifier's limits.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(payload)
+            .addParameter(byte[].class, "json")
+            .addException(VERIFICATION_EXCEPTION)
+            .addStatement("return verification.read(json, $T::read)", self)
+            .build())
+        .addMethod(readMethod(model, enums, enumMethods))
+        .addMethod(writeMethod(model))
+        .addMethod(MethodSpec.methodBuilder("toJson")
+            .addJavadoc("The full JSON of {@code value}, sensitive values included; reads back\n"
+                + "with {@link #readTrusted(byte[])}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(String.class)
+            .addParameter(payload, "value")
+            .addStatement("return $T.toJson(value, $T::write)", WRITER, self)
+            .build());
+    for (Shape.EnumType enumType : enums.values()) {
+      type.addMethod(enumLookUp(enumType, enumMethods.get(enumType.typeName())));
+    }
+    if (model.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    return type.build();
+  }
+
+  private static void collectEnums(Shape shape, Map<ClassName, Shape.EnumType> enums) {
+    if (shape instanceof Shape.EnumType enumType) {
+      enums.putIfAbsent(enumType.typeName(), enumType);
+    } else if (shape instanceof Shape.Container container) {
+      collectEnums(container.element(), enums);
+    }
+  }
+
+  private static MethodSpec readMethod(
+      PayloadModel model, Map<ClassName, Shape.EnumType> enums, NameAllocator enumMethods) {
+    for (ClassName enumType : enums.keySet()) {
+      enumMethods.newName(lowerFirst(enumType.simpleName()) + "Named", enumType);
+    }
+    NameAllocator locals = new NameAllocator();
+    locals.newName("in", "in");
+    for (Property property : model.properties()) {
+      locals.newName(property.name(), property);
+    }
+    ClassName payload = model.type();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("read")
+        .addJavadoc("Reads one {@code $T} (or {@code null}) from {@code in}, checking every\n"
+            + "required property.\n", payload)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(payload)
+        .addParameter(READER, "in")
+        .addException(VERIFICATION_EXCEPTION)
+        .beginControlFlow("if (in.nextIsNull())")
+        .addStatement("return null")
+        .endControlFlow();
+    for (Property property : model.properties()) {
+      method.addStatement("$T $N = $L", localType(property), locals.get(property),
+          initialValue(property));
+    }
+    method.addStatement("in.beginObject()")
+        .beginControlFlow("while (in.nextProperty())")
+        .beginControlFlow("switch (in.propertyName())");
+    for (Property property : model.properties()) {
+      method.addStatement("case $S -> $N = $L", property.jsonName(), locals.get(property),
+          readValue(property.shape(), "in", model.verifier(), enumMethods, 1));
+    }
+    method.addStatement("default -> in.skipUnknownProperty()")
+        .endControlFlow()
+        .endControlFlow();
+    for (Property property : model.properties()) {
+      if (property.isRequired()) {
+        method.beginControlFlow("if ($N == null)", locals.get(property))
+            .addStatement("throw in.missing($S)", property.jsonName())
+            .endControlFlow();
+      }
+    }
+    method.addStatement("in.endObject()");
+    if (model.isRecord()) {
+      List<CodeBlock> arguments = new ArrayList<>();
+      for (Property property : model.properties()) {
+        arguments.add(CodeBlock.of("$N", locals.get(property)));
+      }
+      if (arguments.isEmpty()) {
+        method.addStatement("return new $T()", payload);
+      } else {
+        method.addCode("return new $T($>$>\n$L);\n$<$<", payload, CodeBlock.join(arguments, ",\n"));
+      }
+      return method.build();
+    }
+    String copy = locals.newName("value");
+    method.addStatement("$T $N = new $T()", payload, copy, payload);
+    for (Property property : model.properties()) {
+      Property.Write write = property.write();
+      if (write.kind() == Property.WriteKind.SETTER) {
+        method.addStatement("$N.$L($N)", copy, write.target(), locals.get(property));
+      } else {
+        method.addStatement("$N.$L = $N", copy, write.target(), locals.get(property));
+      }
+    }
+    return method.addStatement("return $N", copy).build();
+  }
+
+  /** Primitives are read into their box, so "absent" is {@code null} like for every other type. */
+  private static TypeName localType(Property property) {
+    return property.shape().typeName().box();
+  }
+
+  private static CodeBlock initialValue(Property property) {
+    boolean optional = property.shape() instanceof Shape.Container container
+        && container.kind() == Shape.ContainerKind.OPTIONAL;
+    return optional ? CodeBlock.of("$T.empty()", Optional.class) : CodeBlock.of("null");
+  }
+
+  /** An expression reading a value of {@code shape} from the reader {@code in}. */
+  private static CodeBlock readValue(
+      Shape shape, String in, ClassName self, NameAllocator enumMethods, int depth) {
+    if (shape instanceof Shape.Scalar scalar) {
+      return CodeBlock.of("$L.$L()", in, scalar.kind().readerMethod());
+    }
+    if (shape instanceof Shape.EnumType enumType) {
+      CodeBlock fallback = enumType.fallback()
+          .map(constant -> CodeBlock.of("$T.$L", enumType.typeName(), constant))
+          .orElse(CodeBlock.of("null"));
+      return CodeBlock.of("$L.readEnum($T::$L, $L)", in, self,
+          enumMethods.get(enumType.typeName()), fallback);
+    }
+    if (shape instanceof Shape.Payload payload) {
+      return CodeBlock.of("$T.read($L)", payload.companion("Verifier"), in);
+    }
+    Shape.Container container = (Shape.Container) shape;
+    if (container.isPrimitiveArray()) {
+      String method = switch (((Shape.Scalar) container.element()).kind()) {
+        case INT -> "readIntArray";
+        case LONG -> "readLongArray";
+        case DOUBLE -> "readDoubleArray";
+        default -> "readBooleanArray";
+      };
+      return CodeBlock.of("$L.$L()", in, method);
+    }
+    String r = depth == 1 ? "r" : "r" + depth;
+    CodeBlock element = readValue(container.element(), r, self, enumMethods, depth + 1);
+    return switch (container.kind()) {
+      case LIST -> CodeBlock.of("$L.readList($L -> $L)", in, r, element);
+      case SET -> CodeBlock.of("$L.readSet($L -> $L)", in, r, element);
+      case MAP -> CodeBlock.of("$L.readMap($L -> $L)", in, r, element);
+      case OPTIONAL -> CodeBlock.of("$L.readOptional($L -> $L)", in, r, element);
+      case ARRAY -> CodeBlock.of("$L.readArray($L -> $L, $T[]::new)", in, r, element,
+          container.element().typeName());
+    };
+  }
+
+  private static MethodSpec enumLookUp(Shape.EnumType enumType, String name) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addJavadoc("The {@code $T} constant named {@code name}, or {@code null}.\n",
+            enumType.typeName())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(enumType.typeName())
+        .addParameter(String.class, "name")
+        .addCode("return switch (name) {\n$>");
+    for (String constant : enumType.constants()) {
+      method.addStatement("case $S -> $T.$L", constant, enumType.typeName(), constant);
+    }
+    return method.addStatement("default -> null")
+        .addCode("$<};\n")
+        .build();
+  }
+
+  private static MethodSpec writeMethod(PayloadModel model) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+        .addJavadoc("Writes all of {@code value}, sensitive values included, as {@link #read}\n"
+            + "reads it.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(WRITER, "out")
+        .addParameter(model.type(), "value")
+        .beginControlFlow("if (value == null)")
+        .addStatement("out.nullValue()")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("out.beginObject($S)", model.type().simpleName());
+    for (Property property : model.properties()) {
+      if (property.name().equals(property.jsonName())) {
+        method.addStatement("out.name($S)", property.name());
+      } else {
+        method.addStatement("out.name($S, $S)", property.name(), property.jsonName());
+      }
+      method.addStatement("$L", WriteCode.write(property.shape(), "out",
+          CodeBlock.of("value.$L", property.readSuffix()),
+          (payload, out, value) ->
+              CodeBlock.of("$T.write($L, $L)", payload.companion("Verifier"), out, value)));
+    }
+    return method.addStatement("out.endObject()").build();
+  }
+
+  private static String lowerFirst(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+}

@@ -1,0 +1,205 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.verify.PayloadVerification;
+import dev.hookguard.runtime.verify.VerifierBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Verifies and reads {@link Catalog} webhooks: the body's size, its signature, its
+ * message id against replays, then a reflection-free parse within hard limits
+ * and validation. Nothing is returned until every step passed.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class CatalogVerifier {
+    private final PayloadVerification verification;
+
+    private CatalogVerifier(PayloadVerification verification) {
+        this.verification = verification;
+    }
+
+    /**
+     * A verifier with default limits and no replay guard.
+     */
+    public static CatalogVerifier create(WebhookSignature signature) {
+        return builder(signature).build();
+    }
+
+    /**
+     * A builder for a verifier with a replay guard, other limits or strict properties.
+     */
+    public static VerifierBuilder<CatalogVerifier> builder(WebhookSignature signature) {
+        return new VerifierBuilder<>(signature, CatalogVerifier::new);
+    }
+
+    /**
+     * Authenticates the request, then reads and validates its body.
+     *
+     * @throws WebhookVerificationException with the reason of the first check that failed
+     */
+    public Catalog verify(Map<String, List<String>> headers, byte[] body) throws
+            WebhookVerificationException {
+        return verification.verify(headers, body, CatalogVerifier::read);
+    }
+
+    /**
+     * Reads and validates JSON that needs no authentication, such as a body
+     * read back from storage, within this verifier's limits.
+     */
+    public Catalog readTrusted(byte[] json) throws WebhookVerificationException {
+        return verification.read(json, CatalogVerifier::read);
+    }
+
+    /**
+     * Reads one {@code Catalog} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    public static Catalog read(PayloadReader in) throws WebhookVerificationException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        UUID id = null;
+        List<String> tags = null;
+        Set<Catalog.Kind> kinds = null;
+        Map<String, Integer> stock = null;
+        Optional<String> description = Optional.empty();
+        int[] sizes = null;
+        String[] aliases = null;
+        List<Catalog.Item> items = null;
+        Map<String, List<Catalog.Item>> itemsByShelf = null;
+        Optional<Catalog.Item> featured = Optional.empty();
+        Catalog.Item[] archived = null;
+        List<String> buyers = null;
+        Optional<String> secretNote = Optional.empty();
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "id" -> id = in.readUuid();
+                case "tags" -> tags = in.readList(r -> r.readString());
+                case "kinds" -> kinds = in.readSet(r -> r.readEnum(CatalogVerifier::kindNamed, null));
+                case "stock" -> stock = in.readMap(r -> r.readIntOrNull());
+                case "description" -> description = in.readOptional(r -> r.readString());
+                case "sizes" -> sizes = in.readIntArray();
+                case "aliases" -> aliases = in.readArray(r -> r.readString(), String[]::new);
+                case "items" -> items = in.readList(r -> Catalog_ItemVerifier.read(r));
+                case "itemsByShelf" -> itemsByShelf = in.readMap(r -> r.readList(r2 -> Catalog_ItemVerifier.read(r2)));
+                case "featured" -> featured = in.readOptional(r -> Catalog_ItemVerifier.read(r));
+                case "archived" -> archived = in.readArray(r -> Catalog_ItemVerifier.read(r), Catalog.Item[]::new);
+                case "buyers" -> buyers = in.readList(r -> r.readString());
+                case "secretNote" -> secretNote = in.readOptional(r -> r.readString());
+                default -> in.skipUnknownProperty();
+            }
+        }
+        if (id == null) {
+            throw in.missing("id");
+        }
+        if (tags == null) {
+            throw in.missing("tags");
+        }
+        if (kinds == null) {
+            throw in.missing("kinds");
+        }
+        if (stock == null) {
+            throw in.missing("stock");
+        }
+        if (sizes == null) {
+            throw in.missing("sizes");
+        }
+        if (aliases == null) {
+            throw in.missing("aliases");
+        }
+        if (items == null) {
+            throw in.missing("items");
+        }
+        if (itemsByShelf == null) {
+            throw in.missing("itemsByShelf");
+        }
+        if (archived == null) {
+            throw in.missing("archived");
+        }
+        if (buyers == null) {
+            throw in.missing("buyers");
+        }
+        in.endObject();
+        return new Catalog(
+                id,
+                tags,
+                kinds,
+                stock,
+                description,
+                sizes,
+                aliases,
+                items,
+                itemsByShelf,
+                featured,
+                archived,
+                buyers,
+                secretNote);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #read}
+     * reads it.
+     */
+    public static void write(PayloadWriter out, Catalog value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Catalog");
+        out.name("id");
+        out.text(value.id());
+        out.name("tags");
+        out.list(value.tags(), (w, e) -> w.string(e));
+        out.name("kinds");
+        out.list(value.kinds(), (w, e) -> w.enumConstant(e));
+        out.name("stock");
+        out.map(value.stock(), (w, e) -> w.number(e));
+        out.name("description");
+        out.optional(value.description(), (w, e) -> w.string(e));
+        out.name("sizes");
+        out.array(value.sizes());
+        out.name("aliases");
+        out.array(value.aliases(), (w, e) -> w.string(e));
+        out.name("items");
+        out.list(value.items(), (w, e) -> Catalog_ItemVerifier.write(w, e));
+        out.name("itemsByShelf");
+        out.map(value.itemsByShelf(), (w, e) -> w.list(e, (w2, e2) -> Catalog_ItemVerifier.write(w2, e2)));
+        out.name("featured");
+        out.optional(value.featured(), (w, e) -> Catalog_ItemVerifier.write(w, e));
+        out.name("archived");
+        out.array(value.archived(), (w, e) -> Catalog_ItemVerifier.write(w, e));
+        out.name("buyers");
+        out.list(value.buyers(), (w, e) -> w.string(e));
+        out.name("secretNote");
+        out.optional(value.secretNote(), (w, e) -> w.string(e));
+        out.endObject();
+    }
+
+    /**
+     * The full JSON of {@code value}, sensitive values included; reads back
+     * with {@link #readTrusted(byte[])}.
+     */
+    public static String toJson(Catalog value) {
+        return PayloadWriter.toJson(value, CatalogVerifier::write);
+    }
+
+    /**
+     * The {@code Catalog.Kind} constant named {@code name}, or {@code null}.
+     */
+    private static Catalog.Kind kindNamed(String name) {
+        return switch (name) {
+            case "BOOK" -> Catalog.Kind.BOOK;
+            case "MUSIC" -> Catalog.Kind.MUSIC;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.verify.PayloadVerification;
+import dev.hookguard.runtime.verify.VerifierBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies and reads {@link Customer} webhooks: the body's size, its signature, its
+ * message id against replays, then a reflection-free parse within hard limits
+ * and validation. Nothing is returned until every step passed.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class CustomerVerifier {
+    private final PayloadVerification verification;
+
+    private CustomerVerifier(PayloadVerification verification) {
+        this.verification = verification;
+    }
+
+    /**
+     * A verifier with default limits and no replay guard.
+     */
+    public static CustomerVerifier create(WebhookSignature signature) {
+        return builder(signature).build();
+    }
+
+    /**
+     * A builder for a verifier with a replay guard, other limits or strict properties.
+     */
+    public static VerifierBuilder<CustomerVerifier> builder(WebhookSignature signature) {
+        return new VerifierBuilder<>(signature, CustomerVerifier::new);
+    }
+
+    /**
+     * Authenticates the request, then reads and validates its body.
+     *
+     * @throws WebhookVerificationException with the reason of the first check that failed
+     */
+    public Customer verify(Map<String, List<String>> headers, byte[] body) throws
+            WebhookVerificationException {
+        return verification.verify(headers, body, CustomerVerifier::read);
+    }
+
+    /**
+     * Reads and validates JSON that needs no authentication, such as a body
+     * read back from storage, within this verifier's limits.
+     */
+    public Customer readTrusted(byte[] json) throws WebhookVerificationException {
+        return verification.read(json, CustomerVerifier::read);
+    }
+
+    /**
+     * Reads one {@code Customer} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    public static Customer read(PayloadReader in) throws WebhookVerificationException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String id = null;
+        String email = null;
+        String cardNumber = null;
+        String customerId = null;
+        String apiKey = null;
+        Integer age = null;
+        Instant createdAt = null;
+        Long balance = null;
+        String nickname = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "id" -> id = in.readString();
+                case "email" -> email = in.readString();
+                case "card_number" -> cardNumber = in.readString();
+                case "customer_id" -> customerId = in.readString();
+                case "api_key" -> apiKey = in.readString();
+                case "age" -> age = in.readInt();
+                case "created" -> createdAt = in.readInstant();
+                case "balance" -> balance = in.readLong();
+                case "nickname" -> nickname = in.readString();
+                default -> in.skipUnknownProperty();
+            }
+        }
+        if (id == null) {
+            throw in.missing("id");
+        }
+        if (email == null) {
+            throw in.missing("email");
+        }
+        if (cardNumber == null) {
+            throw in.missing("card_number");
+        }
+        if (customerId == null) {
+            throw in.missing("customer_id");
+        }
+        if (apiKey == null) {
+            throw in.missing("api_key");
+        }
+        if (age == null) {
+            throw in.missing("age");
+        }
+        if (createdAt == null) {
+            throw in.missing("created");
+        }
+        if (balance == null) {
+            throw in.missing("balance");
+        }
+        in.endObject();
+        return new Customer(
+                id,
+                email,
+                cardNumber,
+                customerId,
+                apiKey,
+                age,
+                createdAt,
+                balance,
+                nickname);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #read}
+     * reads it.
+     */
+    public static void write(PayloadWriter out, Customer value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Customer");
+        out.name("id");
+        out.string(value.id());
+        out.name("email");
+        out.string(value.email());
+        out.name("cardNumber", "card_number");
+        out.string(value.cardNumber());
+        out.name("customerId", "customer_id");
+        out.string(value.customerId());
+        out.name("apiKey", "api_key");
+        out.string(value.apiKey());
+        out.name("age");
+        out.number(value.age());
+        out.name("createdAt", "created");
+        out.text(value.createdAt());
+        out.name("balance");
+        out.number(value.balance());
+        out.name("nickname");
+        out.string(value.nickname());
+        out.endObject();
+    }
+
+    /**
+     * The full JSON of {@code value}, sensitive values included; reads back
+     * with {@link #readTrusted(byte[])}.
+     */
+    public static String toJson(Customer value) {
+        return PayloadWriter.toJson(value, CustomerVerifier::write);
+    }
+}

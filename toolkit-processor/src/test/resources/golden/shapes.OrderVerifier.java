@@ -1,0 +1,146 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.verify.PayloadVerification;
+import dev.hookguard.runtime.verify.VerifierBuilder;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies and reads {@link Order} webhooks: the body's size, its signature, its
+ * message id against replays, then a reflection-free parse within hard limits
+ * and validation. Nothing is returned until every step passed.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class OrderVerifier {
+    private final PayloadVerification verification;
+
+    private OrderVerifier(PayloadVerification verification) {
+        this.verification = verification;
+    }
+
+    /**
+     * A verifier with default limits and no replay guard.
+     */
+    public static OrderVerifier create(WebhookSignature signature) {
+        return builder(signature).build();
+    }
+
+    /**
+     * A builder for a verifier with a replay guard, other limits or strict properties.
+     */
+    public static VerifierBuilder<OrderVerifier> builder(WebhookSignature signature) {
+        return new VerifierBuilder<>(signature, OrderVerifier::new);
+    }
+
+    /**
+     * Authenticates the request, then reads and validates its body.
+     *
+     * @throws WebhookVerificationException with the reason of the first check that failed
+     */
+    public Order verify(Map<String, List<String>> headers, byte[] body) throws
+            WebhookVerificationException {
+        return verification.verify(headers, body, OrderVerifier::read);
+    }
+
+    /**
+     * Reads and validates JSON that needs no authentication, such as a body
+     * read back from storage, within this verifier's limits.
+     */
+    public Order readTrusted(byte[] json) throws WebhookVerificationException {
+        return verification.read(json, OrderVerifier::read);
+    }
+
+    /**
+     * Reads one {@code Order} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    public static Order read(PayloadReader in) throws WebhookVerificationException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String number = null;
+        BigDecimal total = null;
+        Boolean paid = null;
+        String buyerEmail = null;
+        String note = null;
+        Double weight = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "number" -> number = in.readString();
+                case "total" -> total = in.readBigDecimal();
+                case "paid" -> paid = in.readBoolean();
+                case "buyerEmail" -> buyerEmail = in.readString();
+                case "note" -> note = in.readString();
+                case "weight" -> weight = in.readDouble();
+                default -> in.skipUnknownProperty();
+            }
+        }
+        if (number == null) {
+            throw in.missing("number");
+        }
+        if (total == null) {
+            throw in.missing("total");
+        }
+        if (paid == null) {
+            throw in.missing("paid");
+        }
+        if (buyerEmail == null) {
+            throw in.missing("buyerEmail");
+        }
+        if (note == null) {
+            throw in.missing("note");
+        }
+        if (weight == null) {
+            throw in.missing("weight");
+        }
+        in.endObject();
+        Order value = new Order();
+        value.setNumber(number);
+        value.setTotal(total);
+        value.setPaid(paid);
+        value.setBuyerEmail(buyerEmail);
+        value.note = note;
+        value.weight = weight;
+        return value;
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #read}
+     * reads it.
+     */
+    public static void write(PayloadWriter out, Order value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Order");
+        out.name("number");
+        out.string(value.getNumber());
+        out.name("total");
+        out.number(value.getTotal());
+        out.name("paid");
+        out.bool(value.isPaid());
+        out.name("buyerEmail");
+        out.string(value.getBuyerEmail());
+        out.name("note");
+        out.string(value.note);
+        out.name("weight");
+        out.number(value.weight);
+        out.endObject();
+    }
+
+    /**
+     * The full JSON of {@code value}, sensitive values included; reads back
+     * with {@link #readTrusted(byte[])}.
+     */
+    public static String toJson(Order value) {
+        return PayloadWriter.toJson(value, OrderVerifier::write);
+    }
+}

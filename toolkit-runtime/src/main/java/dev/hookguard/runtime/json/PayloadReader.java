@@ -1,0 +1,704 @@
+package dev.hookguard.runtime.json;
+
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads one JSON document token by token for generated code, through Jackson's streaming parser:
+ * no data binding and no reflection. Every problem ends in a {@link WebhookVerificationException}
+ * whose message names what was expected and the JSON path where, never a value:
+ * {@code MALFORMED_PAYLOAD} for input that is not JSON (truncated, invalid UTF-8, duplicate
+ * keys, trailing content), {@code LIMIT_EXCEEDED} for input beyond the {@link JsonLimits}, and
+ * {@code INVALID_PAYLOAD} for JSON of the wrong shape (a string where a number belongs, a
+ * required property missing, an unknown enum constant).
+ *
+ * <p>Generated readers follow one pattern per object:
+ * <pre>{@code
+ * if (in.nextIsNull()) return null;
+ * in.beginObject();
+ * while (in.nextProperty()) {
+ *   switch (in.propertyName()) {
+ *     case "id" -> id = in.readString();
+ *     default -> in.skipUnknownProperty();
+ *   }
+ * }
+ * if (id == null) throw in.missing("id");
+ * in.endObject();
+ * }</pre>
+ */
+public final class PayloadReader {
+
+  /** Reads one value; used for container elements and nested payloads. */
+  @FunctionalInterface
+  public interface ValueReader<E> {
+    E read(PayloadReader in) throws WebhookVerificationException;
+  }
+
+  private static final int MAX_PATH_IN_MESSAGE = 120;
+
+  private final JsonParser parser;
+  private final JsonLimits limits;
+  private final boolean failOnUnknownProperties;
+  /** The path of each open object, for messages about a missing property. */
+  private final Deque<String> objectPaths = new ArrayDeque<>();
+  /** Set when a token was read ahead by {@link #nextIsNull()} and not consumed yet. */
+  private boolean pushedBack;
+
+  private PayloadReader(byte[] json, JsonLimits limits, boolean failOnUnknownProperties) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxStringLength())
+            .maxNumberLength(limits.maxNumberLength())
+            .maxNameLength(limits.maxNameLength())
+            .maxDocumentLength(limits.maxBodyBytes())
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    this.parser = factory.createParser(ObjectReadContext.empty(), json);
+    this.limits = limits;
+    this.failOnUnknownProperties = failOnUnknownProperties;
+  }
+
+  /** A reader of {@code json} within {@code limits}; unknown properties are skipped. */
+  public static PayloadReader of(byte[] json, JsonLimits limits) {
+    return new PayloadReader(json, limits, false);
+  }
+
+  /** A reader of {@code json}; with {@code failOnUnknownProperties}, an unknown property fails. */
+  public static PayloadReader of(byte[] json, JsonLimits limits, boolean failOnUnknownProperties) {
+    return new PayloadReader(json, limits, failOnUnknownProperties);
+  }
+
+  /** Reads a whole document with {@code reader}: one value, then nothing but whitespace. */
+  public <T> T readDocument(ValueReader<T> reader) throws WebhookVerificationException {
+    try {
+      T value = reader.read(this);
+      if (pushedBack || advance() != null) {
+        throw fail(Reason.MALFORMED_PAYLOAD, "content after the end of the document");
+      }
+      return value;
+    } finally {
+      parser.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- objects
+
+  /** Reads ahead: true (and consumed) if the next value is {@code null}. */
+  public boolean nextIsNull() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return true;
+    }
+    pushedBack = true;
+    return false;
+  }
+
+  /** Expects the start of an object. */
+  public void beginObject() throws WebhookVerificationException {
+    if (valueToken() != JsonToken.START_OBJECT) {
+      throw unexpected("an object");
+    }
+    objectPaths.push(path());
+  }
+
+  /** Moves to the next property of the current object; false at its end. */
+  public boolean nextProperty() throws WebhookVerificationException {
+    JsonToken token = advance();
+    if (token == JsonToken.PROPERTY_NAME) {
+      return true;
+    }
+    if (token == JsonToken.END_OBJECT) {
+      return false;
+    }
+    throw fail(Reason.MALFORMED_PAYLOAD, "a property name expected");
+  }
+
+  /** The name of the property {@link #nextProperty()} moved to. */
+  public String propertyName() {
+    return parser.currentName();
+  }
+
+  /** Skips the current property's value, or fails if unknown properties are refused. */
+  public void skipUnknownProperty() throws WebhookVerificationException {
+    if (failOnUnknownProperties) {
+      throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
+    }
+    JsonToken token = valueToken();
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      try {
+        parser.skipChildren();
+      } catch (JacksonException e) {
+        throw translate(e);
+      }
+    }
+  }
+
+  /** Ends the object {@link #beginObject()} started, after its properties were read. */
+  public void endObject() {
+    objectPaths.pop();
+  }
+
+  /** The failure for a required property that is absent or {@code null}. */
+  public WebhookVerificationException missing(String property) {
+    String where = objectPaths.isEmpty() ? "" : objectPaths.peek();
+    return new WebhookVerificationException(Reason.INVALID_PAYLOAD,
+        "required property '" + safe(property) + "' is missing or null at "
+            + (where.isEmpty() ? "/" : where));
+  }
+
+  // ---------------------------------------------------------------------------------- scalars
+
+  /** A string, or {@code null}. */
+  public String readString() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("a string");
+    }
+    return text();
+  }
+
+  public boolean readBoolean() throws WebhookVerificationException {
+    return requireValue(readBooleanOrNull(), "a boolean");
+  }
+
+  public Boolean readBooleanOrNull() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    return switch (token) {
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw unexpected("a boolean");
+    };
+  }
+
+  public char readChar() throws WebhookVerificationException {
+    return requireValue(readCharOrNull(), "a one-character string");
+  }
+
+  public Character readCharOrNull() throws WebhookVerificationException {
+    String text = readString();
+    if (text == null) {
+      return null;
+    }
+    if (text.length() != 1) {
+      throw fail(Reason.INVALID_PAYLOAD, "a one-character string expected");
+    }
+    return text.charAt(0);
+  }
+
+  public byte readByte() throws WebhookVerificationException {
+    return requireValue(readByteOrNull(), "a number");
+  }
+
+  public Byte readByteOrNull() throws WebhookVerificationException {
+    Long value = integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
+    return value == null ? null : value.byteValue();
+  }
+
+  public short readShort() throws WebhookVerificationException {
+    return requireValue(readShortOrNull(), "a number");
+  }
+
+  public Short readShortOrNull() throws WebhookVerificationException {
+    Long value = integral(Short.MIN_VALUE, Short.MAX_VALUE);
+    return value == null ? null : value.shortValue();
+  }
+
+  public int readInt() throws WebhookVerificationException {
+    return requireValue(readIntOrNull(), "a number");
+  }
+
+  public Integer readIntOrNull() throws WebhookVerificationException {
+    Long value = integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return value == null ? null : value.intValue();
+  }
+
+  public long readLong() throws WebhookVerificationException {
+    return requireValue(readLongOrNull(), "a number");
+  }
+
+  public Long readLongOrNull() throws WebhookVerificationException {
+    return integral(Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  public float readFloat() throws WebhookVerificationException {
+    return requireValue(readFloatOrNull(), "a number");
+  }
+
+  public Float readFloatOrNull() throws WebhookVerificationException {
+    Double value = readDoubleOrNull();
+    return value == null ? null : value.floatValue();
+  }
+
+  public double readDouble() throws WebhookVerificationException {
+    return requireValue(readDoubleOrNull(), "a number");
+  }
+
+  public Double readDoubleOrNull() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!token.isNumeric()) {
+      throw unexpected("a number");
+    }
+    try {
+      return parser.getDoubleValue();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** An exact decimal: a JSON number, or a string holding one (as Shopify sends money). */
+  public BigDecimal readBigDecimal() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    try {
+      return switch (token) {
+        case VALUE_NULL -> null;
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+        case VALUE_STRING -> decimalFromString();
+        default -> throw unexpected("a decimal number");
+      };
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** An integer of any size: a JSON integer, or a string holding one. */
+  public BigInteger readBigInteger() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    try {
+      return switch (token) {
+        case VALUE_NULL -> null;
+        case VALUE_NUMBER_INT -> parser.getBigIntegerValue();
+        case VALUE_STRING -> {
+          try {
+            yield decimalFromString().toBigIntegerExact();
+          } catch (ArithmeticException e) {
+            throw fail(Reason.INVALID_PAYLOAD, "an integer expected");
+          }
+        }
+        default -> throw unexpected("an integer");
+      };
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** An instant: an ISO-8601 string, or a number of seconds since the epoch (as Stripe sends). */
+  public Instant readInstant() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token.isNumeric()) {
+      return epochSeconds();
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("an instant");
+    }
+    String text = text();
+    return parse(text, "an ISO-8601 instant", () -> {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeException e) {
+        return OffsetDateTime.parse(text).toInstant();
+      }
+    });
+  }
+
+  /** An ISO-8601 date-time with offset, or a number of epoch seconds (then in UTC). */
+  public OffsetDateTime readOffsetDateTime() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token.isNumeric()) {
+      return epochSeconds().atOffset(ZoneOffset.UTC);
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 date-time with offset", () -> OffsetDateTime.parse(text));
+  }
+
+  public ZonedDateTime readZonedDateTime() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 zoned date-time", () -> ZonedDateTime.parse(text));
+  }
+
+  public LocalDate readLocalDate() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 date", () -> LocalDate.parse(text));
+  }
+
+  public LocalDateTime readLocalDateTime() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 local date-time", () -> LocalDateTime.parse(text));
+  }
+
+  public LocalTime readLocalTime() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 time", () -> LocalTime.parse(text));
+  }
+
+  public Duration readDuration() throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    String text = isoText(token);
+    return parse(text, "an ISO-8601 duration", () -> Duration.parse(text));
+  }
+
+  /** A UUID in its canonical 36-character form. */
+  public UUID readUuid() throws WebhookVerificationException {
+    String text = readString();
+    if (text == null) {
+      return null;
+    }
+    if (text.length() != 36) {
+      throw fail(Reason.INVALID_PAYLOAD, "a UUID expected");
+    }
+    return parse(text, "a UUID", () -> UUID.fromString(text));
+  }
+
+  /**
+   * An enum constant by its name, through a generated look-up (no reflection). An unknown name
+   * gives {@code fallback}, or fails when there is none.
+   */
+  public <E extends Enum<E>> E readEnum(Function<String, E> byName, E fallback)
+      throws WebhookVerificationException {
+    String name = readString();
+    if (name == null) {
+      return null;
+    }
+    E constant = byName.apply(name);
+    if (constant != null) {
+      return constant;
+    }
+    if (fallback != null) {
+      return fallback;
+    }
+    throw fail(Reason.INVALID_PAYLOAD, "a known enum constant expected");
+  }
+
+  // ------------------------------------------------------------------------------- containers
+
+  /** A list; {@code null} stays {@code null}. At most {@code maxCollectionSize} elements. */
+  public <E> List<E> readList(ValueReader<E> element) throws WebhookVerificationException {
+    List<E> values = new ArrayList<>();
+    return readElements(element, values) ? Collections.unmodifiableList(values) : null;
+  }
+
+  /** A set, in document order; a repeated element is kept once. */
+  public <E> Set<E> readSet(ValueReader<E> element) throws WebhookVerificationException {
+    Set<E> values = new LinkedHashSet<>();
+    return readElements(element, values) ? Collections.unmodifiableSet(values) : null;
+  }
+
+  /** An array of a reference type. */
+  public <E> E[] readArray(ValueReader<E> element, IntFunction<E[]> newArray)
+      throws WebhookVerificationException {
+    List<E> values = new ArrayList<>();
+    return readElements(element, values) ? values.toArray(newArray.apply(values.size())) : null;
+  }
+
+  public int[] readIntArray() throws WebhookVerificationException {
+    List<Integer> values = new ArrayList<>();
+    return readElements(PayloadReader::readInt, values)
+        ? values.stream().mapToInt(Integer::intValue).toArray()
+        : null;
+  }
+
+  public long[] readLongArray() throws WebhookVerificationException {
+    List<Long> values = new ArrayList<>();
+    return readElements(PayloadReader::readLong, values)
+        ? values.stream().mapToLong(Long::longValue).toArray()
+        : null;
+  }
+
+  public double[] readDoubleArray() throws WebhookVerificationException {
+    List<Double> values = new ArrayList<>();
+    return readElements(PayloadReader::readDouble, values)
+        ? values.stream().mapToDouble(Double::doubleValue).toArray()
+        : null;
+  }
+
+  public boolean[] readBooleanArray() throws WebhookVerificationException {
+    List<Boolean> values = new ArrayList<>();
+    if (!readElements(PayloadReader::readBoolean, values)) {
+      return null;
+    }
+    boolean[] array = new boolean[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
+  }
+
+  /** An object read as a map, in document order. At most {@code maxCollectionSize} entries. */
+  public <V> Map<String, V> readMap(ValueReader<V> value) throws WebhookVerificationException {
+    if (nextIsNull()) {
+      return null;
+    }
+    beginObject();
+    Map<String, V> map = new LinkedHashMap<>();
+    while (nextProperty()) {
+      if (map.size() == limits.maxCollectionSize()) {
+        throw fail(Reason.LIMIT_EXCEEDED, "more than " + limits.maxCollectionSize() + " entries");
+      }
+      map.put(propertyName(), value.read(this));
+    }
+    endObject();
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** An optional: empty for {@code null}. */
+  public <E> Optional<E> readOptional(ValueReader<E> element) throws WebhookVerificationException {
+    return nextIsNull() ? Optional.empty() : Optional.ofNullable(element.read(this));
+  }
+
+  private <E> boolean readElements(ValueReader<E> element, java.util.Collection<E> into)
+      throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw unexpected("an array");
+    }
+    int count = 0;
+    while (true) {
+      JsonToken next = advance();
+      if (next == JsonToken.END_ARRAY) {
+        return true;
+      }
+      if (++count > limits.maxCollectionSize()) {
+        throw fail(Reason.LIMIT_EXCEEDED, "more than " + limits.maxCollectionSize() + " elements");
+      }
+      pushedBack = true;
+      into.add(element.read(this));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  /** The token of the next value: the one read ahead, or the next in the input. */
+  private JsonToken valueToken() throws WebhookVerificationException {
+    if (pushedBack) {
+      pushedBack = false;
+      return parser.currentToken();
+    }
+    JsonToken token = advance();
+    if (token == null) {
+      throw fail(Reason.MALFORMED_PAYLOAD, "unexpected end of input");
+    }
+    return token;
+  }
+
+  private JsonToken advance() throws WebhookVerificationException {
+    try {
+      return parser.nextToken();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private String text() throws WebhookVerificationException {
+    try {
+      return parser.getString();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private String isoText(JsonToken token) throws WebhookVerificationException {
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("an ISO-8601 string");
+    }
+    return text();
+  }
+
+  private Long integral(long min, long max) throws WebhookVerificationException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_NUMBER_INT) {
+      throw unexpected("an integer");
+    }
+    try {
+      long value = parser.getLongValue();
+      if (value < min || value > max) {
+        throw fail(Reason.INVALID_PAYLOAD, "an integer in range expected");
+      }
+      return value;
+    } catch (InputCoercionException e) {
+      throw fail(Reason.INVALID_PAYLOAD, "an integer in range expected");
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private Instant epochSeconds() throws WebhookVerificationException {
+    try {
+      BigDecimal seconds = parser.getDecimalValue();
+      long whole = seconds.longValueExact();
+      return Instant.ofEpochSecond(whole);
+    } catch (ArithmeticException e) {
+      try {
+        BigDecimal seconds = parser.getDecimalValue();
+        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(whole, nanos);
+      } catch (ArithmeticException | DateTimeException tooLarge) {
+        throw fail(Reason.INVALID_PAYLOAD, "epoch seconds in range expected");
+      }
+    } catch (DateTimeException e) {
+      throw fail(Reason.INVALID_PAYLOAD, "epoch seconds in range expected");
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private BigDecimal decimalFromString() throws WebhookVerificationException {
+    String text = text();
+    if (text.length() > limits.maxNumberLength()) {
+      throw fail(Reason.LIMIT_EXCEEDED, "a number longer than " + limits.maxNumberLength());
+    }
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw fail(Reason.INVALID_PAYLOAD, "a decimal number expected");
+    }
+  }
+
+  private interface Parse<T> {
+    T parse();
+  }
+
+  private <T> T parse(String text, String expected, Parse<T> parse)
+      throws WebhookVerificationException {
+    try {
+      return parse.parse();
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw fail(Reason.INVALID_PAYLOAD, expected + " expected");
+    }
+  }
+
+  /** A primitive cannot hold {@code null}: JSON {@code null} there is a wrong shape. */
+  private <T> T requireValue(T value, String expected) throws WebhookVerificationException {
+    if (value == null) {
+      throw fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
+    }
+    return value;
+  }
+
+  private WebhookVerificationException unexpected(String expected) {
+    JsonToken token = parser.currentToken();
+    String found = token == null ? "end of input" : describe(token);
+    return fail(Reason.INVALID_PAYLOAD, expected + " expected, found " + found);
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "a " + token.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private WebhookVerificationException translate(JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return fail(Reason.LIMIT_EXCEEDED, "a JSON limit exceeded");
+    }
+    if (e instanceof InputCoercionException) {
+      return fail(Reason.INVALID_PAYLOAD, "a number in range expected");
+    }
+    return fail(Reason.MALFORMED_PAYLOAD, "not well-formed JSON");
+  }
+
+  private WebhookVerificationException fail(Reason reason, String what) {
+    return new WebhookVerificationException(reason, what + " at " + path());
+  }
+
+  /** The JSON pointer of the current position, made safe to log: printable ASCII, bounded. */
+  private String path() {
+    String pointer;
+    try {
+      pointer = parser.streamReadContext().pathAsPointer().toString();
+    } catch (RuntimeException e) {
+      pointer = "";
+    }
+    return pointer.isEmpty() ? "/" : safe(pointer);
+  }
+
+  private static String safe(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_PATH_IN_MESSAGE));
+    for (int i = 0; i < text.length() && out.length() < MAX_PATH_IN_MESSAGE; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    if (text.length() > MAX_PATH_IN_MESSAGE) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+}

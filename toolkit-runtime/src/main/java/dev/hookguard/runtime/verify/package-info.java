@@ -1,0 +1,6 @@
+/**
+ * What a generated {@code XVerifier} does with a request, in order: refuse an oversized body,
+ * authenticate the raw bytes, refuse a replayed message id, then parse within hard limits and
+ * validate. Nothing is returned until every step passed.
+ */
+package dev.hookguard.runtime.verify;

@@ -1,0 +1,194 @@
+package dev.hookguard.runtime.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PayloadReaderTest {
+
+  private enum Color { RED, GREEN }
+
+  private static <T> T read(String json, PayloadReader.ValueReader<T> reader)
+      throws WebhookVerificationException {
+    return PayloadReader.of(json.getBytes(StandardCharsets.UTF_8), JsonLimits.defaults())
+        .readDocument(reader);
+  }
+
+  /** Reads {@code {"items": [{"n": <int>, "s": <string>}...], "m": {string: decimal}}}. */
+  private static Object anything(PayloadReader in) throws WebhookVerificationException {
+    if (in.nextIsNull()) {
+      return null;
+    }
+    in.beginObject();
+    Object items = null;
+    Object map = null;
+    while (in.nextProperty()) {
+      switch (in.propertyName()) {
+        case "items" -> items = in.readList(PayloadReaderTest::item);
+        case "m" -> map = in.readMap(PayloadReader::readBigDecimal);
+        default -> in.skipUnknownProperty();
+      }
+    }
+    in.endObject();
+    return List.of(String.valueOf(items), String.valueOf(map));
+  }
+
+  private static Object item(PayloadReader in) throws WebhookVerificationException {
+    in.beginObject();
+    Integer n = null;
+    String s = null;
+    while (in.nextProperty()) {
+      switch (in.propertyName()) {
+        case "n" -> n = in.readInt();
+        case "s" -> s = in.readString();
+        default -> in.skipUnknownProperty();
+      }
+    }
+    if (n == null) {
+      throw in.missing("n");
+    }
+    in.endObject();
+    return n + ":" + s;
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "''| MALFORMED_PAYLOAD",
+      "{| MALFORMED_PAYLOAD",
+      "{\"items\": [| MALFORMED_PAYLOAD",
+      "{\"items\": [{\"n\": 1}] | MALFORMED_PAYLOAD",
+      "[1, 2]| INVALID_PAYLOAD",
+      "{\"items\": [{\"n\": 1}]}}| MALFORMED_PAYLOAD",
+      "{\"items\": [{\"n\": 1}]} x| MALFORMED_PAYLOAD",
+      "{\"items\": [{\"n\": 1, \"n\": 2}]}| MALFORMED_PAYLOAD",
+      "{\"items\": [{\"n\": 1.5}]}| INVALID_PAYLOAD",
+      "{\"items\": [{\"n\": \"1\"}]}| INVALID_PAYLOAD",
+      "{\"items\": [{\"n\": null}]}| INVALID_PAYLOAD",
+      "{\"items\": [{}]}| INVALID_PAYLOAD",
+      "{\"items\": [{\"n\": 2147483648}]}| INVALID_PAYLOAD",
+      "{\"items\": [{\"n\": 1, \"s\": 5}]}| INVALID_PAYLOAD",
+      "{\"items\": {}}| INVALID_PAYLOAD",
+      "{\"m\": {\"a\": \"12x\"}}| INVALID_PAYLOAD",
+      "{\"m\": {\"a\": true}}| INVALID_PAYLOAD",
+      "{\"x\": NaN}| MALFORMED_PAYLOAD",
+      "{'x': 1}| MALFORMED_PAYLOAD",
+      "{\"x\": 01}| MALFORMED_PAYLOAD",
+  })
+  void garbageEndsInOneTypedReason(String json, Reason reason) {
+    assertThatThrownBy(() -> read(json, PayloadReaderTest::anything))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  @Test
+  void randomBytesNeverThrowAnythingButVerificationExceptions() {
+    Random random = new Random(7);
+    for (int i = 0; i < 5_000; i++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      random.nextBytes(bytes);
+      if (random.nextBoolean() && bytes.length > 0) {
+        bytes[0] = '{';
+      }
+      try {
+        PayloadReader.of(bytes, JsonLimits.defaults()).readDocument(PayloadReaderTest::anything);
+      } catch (WebhookVerificationException expected) {
+        assertThat(expected.reason()).isIn(Reason.MALFORMED_PAYLOAD, Reason.INVALID_PAYLOAD,
+            Reason.LIMIT_EXCEEDED);
+      }
+    }
+  }
+
+  @Test
+  void messagesGiveThePathButNeverTheValue() {
+    assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1}, {\"n\": \"secret-4242\"}]}",
+        PayloadReaderTest::anything))
+        .hasMessageContaining("/items/1/n")
+        .message().doesNotContain("secret-4242");
+  }
+
+  @Test
+  void pathsAreMadeSafeToLog() {
+    assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1, \"s\\nforged\\u202e\": {\"x\": 1}}]}",
+        r -> { r.beginObject(); r.nextProperty(); r.readList(PayloadReaderTest::strictItem); return null; }))
+        .message().doesNotContain("\n", "\u202e");
+  }
+
+  private static Object strictItem(PayloadReader in) throws WebhookVerificationException {
+    in.beginObject();
+    while (in.nextProperty()) {
+      in.readInt();
+    }
+    in.endObject();
+    return null;
+  }
+
+  @Test
+  void collectionSizeIsCapped() {
+    JsonLimits limits = JsonLimits.defaults().withMaxCollectionSize(3);
+    byte[] json = "[1, 2, 3, 4]".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PayloadReader.of(json, limits).readDocument(r -> r.readList(PayloadReader::readInt)))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
+  }
+
+  @Test
+  void nestingIsCapped() {
+    String deep = "[".repeat(65) + "]".repeat(65);
+    assertThatThrownBy(() -> read("{\"x\": " + deep + "}", PayloadReaderTest::anything))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
+  }
+
+  @Test
+  void unknownEnumWithoutFallbackIsInvalidAndWithFallbackIsTheFallback() throws Exception {
+    PayloadReader.ValueReader<Color> strict = r -> r.readEnum(
+        name -> name.equals("RED") ? Color.RED : null, null);
+    assertThat(read("\"RED\"", strict)).isEqualTo(Color.RED);
+    assertThatThrownBy(() -> read("\"BLUE\"", strict))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
+    PayloadReader.ValueReader<Color> lenient = r -> r.readEnum(name -> null, Color.GREEN);
+    assertThat(read("\"BLUE\"", lenient)).isEqualTo(Color.GREEN);
+  }
+
+  @Test
+  void instantsReadFromEpochSecondsFractionsAndIsoText() throws Exception {
+    assertThat(read("1326853478", PayloadReader::readInstant))
+        .isEqualTo(Instant.ofEpochSecond(1326853478));
+    assertThat(read("1326853478.25", PayloadReader::readInstant))
+        .isEqualTo(Instant.ofEpochSecond(1326853478, 250_000_000));
+    assertThat(read("\"2012-01-18T02:24:38Z\"", PayloadReader::readInstant))
+        .isEqualTo(Instant.ofEpochSecond(1326853478));
+    assertThat(read("\"2012-01-17T21:24:38-05:00\"", PayloadReader::readInstant))
+        .isEqualTo(Instant.ofEpochSecond(1326853478));
+    assertThat(read("\"2012-01-17T21:24:38-05:00\"", PayloadReader::readOffsetDateTime))
+        .isEqualTo(OffsetDateTime.parse("2012-01-17T21:24:38-05:00"));
+    assertThatThrownBy(() -> read("\"yesterday\"", PayloadReader::readInstant))
+        .isInstanceOf(WebhookVerificationException.class);
+  }
+
+  @Test
+  void decimalsAreExactFromNumbersAndStrings() throws Exception {
+    PayloadReader.ValueReader<Map<String, BigDecimal>> decimals = r -> {
+      r.beginObject();
+      r.nextProperty();
+      Map<String, BigDecimal> map = r.readMap(PayloadReader::readBigDecimal);
+      r.nextProperty();
+      r.endObject();
+      return map;
+    };
+    assertThat(read("{\"m\": {\"a\": 0.1, \"b\": \"403.00\"}}", decimals)).containsExactly(Map.entry("a", new BigDecimal("0.1")), Map.entry("b", new BigDecimal("403.00")));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.hookguard.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The samples are a named module that opens nothing, and the generated verifiers still read
+ * every payload there: the demo runs on the module path and verifies all of them.
+ */
+class NamedModuleTest {
+
+  private static final Path CLASSES = Path.of("target/classes");
+
+  @Test
+  void samplesAreANamedModuleThatOpensNothing() {
+    ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
+    assertThat(module.name()).isEqualTo("dev.hookguard.samples");
+    assertThat(module.isOpen()).isFalse();
+    assertThat(module.opens()).isEmpty();
+    assertThat(module.requires()).noneMatch(r -> r.name().equals("tools.jackson.databind"));
+  }
+
+  @Test
+  void demoVerifiesEveryPayloadOnTheModulePath() throws Exception {
+    String modulePath = CLASSES + File.pathSeparator
+        + Files.readString(Path.of("target/runtime-module-path.txt")).trim();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(java.toString(), "--module-path", modulePath,
+            "--module", "dev.hookguard.samples/dev.hookguard.samples.Main", "demo"))
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains("== bundled/stripe-customer.created.json", "email=j***@example.com")
+        .contains("== bundled/shopify-orders.create.json", "phone=****1212")
+        .doesNotContain("jenny.rosen@example.com", "IllegalAccess", "InaccessibleObject");
+    // Every bundled payload verified; only the deliberately forged copy was refused.
+    assertThat(output.lines().filter(line -> line.startsWith("refused:")))
+        .singleElement().asString().startsWith("refused: SIGNATURE_MISMATCH");
+  }
+}
