@@ -98,36 +98,16 @@ public final class CatalogVerifier {
                 default -> in.skipUnknownProperty();
             }
         }
-        if (id == null) {
-            throw in.missing("id");
-        }
-        if (tags == null) {
-            throw in.missing("tags");
-        }
-        if (kinds == null) {
-            throw in.missing("kinds");
-        }
-        if (stock == null) {
-            throw in.missing("stock");
-        }
-        if (sizes == null) {
-            throw in.missing("sizes");
-        }
-        if (aliases == null) {
-            throw in.missing("aliases");
-        }
-        if (items == null) {
-            throw in.missing("items");
-        }
-        if (itemsByShelf == null) {
-            throw in.missing("itemsByShelf");
-        }
-        if (archived == null) {
-            throw in.missing("archived");
-        }
-        if (buyers == null) {
-            throw in.missing("buyers");
-        }
+        in.require(id != null, "id");
+        in.require(tags != null, "tags");
+        in.require(kinds != null, "kinds");
+        in.require(stock != null, "stock");
+        in.require(sizes != null, "sizes");
+        in.require(aliases != null, "aliases");
+        in.require(items != null, "items");
+        in.require(itemsByShelf != null, "itemsByShelf");
+        in.require(archived != null, "archived");
+        in.require(buyers != null, "buyers");
         in.endObject();
         return new Catalog(
                 id,

@@ -10,6 +10,7 @@ import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Verifies and reads {@link Customer} webhooks: the body's size, its signature, its
@@ -88,30 +89,14 @@ public final class CustomerVerifier {
                 default -> in.skipUnknownProperty();
             }
         }
-        if (id == null) {
-            throw in.missing("id");
-        }
-        if (email == null) {
-            throw in.missing("email");
-        }
-        if (cardNumber == null) {
-            throw in.missing("card_number");
-        }
-        if (customerId == null) {
-            throw in.missing("customer_id");
-        }
-        if (apiKey == null) {
-            throw in.missing("api_key");
-        }
-        if (age == null) {
-            throw in.missing("age");
-        }
-        if (createdAt == null) {
-            throw in.missing("created");
-        }
-        if (balance == null) {
-            throw in.missing("balance");
-        }
+        in.require(id != null, "id");
+        in.require(email != null, "email");
+        in.require(cardNumber != null, "card_number");
+        in.require(customerId != null, "customer_id");
+        in.require(apiKey != null, "api_key");
+        in.require(age != null, "age");
+        in.require(createdAt != null, "created");
+        in.require(balance != null, "balance");
         in.endObject();
         return new Customer(
                 id,
@@ -119,9 +104,9 @@ public final class CustomerVerifier {
                 cardNumber,
                 customerId,
                 apiKey,
-                age,
+                Objects.requireNonNullElse(age, 0),
                 createdAt,
-                balance,
+                Objects.requireNonNullElse(balance, 0L),
                 nickname);
     }
 

@@ -10,6 +10,7 @@ import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Verifies and reads {@link Order} webhooks: the body's size, its signature, its
@@ -82,32 +83,20 @@ public final class OrderVerifier {
                 default -> in.skipUnknownProperty();
             }
         }
-        if (number == null) {
-            throw in.missing("number");
-        }
-        if (total == null) {
-            throw in.missing("total");
-        }
-        if (paid == null) {
-            throw in.missing("paid");
-        }
-        if (buyerEmail == null) {
-            throw in.missing("buyerEmail");
-        }
-        if (note == null) {
-            throw in.missing("note");
-        }
-        if (weight == null) {
-            throw in.missing("weight");
-        }
+        in.require(number != null, "number");
+        in.require(total != null, "total");
+        in.require(paid != null, "paid");
+        in.require(buyerEmail != null, "buyerEmail");
+        in.require(note != null, "note");
+        in.require(weight != null, "weight");
         in.endObject();
         Order value = new Order();
         value.setNumber(number);
         value.setTotal(total);
-        value.setPaid(paid);
+        value.setPaid(Objects.requireNonNullElse(paid, false));
         value.setBuyerEmail(buyerEmail);
         value.note = note;
-        value.weight = weight;
+        value.weight = Objects.requireNonNullElse(weight, 0d);
         return value;
     }
 

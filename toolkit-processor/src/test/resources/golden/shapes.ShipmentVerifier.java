@@ -77,18 +77,10 @@ public final class ShipmentVerifier {
                 default -> in.skipUnknownProperty();
             }
         }
-        if (id == null) {
-            throw in.missing("id");
-        }
-        if (from == null) {
-            throw in.missing("from");
-        }
-        if (to == null) {
-            throw in.missing("to");
-        }
-        if (recipient == null) {
-            throw in.missing("recipient");
-        }
+        in.require(id != null, "id");
+        in.require(from != null, "from");
+        in.require(to != null, "to");
+        in.require(recipient != null, "recipient");
         in.endObject();
         return new Shipment(
                 id,

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
 import dev.hookguard.processor.generation.RedactorGenerator;
 import dev.hookguard.processor.generation.SourceFileWriter;
+import dev.hookguard.processor.generation.StoreGenerator;
 import dev.hookguard.processor.generation.VerifierGenerator;
 import dev.hookguard.processor.model.Annotations;
 import dev.hookguard.processor.model.PayloadModel;
@@ -55,6 +56,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
   private SourceFileWriter writer;
   private final RedactorGenerator redactors = new RedactorGenerator();
   private final VerifierGenerator verifiers = new VerifierGenerator();
+  private final StoreGenerator stores = new StoreGenerator();
   /** Payload types waiting for their property types to resolve, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -143,6 +145,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
       String packageName = model.type().packageName();
       writer.write(packageName, redactors.generate(model), model.element());
       writer.write(packageName, verifiers.generate(model), model.element());
+      writer.write(packageName, stores.generate(model), model.element());
     } catch (IOException | RuntimeException e) {
       error(Diagnostic.UNEXPECTED, model.element(), model.type(), e);
     }

@@ -35,6 +35,8 @@ class GoldenSourceTest {
       "shapes/Order.java, shapes.OrderVerifier",
       "shapes/Shipment.java, shapes.ShipmentVerifier",
       "shapes/Catalog.java, shapes.CatalogVerifier",
+      "shapes/Customer.java, shapes.CustomerStore",
+      "shapes/Order.java, shapes.OrderStore",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Sources.compile(Sources.resource(source));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -158,16 +159,14 @@ public final class VerifierGenerator {
         .endControlFlow();
     for (Property property : model.properties()) {
       if (property.isRequired()) {
-        method.beginControlFlow("if ($N == null)", locals.get(property))
-            .addStatement("throw in.missing($S)", property.jsonName())
-            .endControlFlow();
+        method.addStatement("in.require($N != null, $S)", locals.get(property), property.jsonName());
       }
     }
     method.addStatement("in.endObject()");
     if (model.isRecord()) {
       List<CodeBlock> arguments = new ArrayList<>();
       for (Property property : model.properties()) {
-        arguments.add(CodeBlock.of("$N", locals.get(property)));
+        arguments.add(argument(property, locals));
       }
       if (arguments.isEmpty()) {
         method.addStatement("return new $T()", payload);
@@ -181,12 +180,24 @@ public final class VerifierGenerator {
     for (Property property : model.properties()) {
       Property.Write write = property.write();
       if (write.kind() == Property.WriteKind.SETTER) {
-        method.addStatement("$N.$L($N)", copy, write.target(), locals.get(property));
+        method.addStatement("$N.$L($L)", copy, write.target(), argument(property, locals));
       } else {
-        method.addStatement("$N.$L = $N", copy, write.target(), locals.get(property));
+        method.addStatement("$N.$L = $L", copy, write.target(), argument(property, locals));
       }
     }
     return method.addStatement("return $N", copy).build();
+  }
+
+  /**
+   * A read property as the payload receives it. A primitive that storage excused (its field
+   * expired) is still {@code null} here, and becomes its zero.
+   */
+  private static CodeBlock argument(Property property, NameAllocator locals) {
+    if (property.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
+      return CodeBlock.of("$T.requireNonNullElse($N, $L)", Objects.class, locals.get(property),
+          scalar.kind().zero());
+    }
+    return CodeBlock.of("$N", locals.get(property));
   }
 
   /** Primitives are read into their box, so "absent" is {@code null} like for every other type. */

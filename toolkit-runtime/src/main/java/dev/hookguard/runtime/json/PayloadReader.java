@@ -76,6 +76,8 @@ public final class PayloadReader {
   private final Deque<String> objectPaths = new ArrayDeque<>();
   /** Set when a token was read ahead by {@link #nextIsNull()} and not consumed yet. */
   private boolean pushedBack;
+  /** Top-level properties that may be absent although required (expired in storage). */
+  private Set<String> excused = Set.of();
 
   private PayloadReader(byte[] json, JsonLimits limits, boolean failOnUnknownProperties) {
     JsonFactory factory = JsonFactory.builder()
@@ -101,6 +103,15 @@ public final class PayloadReader {
   /** A reader of {@code json}; with {@code failOnUnknownProperties}, an unknown property fails. */
   public static PayloadReader of(byte[] json, JsonLimits limits, boolean failOnUnknownProperties) {
     return new PayloadReader(json, limits, failOnUnknownProperties);
+  }
+
+  /**
+   * Lets these top-level properties be absent even where required: storage reads a record whose
+   * fields expired this way. Not for verifying requests.
+   */
+  public PayloadReader excusing(Set<String> properties) {
+    this.excused = Set.copyOf(properties);
+    return this;
   }
 
   /** Reads a whole document with {@code reader}: one value, then nothing but whitespace. */
@@ -171,6 +182,16 @@ public final class PayloadReader {
   /** Ends the object {@link #beginObject()} started, after its properties were read. */
   public void endObject() {
     objectPaths.pop();
+  }
+
+  /**
+   * Checks a required property of the current object: fails unless it was {@code present}, or it
+   * is a top-level property this reader excuses.
+   */
+  public void require(boolean present, String property) throws WebhookVerificationException {
+    if (!present && !(objectPaths.size() == 1 && excused.contains(property))) {
+      throw missing(property);
+    }
   }
 
   /** The failure for a required property that is absent or {@code null}. */

@@ -1,0 +1,191 @@
+package dev.hookguard.processor.generation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookguard.processor.model.PayloadModel;
+import dev.hookguard.processor.model.Property;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code XStore}: the payload's storage schema (protection, category and retention of
+ * each property, decided by its annotations) and typed {@code put}, {@code find}, {@code reveal},
+ * {@code findByF} and {@code delete} over the runtime's {@code PayloadTable}. Encryption, access
+ * checks, audit and retention all happen in the runtime; this class only maps types.
+ */
+public final class StoreGenerator {
+
+  private static final String STORE = "dev.hookguard.runtime.store";
+  private static final ClassName HOOKGUARD = ClassName.get("dev.hookguard.runtime", "HookGuard");
+  private static final ClassName SCHEMA = ClassName.get(STORE, "StoreSchema");
+  private static final ClassName FIELD = ClassName.get(STORE, "FieldSpec");
+  private static final ClassName PROTECTION = ClassName.get(STORE, "Protection");
+  private static final ClassName TABLE = ClassName.get(STORE, "PayloadTable");
+  private static final ClassName RECORD = ClassName.get(STORE, "StoredRecord");
+  private static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
+  private static final ClassName DOCUMENTS = ClassName.get(STORE, "StoredDocuments");
+  private static final ClassName CATEGORY = ClassName.get("dev.hookguard.api", "Sensitive", "Category");
+  private static final ClassName CONTEXT =
+      ClassName.get("dev.hookguard.runtime.redact", "RedactionContext");
+  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
+
+  public TypeSpec generate(PayloadModel model) {
+    ClassName payload = model.type();
+    ClassName self = PayloadModel.companion(payload, "Store");
+    ClassName redactor = model.redactor();
+    ClassName verifier = model.verifier();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addJavadoc("Keeps {@link $T} records: encrypted at rest where its annotations say,\n"
+            + "masked on {@code find}, revealed only to an accessor granted every category, kept\n"
+            + "no longer than its retention.\n", payload)
+        .addModifiers(Modifier.FINAL)
+        .addField(FieldSpec.builder(SCHEMA, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("How {@code $L} is stored, property by property.\n", payload.simpleName())
+            .initializer(schema(model))
+            .build())
+        .addField(TABLE, "table", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(redactor, "redactor", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(TABLE, "table")
+            .addParameter(redactor, "redactor")
+            .addStatement("this.table = table")
+            .addStatement("this.redactor = redactor")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The store of {@code $L} records in {@code hookGuard}.\n", payload.simpleName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(self)
+            .addParameter(HOOKGUARD, "hookGuard")
+            .addStatement("return create(hookGuard, $T.create())", CONTEXT)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The store of {@code $L} records, masking {@code HASH} properties under\n"
+                + "the key of {@code context}.\n", payload.simpleName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(self)
+            .addParameter(HOOKGUARD, "hookGuard")
+            .addParameter(CONTEXT, "context")
+            .addStatement("return new $T(hookGuard.table(SCHEMA), $T.create(context))", self, redactor)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("put")
+            .addJavadoc("Stores {@code value} under {@code id} in one transaction; an existing\n"
+                + "{@code id} is refused with {@code DuplicateRecordException}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(String.class, "id")
+            .addParameter(payload, "value")
+            .addStatement("put(id, value, false)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("put")
+            .addJavadoc("Stores {@code value} under {@code id} in one transaction, replacing an\n"
+                + "existing record only if {@code overwrite}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(String.class, "id")
+            .addParameter(payload, "value")
+            .addParameter(boolean.class, "overwrite")
+            .addStatement("table.put(id, $T.split($T.toJson(value)), overwrite)", DOCUMENTS, verifier)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("find")
+            .addJavadoc("The record stored under {@code id}, sensitive values masked as\n"
+                + "{@link $T} masks them.\n", redactor)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), payload))
+            .addParameter(String.class, "id")
+            .addStatement("return table.get(id).map(this::masked)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("reveal")
+            .addJavadoc("The record stored under {@code id} in plaintext, if {@code who} is granted\n"
+                + "every category of its sensitive properties; audited with {@code purpose}\n"
+                + "whether granted or not.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), payload))
+            .addParameter(String.class, "id")
+            .addParameter(ACCESSOR, "who")
+            .addParameter(String.class, "purpose")
+            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.read(r, $T::read))",
+                DOCUMENTS, verifier)
+            .build());
+    List<Property> deterministic = model.properties().stream()
+        .filter(p -> p.encrypt().map(Property.EncryptSpec::deterministic).orElse(false))
+        .toList();
+    for (Property property : deterministic) {
+      type.addMethod(finder(model, property));
+    }
+    type.addMethod(MethodSpec.methodBuilder("delete")
+            .addJavadoc("Deletes the record stored under {@code id}; false if there was none.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class)
+            .addParameter(String.class, "id")
+            .addStatement("return table.delete(id)")
+            .build());
+    if (!deterministic.isEmpty()) {
+      type.addMethod(MethodSpec.methodBuilder("findBy")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(ParameterizedTypeName.get(ClassName.get(List.class), payload))
+          .addParameter(String.class, "path")
+          .addParameter(String.class, "json")
+          .addStatement("return table.idsByValue(path, json).stream().map(this::find)"
+              + ".flatMap($T::stream).toList()", Optional.class)
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder("masked")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(payload)
+        .addParameter(RECORD, "record")
+        .addStatement("return redactor.redact($T.read(record, $T::read))", DOCUMENTS, verifier)
+        .build());
+    if (model.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    return type.build();
+  }
+
+  private static CodeBlock schema(PayloadModel model) {
+    List<CodeBlock> fields = new ArrayList<>();
+    for (Property property : model.properties()) {
+      CodeBlock category = property.sensitive()
+          .map(s -> CodeBlock.of("$T.$L", CATEGORY, s.category()))
+          .orElse(CodeBlock.of("null"));
+      String protection = property.encrypt()
+          .map(e -> e.deterministic() ? "DETERMINISTIC" : "RANDOMIZED")
+          .orElse("PLAIN");
+      fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD, property.jsonName(), category,
+          PROTECTION, protection, days(property.retainDays())));
+    }
+    return CodeBlock.builder()
+        .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", SCHEMA,
+            model.type().canonicalName(), days(model.retainDays()), List.class,
+            CodeBlock.join(fields, ",\n"))
+        .build();
+  }
+
+  private static CodeBlock days(OptionalInt days) {
+    return days.isPresent()
+        ? CodeBlock.of("$T.of($L)", OptionalInt.class, days.getAsInt())
+        : CodeBlock.of("$T.empty()", OptionalInt.class);
+  }
+
+  private static MethodSpec finder(PayloadModel model, Property property) {
+    String name = "findBy" + Character.toUpperCase(property.name().charAt(0))
+        + property.name().substring(1);
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("The records whose {@code $L} equals {@code value}, masked as by\n"
+            + "{@link #find}; an index look-up by keyed token, never a scan.\n", property.name())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), model.type()))
+        .addParameter(property.shape().typeName(), "value")
+        .addStatement("return findBy($S, $T.toJson(value, (out, v) -> $L))", property.jsonName(),
+            WRITER, WriteCode.write(property.shape(), "out", CodeBlock.of("v"),
+                (payload, out, value) -> {
+                  throw new IllegalStateException("deterministic fields are single values");
+                }))
+        .build();
+  }
+}

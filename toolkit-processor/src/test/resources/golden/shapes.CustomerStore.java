@@ -1,0 +1,122 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Keeps {@link Customer} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class CustomerStore {
+    /**
+     * How {@code Customer} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Customer",
+            OptionalInt.of(30),
+            List.of(
+                new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("email", Sensitive.Category.CONTACT, Protection.DETERMINISTIC, OptionalInt.empty()),
+                new FieldSpec("card_number", Sensitive.Category.FINANCIAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("customer_id", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("api_key", Sensitive.Category.CREDENTIAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("age", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.of(7)),
+                new FieldSpec("created", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("balance", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("nickname", null, Protection.PLAIN, OptionalInt.empty())));
+
+    private final PayloadTable table;
+
+    private final CustomerRedactor redactor;
+
+    private CustomerStore(PayloadTable table, CustomerRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Customer} records in {@code hookGuard}.
+     */
+    public static CustomerStore create(HookGuard hookGuard) {
+        return create(hookGuard, RedactionContext.create());
+    }
+
+    /**
+     * The store of {@code Customer} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static CustomerStore create(HookGuard hookGuard, RedactionContext context) {
+        return new CustomerStore(hookGuard.table(SCHEMA), CustomerRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Customer value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Customer value, boolean overwrite) {
+        table.put(id, StoredDocuments.split(CustomerVerifier.toJson(value)), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link CustomerRedactor} masks them.
+     */
+    public Optional<Customer> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Customer> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, CustomerVerifier::read));
+    }
+
+    /**
+     * The records whose {@code email} equals {@code value}, masked as by
+     * {@link #find}; an index look-up by keyed token, never a scan.
+     */
+    public List<Customer> findByEmail(String value) {
+        return findBy("email", PayloadWriter.toJson(value, (out, v) -> out.string(v)));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    private List<Customer> findBy(String path, String json) {
+        return table.idsByValue(path, json).stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    private Customer masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, CustomerVerifier::read));
+    }
+}

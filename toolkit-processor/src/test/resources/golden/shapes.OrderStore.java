@@ -1,0 +1,106 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Keeps {@link Order} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class OrderStore {
+    /**
+     * How {@code Order} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Order",
+            OptionalInt.empty(),
+            List.of(
+                new FieldSpec("number", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("total", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("paid", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("buyerEmail", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("note", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("weight", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty())));
+
+    private final PayloadTable table;
+
+    private final OrderRedactor redactor;
+
+    private OrderStore(PayloadTable table, OrderRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Order} records in {@code hookGuard}.
+     */
+    public static OrderStore create(HookGuard hookGuard) {
+        return create(hookGuard, RedactionContext.create());
+    }
+
+    /**
+     * The store of {@code Order} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static OrderStore create(HookGuard hookGuard, RedactionContext context) {
+        return new OrderStore(hookGuard.table(SCHEMA), OrderRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Order value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Order value, boolean overwrite) {
+        table.put(id, StoredDocuments.split(OrderVerifier.toJson(value)), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link OrderRedactor} masks them.
+     */
+    public Optional<Order> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Order> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, OrderVerifier::read));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    private Order masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, OrderVerifier::read));
+    }
+}

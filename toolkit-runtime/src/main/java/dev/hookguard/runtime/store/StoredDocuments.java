@@ -1,0 +1,89 @@
+package dev.hookguard.runtime.store;
+
+import dev.hookguard.runtime.json.JsonLimits;
+import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Between a payload's JSON document and the per-field JSON a {@link PayloadTable} stores: a
+ * generated {@code XStore} writes the whole payload with its generated writer and {@link #split}s
+ * it into top-level fields, each sealed on its own; reading {@link #read joins} them back and
+ * runs the generated reader. Fields that expired are absent and excused from being required.
+ */
+public final class StoredDocuments {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private StoredDocuments() {}
+
+  /** The top-level properties of a JSON object, each as its own JSON text, in document order. */
+  public static Map<String, String> split(String document) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), document)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("a stored payload must be a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        StringWriter value = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), value)) {
+          generator.copyCurrentStructureExact(parser);
+        }
+        fields.put(name, value.toString());
+      }
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("a stored payload must be valid JSON", e);
+    }
+    return fields;
+  }
+
+  /** The JSON object made of {@code fields}. */
+  public static String join(Map<String, String> fields) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      generator.writeStartObject();
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        generator.writeName(field.getKey());
+        generator.writeRawValue(field.getValue());
+      }
+      generator.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads a stored record with a generated reader. Its expired fields are absent and, even where
+   * the type requires them, excused.
+   *
+   * @throws StoreException {@code TAMPERED_RECORD} if the stored JSON no longer reads as the
+   *     payload type (the record passed its integrity check, so the type changed incompatibly)
+   */
+  public static <T> T read(StoredRecord record, PayloadReader.ValueReader<T> reader) {
+    byte[] document = join(record.fieldJson()).getBytes(StandardCharsets.UTF_8);
+    try {
+      return PayloadReader.of(document, JsonLimits.defaults().withMaxBodyBytes(Integer.MAX_VALUE))
+          .excusing(expiredFields(record))
+          .readDocument(reader);
+    } catch (WebhookVerificationException e) {
+      throw new StoreException(StoreException.Reason.TAMPERED_RECORD,
+          "stored " + record.payloadType() + " no longer reads as its type (" + e.reason() + ")");
+    }
+  }
+
+  private static Set<String> expiredFields(StoredRecord record) {
+    return Set.of();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.hookguard.samples;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.crypto.MasterKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The two real backends the sample stores run on: a SQLite file in a temporary folder, and a
+ * fresh schema on the PostgreSQL server at 127.0.0.1:5432 (which the tests require).
+ */
+abstract class Databases implements AutoCloseable {
+
+  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  final Path directory;
+
+  Databases(Path directory) {
+    this.directory = directory;
+    try {
+      Files.createDirectories(directory);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  abstract HookGuard open();
+
+  /** Every byte the store wrote that could hold a value: files, or all rows of all tables. */
+  abstract String rawContent() throws Exception;
+
+  /** Whether {@code text} is in the raw content, as it is or hex-encoded (as bytea prints). */
+  boolean rawContains(String text) throws Exception {
+    String raw = rawContent();
+    String hex = java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    return raw.contains(text) || raw.contains(hex);
+  }
+
+  @Override
+  public void close() throws Exception {}
+
+  MasterKey masterKey() {
+    return MasterKey.localFile(directory.resolve("master.key"));
+  }
+
+  static final class Sqlite extends Databases {
+    Sqlite(Path directory) {
+      super(directory);
+    }
+
+    @Override
+    HookGuard open() {
+      return HookGuard.builder().sqlite(directory.resolve("hookguard.db")).masterKey(masterKey()).build();
+    }
+
+    @Override
+    String rawContent() throws Exception {
+      StringBuilder all = new StringBuilder();
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.toList()) {
+          all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+      }
+      return all.toString();
+    }
+
+    @Override
+    public String toString() {
+      return "SQLite";
+    }
+  }
+
+  static final class Postgres extends Databases {
+    private final String schema = "hg_samples_" + UUID.randomUUID().toString().substring(0, 8);
+    private final HikariDataSource pool;
+
+    Postgres(Path directory) throws SQLException {
+      super(directory);
+      try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", "");
+          Statement statement = admin.createStatement()) {
+        statement.execute("CREATE SCHEMA " + schema);
+      }
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(POSTGRES + "?currentSchema=" + schema);
+      config.setUsername("postgres");
+      config.setMaximumPoolSize(4);
+      pool = new HikariDataSource(config);
+    }
+
+    @Override
+    HookGuard open() {
+      return HookGuard.builder().postgres(pool).masterKey(masterKey()).build();
+    }
+
+    @Override
+    String rawContent() throws Exception {
+      StringBuilder all = new StringBuilder();
+      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+            + " WHERE table_schema = '" + schema + "'")) {
+          while (rows.next()) {
+            tables.add(rows.getString(1));
+          }
+        }
+        for (String table : tables) {
+          try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
+            while (rows.next()) {
+              all.append(rows.getString(1)).append('\n');
+            }
+          }
+        }
+      }
+      return all.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+      pool.close();
+      try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", "");
+          Statement statement = admin.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "PostgreSQL";
+    }
+  }
+}
