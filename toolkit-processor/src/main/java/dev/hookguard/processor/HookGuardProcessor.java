@@ -68,7 +68,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
     PropertyScanner scanner = new PropertyScanner(elements, processingEnv.getTypeUtils());
     ShapeResolver shapes = new ShapeResolver();
     validator = new PayloadValidator(elements, javacTrees(processingEnv), scanner, shapes);
-    models = new PayloadModelFactory(scanner, shapes);
+    models = new PayloadModelFactory(elements, scanner, shapes);
     writer = new SourceFileWriter(processingEnv.getFiler());
   }
 

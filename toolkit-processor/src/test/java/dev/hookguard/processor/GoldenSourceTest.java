@@ -37,6 +37,7 @@ class GoldenSourceTest {
       "shapes/Catalog.java, shapes.CatalogVerifier",
       "shapes/Customer.java, shapes.CustomerStore",
       "shapes/Order.java, shapes.OrderStore",
+      "shapes/Shipment.java, shapes.ShipmentStore",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Sources.compile(Sources.resource(source));

@@ -11,6 +11,9 @@ import dev.hookguard.runtime.store.DuplicateRecordException;
 import dev.hookguard.samples.shopify.MailingAddress;
 import dev.hookguard.samples.shopify.ShopifyOrder;
 import dev.hookguard.samples.shopify.ShopifyOrderStore;
+import dev.hookguard.samples.stripe.StripeEvent;
+import dev.hookguard.samples.stripe.StripeEventStore;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -69,6 +72,28 @@ class StoreTest {
           .extracting(ShopifyOrder::email).isEqualTo("j***@example.com");
       assertThat(store.findByEmail("nobody@example.com")).isEmpty();
       assertThat(store.find("order-2")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void nestedEncryptedPropertiesAreSealedWithTheirContainer(Databases db) throws Exception {
+    byte[] body = SamplePayloads.bundled("stripe-mandate-notification.json");
+    StripeEvent event = SamplePayloads.stripe(body);
+    try (HookGuard hookGuard = db.open()) {
+      StripeEventStore store = StripeEventStore.create(hookGuard);
+      store.put(event.id(), event);
+      // The owner's e-mail, name and bank code sit inside "data", which is sealed as a whole.
+      for (String secret : List.of("max.mustermann@example.de", "Max Mustermann", "37040044")) {
+        assertThat(db.rawContains(secret)).as(secret).isFalse();
+      }
+      assertThat(db.rawContains(event.id())).isTrue();
+      assertThat(store.find(event.id()).orElseThrow().data().object().source().owner().email())
+          .isEqualTo("m***@example.de");
+      // Revealing "data" reveals the nested FINANCIAL bank code too: a CONTACT grant is not enough.
+      assertThatThrownBy(() -> store.reveal(event.id(), ANALYST, "support"))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(store.reveal(event.id(), SUPPORT, "support")).contains(event);
     }
   }
 

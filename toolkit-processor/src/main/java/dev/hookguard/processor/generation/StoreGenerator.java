@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -153,11 +154,22 @@ public final class StoreGenerator {
       CodeBlock category = property.sensitive()
           .map(s -> CodeBlock.of("$T.$L", CATEGORY, s.category()))
           .orElse(CodeBlock.of("null"));
+      // Nested @Encrypt properties are stored inside this one: sealing it is how they stay sealed.
       String protection = property.encrypt()
           .map(e -> e.deterministic() ? "DETERMINISTIC" : "RANDOMIZED")
-          .orElse("PLAIN");
-      fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD, property.jsonName(), category,
-          PROTECTION, protection, days(property.retainDays())));
+          .orElse(property.nested().encrypted() ? "RANDOMIZED" : "PLAIN");
+      if (property.nested().categories().isEmpty()) {
+        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD, property.jsonName(),
+            category, PROTECTION, protection, days(property.retainDays())));
+      } else {
+        List<CodeBlock> nested = property.nested().categories().stream()
+            .sorted()
+            .map(c -> CodeBlock.of("$T.$L", CATEGORY, c))
+            .toList();
+        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L,\n$>$>$T.of($L))$<$<", FIELD,
+            property.jsonName(), category, PROTECTION, protection, days(property.retainDays()),
+            Set.class, CodeBlock.join(nested, ", ")));
+      }
     }
     return CodeBlock.builder()
         .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", SCHEMA,

@@ -3,6 +3,7 @@ package dev.hookguard.processor.model;
 import dev.hookguard.api.Sensitive;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One property of a payload type, with every decision about it made: its JSON name, how it is
@@ -18,6 +19,7 @@ import java.util.OptionalInt;
  * @param retainDays its own {@code @Retain}, if any
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
+ * @param nested what the payloads nested inside it (at any depth) ask of storage
  */
 public record Property(
     String name,
@@ -28,7 +30,20 @@ public record Property(
     Optional<SensitiveSpec> sensitive,
     Optional<EncryptSpec> encrypt,
     OptionalInt retainDays,
-    boolean nullable) {
+    boolean nullable,
+    Nested nested) {
+
+  /**
+   * What nested payloads ask of storage: stored as part of this property, their {@code @Encrypt}
+   * properties can only be kept encrypted by sealing this property, and revealing it reveals
+   * their {@code @Sensitive} values.
+   *
+   * @param encrypted whether any nested property is {@code @Encrypt}
+   * @param categories the categories of every nested {@code @Sensitive} property
+   */
+  public record Nested(boolean encrypted, Set<Sensitive.Category> categories) {
+    public static final Nested NONE = new Nested(false, Set.of());
+  }
 
   /** How generated code gives a copy this property's value. */
   public enum WriteKind {

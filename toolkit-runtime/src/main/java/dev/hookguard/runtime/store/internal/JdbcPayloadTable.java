@@ -168,8 +168,10 @@ public final class JdbcPayloadTable implements PayloadTable {
         continue;
       }
       asked.add(spec.path());
-      if (spec.isSensitive() && !who.isGranted(spec.category())) {
-        missing.add(spec.category());
+      for (Sensitive.Category category : spec.categories()) {
+        if (!who.isGranted(category)) {
+          missing.add(category);
+        }
       }
     }
     if (!missing.isEmpty()) {

@@ -1,0 +1,107 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Keeps {@link Shipment} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class ShipmentStore {
+    /**
+     * How {@code Shipment} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Shipment",
+            OptionalInt.empty(),
+            List.of(
+                new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("from", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT)),
+                new FieldSpec("to", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT)),
+                new FieldSpec("recipient", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty())));
+
+    private final PayloadTable table;
+
+    private final ShipmentRedactor redactor;
+
+    private ShipmentStore(PayloadTable table, ShipmentRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Shipment} records in {@code hookGuard}.
+     */
+    public static ShipmentStore create(HookGuard hookGuard) {
+        return create(hookGuard, RedactionContext.create());
+    }
+
+    /**
+     * The store of {@code Shipment} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static ShipmentStore create(HookGuard hookGuard, RedactionContext context) {
+        return new ShipmentStore(hookGuard.table(SCHEMA), ShipmentRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Shipment value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Shipment value, boolean overwrite) {
+        table.put(id, StoredDocuments.split(ShipmentVerifier.toJson(value)), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link ShipmentRedactor} masks them.
+     */
+    public Optional<Shipment> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Shipment> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, ShipmentVerifier::read));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    private Shipment masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, ShipmentVerifier::read));
+    }
+}
