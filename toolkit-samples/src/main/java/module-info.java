@@ -1,7 +1,8 @@
 /**
  * HookGuard's samples: annotated payload types of Stripe, GitHub and Shopify webhooks, compiled
  * by the HookGuard processor, and the sample program that uses their generated classes. The
- * module opens nothing: generated code reads and writes payloads without reflection.
+ * payload packages are exported but never opened: generated code reads and writes payloads
+ * without reflection. Only the command-line package is open, to picocli.
  */
 module dev.hookguard.samples {
   // Transitive: the exported payload types carry HookGuard annotations, and their generated
@@ -9,8 +10,14 @@ module dev.hookguard.samples {
   requires transitive dev.hookguard.runtime;
   requires static com.fasterxml.jackson.annotation;
   requires static transitive org.jspecify;
+  requires info.picocli;
+  requires jdk.httpserver;
+  requires java.net.http;
+  requires com.zaxxer.hikari;
 
   exports dev.hookguard.samples.github;
   exports dev.hookguard.samples.shopify;
   exports dev.hookguard.samples.stripe;
+
+  opens dev.hookguard.samples.cli to info.picocli;
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The two real backends the sample stores run on: a SQLite file in a temporary folder, and a
  * fresh schema on the PostgreSQL server at 127.0.0.1:5432 (which the tests require).
  */
-abstract class Databases implements AutoCloseable {
+public abstract class Databases implements AutoCloseable {
 
   static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -36,13 +36,16 @@ abstract class Databases implements AutoCloseable {
     }
   }
 
-  abstract HookGuard open();
+  public abstract HookGuard open();
+
+  /** Opens the store with {@code clock}. */
+  public abstract HookGuard open(java.time.Clock clock);
 
   /** Every byte the store wrote that could hold a value: files, or all rows of all tables. */
   abstract String rawContent() throws Exception;
 
   /** Whether {@code text} is in the raw content, as it is or hex-encoded (as bytea prints). */
-  boolean rawContains(String text) throws Exception {
+  public boolean rawContains(String text) throws Exception {
     String raw = rawContent();
     String hex = java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     return raw.contains(text) || raw.contains(hex);
@@ -55,14 +58,20 @@ abstract class Databases implements AutoCloseable {
     return MasterKey.localFile(directory.resolve("master.key"));
   }
 
-  static final class Sqlite extends Databases {
-    Sqlite(Path directory) {
+  public static final class Sqlite extends Databases {
+    public Sqlite(Path directory) {
       super(directory);
     }
 
     @Override
-    HookGuard open() {
-      return HookGuard.builder().sqlite(directory.resolve("hookguard.db")).masterKey(masterKey()).build();
+    public HookGuard open() {
+      return open(java.time.Clock.systemUTC());
+    }
+
+    @Override
+    public HookGuard open(java.time.Clock clock) {
+      return HookGuard.builder().sqlite(directory.resolve("hookguard.db")).masterKey(masterKey())
+          .clock(clock).build();
     }
 
     @Override
@@ -82,11 +91,11 @@ abstract class Databases implements AutoCloseable {
     }
   }
 
-  static final class Postgres extends Databases {
+  public static final class Postgres extends Databases {
     private final String schema = "hg_samples_" + UUID.randomUUID().toString().substring(0, 8);
     private final HikariDataSource pool;
 
-    Postgres(Path directory) throws SQLException {
+    public Postgres(Path directory) throws SQLException {
       super(directory);
       try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", "");
           Statement statement = admin.createStatement()) {
@@ -100,8 +109,13 @@ abstract class Databases implements AutoCloseable {
     }
 
     @Override
-    HookGuard open() {
-      return HookGuard.builder().postgres(pool).masterKey(masterKey()).build();
+    public HookGuard open() {
+      return open(java.time.Clock.systemUTC());
+    }
+
+    @Override
+    public HookGuard open(java.time.Clock clock) {
+      return HookGuard.builder().postgres(pool).masterKey(masterKey()).clock(clock).build();
     }
 
     @Override

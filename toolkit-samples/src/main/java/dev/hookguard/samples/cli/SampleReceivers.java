@@ -1,0 +1,112 @@
+package dev.hookguard.samples.cli;
+
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.json.JsonLimits;
+import dev.hookguard.runtime.receiver.IpAllowList;
+import dev.hookguard.runtime.receiver.RateLimit;
+import dev.hookguard.runtime.receiver.RateLimiter;
+import dev.hookguard.runtime.receiver.ReceiptListener;
+import dev.hookguard.runtime.receiver.TrustedProxies;
+import dev.hookguard.runtime.receiver.WebhookReceiver;
+import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.samples.github.GitHubPush;
+import dev.hookguard.samples.github.GitHubPushRedactor;
+import dev.hookguard.samples.github.GitHubPushStore;
+import dev.hookguard.samples.github.GitHubPushVerifier;
+import dev.hookguard.samples.shopify.ShopifyOrder;
+import dev.hookguard.samples.shopify.ShopifyOrderRedactor;
+import dev.hookguard.samples.shopify.ShopifyOrderStore;
+import dev.hookguard.samples.shopify.ShopifyOrderVerifier;
+import dev.hookguard.samples.stripe.StripeEvent;
+import dev.hookguard.samples.stripe.StripeEventRedactor;
+import dev.hookguard.samples.stripe.StripeEventStore;
+import dev.hookguard.samples.stripe.StripeEventVerifier;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receivers of the sample program, one per provider, each applying every practice in order:
+ * HTTPS, allow-list, rate limit, size limit, the generated verifier (signature, replay, parse,
+ * validate), then the generated store, and a 2xx only once the record is stored.
+ */
+final class SampleReceivers {
+
+  /** How the receivers are set up; the defaults suit a receiver on this machine. */
+  record Settings(
+      List<String> allowList,
+      List<String> trustedProxies,
+      boolean plainHttp,
+      int maxBodyBytes,
+      RateLimit perSource,
+      ReceiptListener listener) {
+
+    static Settings local(boolean plainHttp, ReceiptListener listener) {
+      return new Settings(List.of("127.0.0.0/8", "::1/128"), List.of(), plainHttp, 64 * 1024,
+          RateLimit.of(50, Duration.ofSeconds(1)), listener);
+    }
+  }
+
+  /** The stores the receivers write to, for reading back. */
+  record Stores(StripeEventStore stripe, GitHubPushStore github, ShopifyOrderStore shopify) {
+    static Stores of(HookGuard hookGuard) {
+      return new Stores(StripeEventStore.create(hookGuard), GitHubPushStore.create(hookGuard),
+          ShopifyOrderStore.create(hookGuard));
+    }
+  }
+
+  private SampleReceivers() {}
+
+  static Map<Provider, WebhookReceiver<?>> create(
+      Stores stores, Secrets secrets, ReplayGuard replayGuard, Settings settings) {
+    Map<Provider, WebhookReceiver<?>> receivers = new EnumMap<>(Provider.class);
+    JsonLimits limits = JsonLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes());
+
+    // Stripe sends no message id header: the event id, read after the signature, is the key.
+    WebhookSignature stripe = secrets.stripeSignature();
+    StripeEventVerifier stripeVerifier = StripeEventVerifier.builder(stripe).limits(limits).build();
+    receivers.put(Provider.STRIPE, common(WebhookReceiver.builder(StripeEvent.class,
+            (headers, body) -> {
+              StripeEvent event = stripeVerifier.verify(headers, body);
+              replayGuard.checkAndRecord("stripe:" + event.id());
+              return event;
+            })
+        .payloadIds(StripeEvent::id)
+        .redactor(StripeEventRedactor.create())
+        .sink((id, event) -> stores.stripe().put(id, event)), settings).build());
+
+    WebhookSignature github = secrets.githubSignature();
+    receivers.put(Provider.GITHUB, common(WebhookReceiver.builder(GitHubPush.class,
+            GitHubPushVerifier.builder(github).limits(limits).replayGuard(replayGuard).build()::verify)
+        .messageIds(github)
+        .redactor(GitHubPushRedactor.create())
+        .sink((id, push) -> stores.github().put(id, push)), settings).build());
+
+    WebhookSignature shopify = secrets.shopifySignature();
+    receivers.put(Provider.SHOPIFY, common(WebhookReceiver.builder(ShopifyOrder.class,
+            ShopifyOrderVerifier.builder(shopify).limits(limits).replayGuard(replayGuard).build()::verify)
+        .messageIds(shopify)
+        .redactor(ShopifyOrderRedactor.create())
+        .sink((id, order) -> stores.shopify().put(id, order)), settings).build());
+    return receivers;
+  }
+
+  private static <X> WebhookReceiver.Builder<X> common(
+      WebhookReceiver.Builder<X> builder, Settings settings) {
+    builder.allowList(IpAllowList.of(settings.allowList()))
+        .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build())
+        .maxBodyBytes(settings.maxBodyBytes());
+    if (!settings.trustedProxies().isEmpty()) {
+      builder.trustedProxies(TrustedProxies.of(settings.trustedProxies()));
+    }
+    if (settings.plainHttp()) {
+      builder.allowPlainHttp();
+    }
+    if (settings.listener() != null) {
+      builder.listener(settings.listener());
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.hookguard.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.receiver.RateLimit;
+import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.samples.Databases;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The sample server over real loopback HTTPS, one request per status code, on SQLite and on
+ * PostgreSQL: 200 only once the record is stored, and each refusal with its status and reason.
+ */
+class SampleServerTest {
+
+  private static final int MAX_BODY = 64 * 1024;
+
+  @TempDir
+  static Path folder;
+
+  static Stream<Arguments> backends() throws Exception {
+    return Stream.of(
+        Arguments.of(new Databases.Sqlite(folder.resolve("sqlite-" + System.nanoTime()))),
+        Arguments.of(new Databases.Postgres(folder.resolve("pg-" + System.nanoTime()))));
+  }
+
+  private record Running(HookGuard hookGuard, SampleReceivers.Stores stores, SampleServer server,
+      Sender sender) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      hookGuard.close();
+    }
+  }
+
+  private static Running start(Databases db, Workspace workspace, RateLimit perSource)
+      throws Exception {
+    HookGuard hookGuard = db.open();
+    SampleReceivers.Stores stores = SampleReceivers.Stores.of(hookGuard);
+    SampleReceivers.Settings settings = new SampleReceivers.Settings(
+        List.of("127.0.0.0/8", "::1/128"), List.of("127.0.0.1/32", "::1/128"), false, MAX_BODY,
+        perSource, null);
+    SampleServer server = SampleServer.start(new InetSocketAddress("localhost", 0),
+        workspace.serverTls(), SampleReceivers.create(stores, workspace.secrets(),
+            ReplayGuard.inMemory(Duration.ofMinutes(10), 1000), settings));
+    return new Running(hookGuard, stores, server,
+        new Sender(server.baseUri(), workspace.clientTls(), workspace.secrets()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void everyStatusCodeOverHttps(Databases db) throws Exception {
+    Workspace workspace = new Workspace(folder.resolve("workspace"));
+    try (Running running = start(db, workspace, RateLimit.of(100, Duration.ofSeconds(1)))) {
+      Sender sender = running.sender();
+      assertThat(sender.send(Provider.SHOPIFY, Scenario.VALID, MAX_BODY))
+          .isEqualTo(new Sender.Result(200, "ACCEPTED"));
+      assertThat(running.stores().shopify().findByEmail("jon.doe@example.com")).hasSize(1);
+      assertThat(sender.send(Provider.STRIPE, Scenario.VALID, MAX_BODY).status()).isEqualTo(200);
+      assertThat(running.stores().stripe().find("evt_1QhgTm2eZvKYlo2CxW4h0nMd")).isPresent();
+
+      assertThat(sender.send(Provider.GITHUB, Scenario.MALFORMED, MAX_BODY))
+          .isEqualTo(new Sender.Result(400, "REJECTED MALFORMED_PAYLOAD"));
+      assertThat(sender.send(Provider.STRIPE, Scenario.FORGED, MAX_BODY))
+          .isEqualTo(new Sender.Result(401, "REJECTED SIGNATURE_MISMATCH"));
+      assertThat(sender.send(Provider.STRIPE, Scenario.STALE, MAX_BODY))
+          .isEqualTo(new Sender.Result(401, "REJECTED TIMESTAMP_TOO_OLD"));
+      assertThat(sender.send(Provider.GITHUB, Scenario.UNSIGNED, MAX_BODY))
+          .isEqualTo(new Sender.Result(401, "REJECTED MISSING_HEADER"));
+      assertThat(sender.send(Provider.SHOPIFY, Scenario.DISALLOWED, MAX_BODY).status()).isEqualTo(403);
+      assertThat(sender.send(Provider.GITHUB, Scenario.REPLAYED, MAX_BODY))
+          .isEqualTo(new Sender.Result(409, "REJECTED REPLAYED"));
+      // Stripe has no message id header: the event id, already stored above, is the replay key.
+      assertThat(sender.send(Provider.STRIPE, Scenario.VALID, MAX_BODY))
+          .isEqualTo(new Sender.Result(409, "REJECTED REPLAYED"));
+      assertThat(sender.send(Provider.SHOPIFY, Scenario.OVERSIZED, MAX_BODY).status()).isEqualTo(413);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void burstOverTheRateLimitIsRefusedWithRetryAfter(Databases db) throws Exception {
+    Workspace workspace = new Workspace(folder.resolve("workspace"));
+    try (Running running = start(db, workspace, RateLimit.of(2, Duration.ofMinutes(1)))) {
+      Sender sender = running.sender();
+      assertThat(sender.send(Provider.GITHUB, Scenario.VALID, MAX_BODY).status()).isEqualTo(200);
+      assertThat(sender.send(Provider.GITHUB, Scenario.VALID, MAX_BODY).status()).isEqualTo(200);
+      assertThat(sender.send(Provider.GITHUB, Scenario.VALID, MAX_BODY).status()).isEqualTo(429);
+    }
+  }
+}
