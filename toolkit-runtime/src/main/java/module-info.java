@@ -23,5 +23,6 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.audit;
   exports dev.hookguard.runtime.crypto;
   exports dev.hookguard.runtime.store;
+  exports dev.hookguard.runtime.retention;
   exports dev.hookguard.runtime.receiver;
 }

@@ -1,18 +1,26 @@
 package dev.hookguard.runtime;
 
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.audit.AuditTrail;
+import dev.hookguard.runtime.audit.internal.JdbcAuditTrail;
 import dev.hookguard.runtime.crypto.KeyManager;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.retention.Retention;
+import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
 import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.internal.Database;
 import dev.hookguard.runtime.store.internal.JdbcKeyManager;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
+import dev.hookguard.runtime.store.internal.JdbcRetention;
 import dev.hookguard.runtime.store.internal.Migrations;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,14 +52,34 @@ public final class HookGuard implements AutoCloseable {
   private final Clock clock;
   private final AuditSink auditSink;
   private final KeyManager keyManager;
+  private final RetentionKeyStore retentionKeys;
+  private final Retention retention;
+  private final JdbcAuditTrail auditTrail;
   private final ConcurrentMap<String, StoreSchema> schemas = new ConcurrentHashMap<>();
 
-  private HookGuard(Database database, KeyRing keyRing, Clock clock, AuditSink auditSink) {
+  private HookGuard(
+      Database database,
+      KeyRing keyRing,
+      Clock clock,
+      AuditSink auditSink,
+      RetentionKeyStore retentionKeys) {
     this.database = database;
+    this.retentionKeys = retentionKeys;
     this.keyRing = keyRing;
     this.clock = clock;
-    this.auditSink = auditSink;
-    this.keyManager = new JdbcKeyManager(database, keyRing);
+    this.auditTrail = new JdbcAuditTrail(database);
+    // The trail first: if it cannot append, the reveal fails before any other sink hears of it.
+    this.auditSink =
+        auditSink == null
+            ? auditTrail
+            : event -> {
+              auditTrail.record(event);
+              auditSink.record(event);
+            };
+    this.keyManager = new JdbcKeyManager(database, keyRing, retentionKeys);
+    this.retention =
+        new JdbcRetention(
+            database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
   }
 
   /** Starts configuring a {@code HookGuard}. */
@@ -74,12 +102,50 @@ public final class HookGuard implements AutoCloseable {
           StoreException.Reason.INVALID_REQUEST,
           "payload type " + schema.payloadType() + " is already open with a different schema");
     }
-    return new JdbcPayloadTable(schema, database, keyRing, clock, auditSink);
+    return new JdbcPayloadTable(schema, database, keyRing, retentionKeys, clock, auditSink);
   }
 
   /** Rotation, re-encryption and destruction of the data keys. */
   public KeyManager keys() {
     return keyManager;
+  }
+
+  /**
+   * Enforcement of {@code @Retain}: {@link Retention#sweep()} destroys passed day keys and deletes
+   * expired records and fields; {@link Retention#report()} shows what is kept until when. Reads
+   * hide expired data whether or not a sweep has run.
+   */
+  public Retention retention() {
+    return retention;
+  }
+
+  /**
+   * The tamper-evident audit trail in this store's database: every reveal is appended to it, and
+   * {@link AuditTrail#receiptListener()} appends what a receiver answers. {@code
+   * audit().verify()} checks the whole chain.
+   */
+  public AuditTrail audit() {
+    return auditTrail;
+  }
+
+  /**
+   * A replay guard shared through this store's database by every instance that uses it: a message
+   * id is accepted once within {@code window}, however many receivers share the database. Time is
+   * read from this instance's {@link #clock()}. Same as {@code replayGuard("default", window)}.
+   */
+  public ReplayGuard replayGuard(Duration window) {
+    return replayGuard("default", window);
+  }
+
+  /**
+   * A replay guard shared through this store's database, see {@link #replayGuard(Duration)}.
+   *
+   * @param scope keeps apart the ids of senders or receivers that could reuse each other's ids
+   *     (such as the provider's or payload type's name); not empty
+   * @param window how long an id is remembered; at least twice the signature tolerance
+   */
+  public ReplayGuard replayGuard(String scope, Duration window) {
+    return new JdbcReplayGuard(database, scope, window, clock);
   }
 
   /** The clock that stamps receipt times and audit events. */
@@ -90,7 +156,11 @@ public final class HookGuard implements AutoCloseable {
   /** Closes the SQLite database; leaves a PostgreSQL {@code DataSource} open. */
   @Override
   public void close() {
-    database.close();
+    try {
+      retentionKeys.close();
+    } finally {
+      database.close();
+    }
   }
 
   @Override
@@ -105,7 +175,10 @@ public final class HookGuard implements AutoCloseable {
     private DataSource postgres;
     private MasterKey masterKey;
     private Clock clock = Clock.systemUTC();
-    private AuditSink auditSink = AuditSink.logging();
+    private AuditSink auditSink;
+    private Path retentionKeyFile;
+    private DataSource retentionKeySource;
+    private String retentionKeySchema;
 
     private Builder() {}
 
@@ -130,6 +203,29 @@ public final class HookGuard implements AutoCloseable {
       return this;
     }
 
+    /**
+     * SQLite: keeps the retention day keys in {@code file} instead of the default {@code
+     * <database>.keys} beside the database. Keep it out of the record store's backups (or give
+     * its backups a short life): a backup of both together defeats crypto-shredding.
+     */
+    public Builder retentionKeyFile(Path file) {
+      this.retentionKeyFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * PostgreSQL: keeps the retention day keys in table {@code hg_retention_keys} of {@code
+     * schema} (created if absent) of the database behind {@code dataSource}, instead of the
+     * default (the record store's own schema and {@code DataSource}). A schema or database that
+     * is backed up separately, with a short backup life, keeps backups of the record store
+     * shreddable.
+     */
+    public Builder retentionKeys(DataSource dataSource, String schema) {
+      this.retentionKeySource = Objects.requireNonNull(dataSource, "dataSource");
+      this.retentionKeySchema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
     /** The master key that wraps the data keys. Required. */
     public Builder masterKey(MasterKey masterKey) {
       this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
@@ -143,7 +239,9 @@ public final class HookGuard implements AutoCloseable {
     }
 
     /**
-     * Where reveal audit events go; {@link AuditSink#logging()} (SLF4J, names only) by default.
+     * Also sends every audit event to {@code auditSink}, such as {@link AuditSink#logging()}
+     * (SLF4J, names only), once the {@linkplain HookGuard#audit() audit trail} has appended it.
+     * Events always go to the trail; by default to nothing else.
      */
     public Builder auditSink(AuditSink auditSink) {
       this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
@@ -164,12 +262,20 @@ public final class HookGuard implements AutoCloseable {
       if (sqliteFile == null && postgres == null) {
         throw new IllegalStateException("a database is required: call sqlite(...) or postgres(...)");
       }
+      if (sqliteFile != null && retentionKeySource != null) {
+        throw new IllegalStateException(
+            "retentionKeys(DataSource, schema) is for PostgreSQL; with SQLite use retentionKeyFile(...)");
+      }
+      if (postgres != null && retentionKeyFile != null) {
+        throw new IllegalStateException(
+            "retentionKeyFile(...) is for SQLite; with PostgreSQL use retentionKeys(DataSource, schema)");
+      }
       Database database =
           sqliteFile != null ? Database.sqlite(sqliteFile) : Database.postgres(postgres);
       try {
         Migrations.migrate(database, clock);
         KeyRing keyRing = KeyRing.open(database, masterKey, clock);
-        return new HookGuard(database, keyRing, clock, auditSink);
+        return new HookGuard(database, keyRing, clock, auditSink, openRetentionKeys(database));
       } catch (RuntimeException e) {
         try {
           database.close();
@@ -178,6 +284,27 @@ public final class HookGuard implements AutoCloseable {
         }
         throw e;
       }
+    }
+
+    private RetentionKeyStore openRetentionKeys(Database database) {
+      if (sqliteFile != null) {
+        Path file =
+            retentionKeyFile != null
+                ? retentionKeyFile
+                : sqliteFile.resolveSibling(sqliteFile.getFileName() + ".keys");
+        Database keyDatabase = Database.sqlite(file);
+        try {
+          return RetentionKeyStore.open(keyDatabase, true, null, masterKey, clock);
+        } catch (RuntimeException e) {
+          keyDatabase.close();
+          throw e;
+        }
+      }
+      if (retentionKeySource != null) {
+        return RetentionKeyStore.open(
+            Database.postgres(retentionKeySource), false, retentionKeySchema, masterKey, clock);
+      }
+      return RetentionKeyStore.open(database, false, null, masterKey, clock);
     }
   }
 }

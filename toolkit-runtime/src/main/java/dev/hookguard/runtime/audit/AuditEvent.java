@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param time when it happened, from the {@code HookGuard}'s clock
  * @param kind what happened
  * @param payloadType the payload type of the record (its {@code StoreSchema.payloadType()})
- * @param recordId the id of the record
+ * @param recordId the id of the record; for a receiver's answer the message id, empty when the
+ *     request was not authenticated
  * @param accessor the {@code Accessor.name()} who asked
  * @param purpose the purpose the accessor gave
  * @param fields the JSON paths of the fields concerned (revealed, or refused), in schema order
@@ -36,7 +37,25 @@ public record AuditEvent(
     /** A permitted reveal found no record under that id. */
     REVEAL_NOT_FOUND,
     /** A permitted reveal found a record that failed its integrity checks; nothing was returned. */
-    REVEAL_TAMPERED
+    REVEAL_TAMPERED,
+    /** A receiver accepted and stored a webhook (record id: its message id). */
+    RECEIVED,
+    /** A receiver refused a request; the reason names the outcome, verification reason, status. */
+    REJECTED,
+    /** A part of a receiver's pipeline (verifier, handler, sink, listener) failed; nothing kept. */
+    RECEIVE_FAILED,
+    /**
+     * The retention sweep deleted a record past its {@code @Retain} period (fields: the paths it
+     * held).
+     */
+    SWEEP_RECORD_DELETED,
+    /** The retention sweep deleted fields past their own {@code @Retain} period from a record. */
+    SWEEP_FIELDS_DELETED,
+    /**
+     * The retention sweep destroyed the day key of a passed expiry day (record id: {@code
+     * day:YYYY-MM-DD}): every randomized field sealed under it is unreadable in every copy.
+     */
+    RETENTION_KEY_DESTROYED
   }
 
   /** Checks that every component is present and copies the field list. */

@@ -4,8 +4,9 @@ package dev.hookguard.runtime.audit;
  * Where audit events go. The store calls {@link #record(AuditEvent)} before it hands out any
  * plaintext; if the sink throws, the reveal fails and nothing is returned (fails closed).
  *
- * <p>Implementations must be thread-safe. The audit issue will add a tamper-evident (hash-chained)
- * sink; {@link #logging()} and {@link CollectingAuditSink} are the simple ones.
+ * <p>Implementations must be thread-safe. Every {@code HookGuard} records into its tamper-evident
+ * {@link AuditTrail} (hash-chained, in the store database); a sink given to its builder hears each
+ * event too. {@link #logging()} and {@link CollectingAuditSink} are the simple ones.
  */
 @FunctionalInterface
 public interface AuditSink {

@@ -26,7 +26,17 @@ public final class KeyException extends RuntimeException {
     /** Old keys were to be destroyed while records still depend on them. */
     REENCRYPTION_INCOMPLETE,
     /** Another instance changed the keys at the same moment; retry. */
-    CONCURRENT_KEY_CHANGE
+    CONCURRENT_KEY_CHANGE,
+    /**
+     * A retention day key was needed for sealing but is already destroyed: the value would expire
+     * on a day that has passed by the clock of whoever destroyed it.
+     */
+    DAY_KEY_DESTROYED,
+    /**
+     * The retention key store holds no key, not even a tombstone, for a day that records depend
+     * on: it is not the key store these records were written with.
+     */
+    DAY_KEY_MISSING
   }
 
   private final Reason reason;

@@ -2,6 +2,7 @@ package dev.hookguard.runtime.receiver;
 
 import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.redact.Redactor;
+import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
@@ -74,8 +75,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Retries and replay.</b> A replay guard inside the verifier records a message id when it
  * is verified, before the sink runs. If the handler or sink then fails, a retry of the same
- * message is refused as a replay (409) unless the guard forgets ids whose storage failed; a
- * database guard written in the sink's transaction does not have this problem.
+ * message would be refused as a replay (409); give the receiver the same guard ({@link
+ * Builder#replayGuard}) and it {@linkplain ReplayGuard#forget forgets} the id of a message it
+ * could not keep, so the retry is accepted.
  *
  * <p>Immutable and thread-safe if the parts it is built from are.
  *
@@ -108,6 +110,7 @@ public final class WebhookReceiver<X> {
   private final PayloadHandler<X> handler;
   private final PayloadSink<X> sink;
   private final Redactor<X> redactor;
+  private final ReplayGuard replayGuard;
   private final ReceiptListener listener;
   private final ReceiverMetrics metrics;
   private final boolean httpsRequired;
@@ -126,6 +129,7 @@ public final class WebhookReceiver<X> {
     this.handler = builder.handler;
     this.sink = builder.sink;
     this.redactor = builder.redactor;
+    this.replayGuard = builder.replayGuard;
     this.listener = builder.listener;
     this.metrics = builder.metrics;
     this.httpsRequired = builder.httpsRequired;
@@ -243,15 +247,36 @@ public final class WebhookReceiver<X> {
       try {
         handler.handle(messageId, payload);
       } catch (Exception e) {
+        forget(messageId);
         return failed(Outcome.HANDLER_FAILED, e, messageId, start);
       }
     }
     try {
       sink.accept(messageId, payload);
     } catch (Exception e) {
+      forget(messageId);
       return failed(Outcome.SINK_FAILED, e, messageId, start);
     }
     return accepted(payload, messageId, start);
+  }
+
+  /**
+   * Lets the provider's retry of a message that was verified (so its id recorded) but not kept be
+   * accepted rather than refused as a replay.
+   */
+  private void forget(String messageId) {
+    if (replayGuard == null) {
+      return;
+    }
+    try {
+      replayGuard.forget(messageId);
+    } catch (RuntimeException e) {
+      log.warn(
+          "replay guard could not forget a message id: type={} id={} error={}",
+          payloadType,
+          loggable(messageId),
+          e.getClass().getName());
+    }
   }
 
   /** 413, for an adapter that saw the body run past {@link #maxBodyBytes()} while reading it. */
@@ -436,6 +461,7 @@ public final class WebhookReceiver<X> {
     private PayloadHandler<X> handler;
     private PayloadSink<X> sink;
     private Redactor<X> redactor;
+    private ReplayGuard replayGuard;
     private ReceiptListener listener = event -> {};
     private ReceiverMetrics metrics = ReceiverMetrics.none();
     private boolean httpsRequired = true;
@@ -483,6 +509,16 @@ public final class WebhookReceiver<X> {
     /** How accepted payloads are logged, such as {@code XRedactor.create()}. */
     public Builder<X> redactor(Redactor<X> redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
+      return this;
+    }
+
+    /**
+     * The replay guard the verifier records message ids in. When the handler or the sink fails,
+     * the receiver {@linkplain ReplayGuard#forget forgets} the message's id there, so the
+     * provider's retry is accepted instead of refused as a replay (409).
+     */
+    public Builder<X> replayGuard(ReplayGuard replayGuard) {
+      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
       return this;
     }
 

@@ -61,6 +61,15 @@ final class InMemoryReplayGuard implements ReplayGuard {
     }
   }
 
+  @Override
+  public void forget(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    String key = digest(messageId);
+    synchronized (seen) {
+      seen.remove(key);
+    }
+  }
+
   /**
    * Drops entries whose window has ended. Entries are in insertion order; a clock that steps
    * back can leave a later entry ahead of an earlier one, which only delays its removal.

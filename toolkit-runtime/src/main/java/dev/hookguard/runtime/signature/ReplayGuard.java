@@ -13,7 +13,7 @@ import java.time.Duration;
  * remembered for as long as it could be replayed.
  *
  * <p>{@link #inMemory} suits a single receiver instance; receivers that run several instances
- * need a shared, database-backed guard.
+ * need a shared, database-backed guard: {@code HookGuard.replayGuard(window)}.
  */
 public interface ReplayGuard {
 
@@ -26,6 +26,14 @@ public interface ReplayGuard {
    *     guard fails closed rather than accept what it could not later recognise)
    */
   void checkAndRecord(String messageId) throws WebhookVerificationException;
+
+  /**
+   * Forgets {@code messageId}, so that it is accepted again. A receiver calls this when a message
+   * it recorded could not be kept (its handler or sink failed): the provider's retry of that
+   * message is then accepted instead of refused as a replay. Forgetting an id that is not recorded
+   * does nothing. The default does nothing, for guards that cannot forget.
+   */
+  default void forget(String messageId) {}
 
   /**
    * An in-memory guard on the system UTC clock.

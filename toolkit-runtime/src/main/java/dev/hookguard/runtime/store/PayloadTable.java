@@ -15,6 +15,12 @@ import java.util.Set;
  * carries a MAC over its id, receipt time, key generation and every field's path, protection,
  * stored bytes and lookup token. Any mismatch on reading is a {@link TamperedRecordException}.
  *
+ * <p><b>Retention.</b> A record expires {@link StoreSchema#retainDays()} after receipt, a field
+ * {@link FieldSpec#retainDays()} after receipt (never after its record). From that instant, with
+ * or without a sweep, {@link #get}, {@link #reveal} and {@link #idsByValue} behave as if an expired
+ * record were absent, and leave expired fields out of what they return, listing them in {@link
+ * StoredRecord#expiredFields()}. See {@code dev.hookguard.runtime.retention}.
+ *
  * <p>Implementations are thread-safe. Every write is one transaction.
  */
 public interface PayloadTable {

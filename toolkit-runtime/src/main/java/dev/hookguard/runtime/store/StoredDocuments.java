@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -75,15 +74,11 @@ public final class StoredDocuments {
     byte[] document = join(record.fieldJson()).getBytes(StandardCharsets.UTF_8);
     try {
       return PayloadReader.of(document, JsonLimits.defaults().withMaxBodyBytes(Integer.MAX_VALUE))
-          .excusing(expiredFields(record))
+          .excusing(record.expiredFields())
           .readDocument(reader);
     } catch (WebhookVerificationException e) {
       throw new StoreException(StoreException.Reason.TAMPERED_RECORD,
           "stored " + record.payloadType() + " no longer reads as its type (" + e.reason() + ")");
     }
-  }
-
-  private static Set<String> expiredFields(StoredRecord record) {
-    return Set.of();
   }
 }

@@ -22,16 +22,16 @@ import org.junit.jupiter.api.Assumptions;
  * {@code postgres}), reached through a HikariCP pool and dropped on close. When the server is
  * unreachable the tests are skipped, except under {@code CI=true}, where they fail.
  */
-final class PostgresBackend implements StoreBackend {
+public final class PostgresBackend implements StoreBackend {
 
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String USER = "postgres";
+  public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+  public static final String USER = "postgres";
 
   private final String schema;
   private final Path directory;
   private final HikariDataSource pool;
 
-  PostgresBackend(Path directory) {
+  public PostgresBackend(Path directory) {
     this.directory = directory;
     this.schema = "hg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection admin = DriverManager.getConnection(SERVER, USER, "");
@@ -47,7 +47,7 @@ final class PostgresBackend implements StoreBackend {
   }
 
   /** A new pool on this backend's schema, for a second HookGuard instance. */
-  HikariDataSource newPool(int size) {
+  public HikariDataSource newPool(int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(SERVER + "?currentSchema=" + schema);
     config.setUsername(USER);
@@ -56,7 +56,12 @@ final class PostgresBackend implements StoreBackend {
     return new HikariDataSource(config);
   }
 
-  String schema() {
+  /** The pool HookGuard instances of this backend use. */
+  public HikariDataSource dataSource() {
+    return pool;
+  }
+
+  public String schema() {
     return schema;
   }
 
@@ -106,7 +111,7 @@ final class PostgresBackend implements StoreBackend {
   }
 
   /** How a canary would look in PostgreSQL's hex rendering of a byte string. */
-  static String hex(String text) {
+  public static String hex(String text) {
     StringBuilder hex = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       hex.append(String.format(Locale.ROOT, "%02x", b));

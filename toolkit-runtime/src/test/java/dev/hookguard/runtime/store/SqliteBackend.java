@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A SQLite file in a temporary directory. */
-final class SqliteBackend implements StoreBackend {
+public final class SqliteBackend implements StoreBackend {
 
   private final Path directory;
   private final Path file;
 
-  SqliteBackend(Path directory) {
+  public SqliteBackend(Path directory) {
     this.directory = directory;
     this.file = directory.resolve("hookguard.db");
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 

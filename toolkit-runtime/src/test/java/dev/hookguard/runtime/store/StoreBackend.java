@@ -11,7 +11,7 @@ import java.util.List;
  * reach its rows behind HookGuard's back (to tamper), and how to read everything it holds (to
  * scan for canaries).
  */
-interface StoreBackend extends AutoCloseable {
+public interface StoreBackend extends AutoCloseable {
 
   /** Points {@code builder} at this backend's database. */
   HookGuard.Builder configure(HookGuard.Builder builder);

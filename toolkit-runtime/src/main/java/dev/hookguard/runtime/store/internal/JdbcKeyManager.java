@@ -6,6 +6,7 @@ import dev.hookguard.runtime.crypto.ReencryptionProgress;
 import dev.hookguard.runtime.crypto.ReencryptionReport;
 import dev.hookguard.runtime.crypto.internal.DataKeys;
 import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import dev.hookguard.runtime.store.internal.RecordCodec.PlainField;
 import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,20 +37,27 @@ public final class JdbcKeyManager implements KeyManager {
 
   private final Database database;
   private final KeyRing keys;
+  private final RetentionKeyStore dayKeys;
   private final int batchSize;
 
-  /** A key manager for the keyring {@code keys} of {@code database}. */
-  public JdbcKeyManager(Database database, KeyRing keys) {
-    this(database, keys, DEFAULT_BATCH_SIZE);
+  /**
+   * A key manager for the keyring {@code keys} of {@code database}; fields sealed under retention
+   * day keys of {@code dayKeys} are re-sealed under the same day key (fresh nonce), or kept as
+   * they are if that day key is destroyed.
+   */
+  public JdbcKeyManager(Database database, KeyRing keys, RetentionKeyStore dayKeys) {
+    this(database, keys, dayKeys, DEFAULT_BATCH_SIZE);
   }
 
   /** A key manager that re-encrypts {@code batchSize} records per transaction. */
-  public JdbcKeyManager(Database database, KeyRing keys, int batchSize) {
+  public JdbcKeyManager(
+      Database database, KeyRing keys, RetentionKeyStore dayKeys, int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be positive");
     }
     this.database = Objects.requireNonNull(database, "database");
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.batchSize = batchSize;
   }
 
@@ -126,27 +135,54 @@ public final class JdbcKeyManager implements KeyManager {
     return moved;
   }
 
-  private static SealedRecord reseal(DataKeys current, SealedRecord old) {
-    Map<String, String> json = RecordCodec.open(current, old, path -> true);
-    List<PlainField> fields = new ArrayList<>();
+  /**
+   * Re-seals every field of {@code old} under the current keys. A field sealed under a destroyed
+   * retention day key (or, sealed under the data keyset, whose expiry day is already destroyed)
+   * is past its expiry: the former is kept as it is (it depends on no data key), the latter is
+   * dropped, as the sweep would.
+   */
+  private SealedRecord reseal(DataKeys current, SealedRecord old) {
+    RecordCodec.verify(current, old);
+    List<SealedField> fields = new ArrayList<>();
     for (SealedField field : old.fields()) {
-      fields.add(
-          new PlainField(
-              field.path(),
-              protection(old, field),
-              json.get(field.path()),
-              field.expiresAt()));
+      Optional<String> json = RecordCodec.openField(current, dayKeys, old, field);
+      if (json.isEmpty()) {
+        fields.add(field);
+        continue;
+      }
+      Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), old.expiresAt());
+      PlainField plain =
+          new PlainField(field.path(), protection(old, field), json.get(), field.expiresAt());
+      try {
+        fields.add(RecordCodec.sealField(current, dayKeys, old.payloadType(), old.id(), plain));
+      } catch (KeyException e) {
+        if (e.reason() != KeyException.Reason.DAY_KEY_DESTROYED || expiry == null) {
+          throw e;
+        }
+        // Expired on a day whose key is gone: nothing may seal it again.
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the data keys cannot seal a record", e);
+      }
     }
     try {
-      return RecordCodec.seal(
-          current, old.payloadType(), old.id(), old.receivedAt(), old.expiresAt(), fields);
+      return RecordCodec.signed(
+          current,
+          old.payloadType(),
+          old.id(),
+          old.receivedAt(),
+          old.expiresAt(),
+          current.generation(),
+          fields);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the data keys cannot seal a record", e);
+      throw new IllegalStateException("the data keys cannot sign a record", e);
     }
   }
 
   private static dev.hookguard.runtime.store.Protection protection(
       SealedRecord record, SealedField field) {
+    if (field.protection() == RecordCodec.DAY_KEYED) {
+      return dev.hookguard.runtime.store.Protection.RANDOMIZED;
+    }
     for (var protection : dev.hookguard.runtime.store.Protection.values()) {
       if (RecordCodec.code(protection) == field.protection()) {
         return protection;

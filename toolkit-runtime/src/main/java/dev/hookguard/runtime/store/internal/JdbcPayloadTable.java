@@ -5,6 +5,7 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.crypto.internal.DataKeys;
 import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
 import dev.hookguard.runtime.store.AccessDeniedException;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.DuplicateRecordException;
@@ -15,6 +16,7 @@ import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredRecord;
 import dev.hookguard.runtime.store.TamperedRecordException;
+import dev.hookguard.runtime.store.internal.RecordCodec.OpenedFields;
 import dev.hookguard.runtime.store.internal.RecordCodec.PlainField;
 import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
 import java.security.GeneralSecurityException;
@@ -33,21 +35,37 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** {@link PayloadTable} on the shared JDBC schema. */
+/**
+ * {@link PayloadTable} on the shared JDBC schema.
+ *
+ * <p>Retention is enforced on every read: a record past its expiry reads as absent and is not
+ * found by look-ups, a field past its (effective) expiry is not decrypted and is listed in
+ * {@link StoredRecord#expiredFields()}, from the instant of expiry, whether or not a sweep has run.
+ */
 public final class JdbcPayloadTable implements PayloadTable {
 
   private final StoreSchema schema;
   private final Database database;
   private final KeyRing keys;
+  private final RetentionKeyStore dayKeys;
   private final Clock clock;
   private final AuditSink audit;
 
-  /** A table of {@code schema}'s payload type in {@code database}. */
+  /**
+   * A table of {@code schema}'s payload type in {@code database}, sealing expiring randomized
+   * fields under the day keys of {@code dayKeys}.
+   */
   public JdbcPayloadTable(
-      StoreSchema schema, Database database, KeyRing keys, Clock clock, AuditSink audit) {
+      StoreSchema schema,
+      Database database,
+      KeyRing keys,
+      RetentionKeyStore dayKeys,
+      Clock clock,
+      AuditSink audit) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.database = Objects.requireNonNull(database, "database");
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
   }
@@ -69,6 +87,7 @@ public final class JdbcPayloadTable implements PayloadTable {
       }
     }
     Instant receivedAt = clock.instant();
+    Long recordExpiry = expiry(receivedAt, schema.retainDays());
     List<PlainField> fields = new ArrayList<>();
     for (FieldSpec spec : schema.fields()) {
       if (!fieldJson.containsKey(spec.path())) {
@@ -76,11 +95,14 @@ public final class JdbcPayloadTable implements PayloadTable {
       }
       String json = fieldJson.get(spec.path());
       String canonical = CanonicalJson.canonical(json == null ? "null" : json, spec.path());
-      fields.add(
-          new PlainField(
-              spec.path(), spec.protection(), canonical, expiry(receivedAt, spec.retainDays())));
+      Long fieldExpiry =
+          RecordCodec.effectiveExpiry(expiry(receivedAt, spec.retainDays()), recordExpiry);
+      fields.add(new PlainField(spec.path(), spec.protection(), canonical, fieldExpiry));
+      if (spec.protection() == Protection.RANDOMIZED && fieldExpiry != null) {
+        // Fetched (created if new) before the transaction, so sealing needs no second connection.
+        dayKeys.forSealing(RetentionKeyStore.dayOf(fieldExpiry));
+      }
     }
-    Long recordExpiry = expiry(receivedAt, schema.retainDays());
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
         connection -> {
@@ -116,6 +138,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     String canonical =
         CanonicalJson.canonical(fieldJson == null ? "null" : fieldJson, spec.path());
     byte[] input = RecordCodec.tokenInput(schema.payloadType(), spec.path(), canonical);
+    long now = clock.millis();
     return database.inTransaction(
         "looking up " + schema.payloadType() + " records by " + path,
         connection -> {
@@ -126,7 +149,8 @@ public final class JdbcPayloadTable implements PayloadTable {
           } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
           }
-          return RecordRows.idsByToken(connection, schema.payloadType(), spec.path(), tokens);
+          return RecordRows.idsByToken(
+              connection, schema.payloadType(), spec.path(), tokens, now);
         });
   }
 
@@ -186,7 +210,13 @@ public final class JdbcPayloadTable implements PayloadTable {
       throw e;
     }
     if (record.isEmpty()) {
-      audit(AuditEvent.Kind.REVEAL_NOT_FOUND, id, who, purpose, asked, "no such record");
+      audit(
+          AuditEvent.Kind.REVEAL_NOT_FOUND,
+          id,
+          who,
+          purpose,
+          asked,
+          "no such record, or past its retention");
       return record;
     }
     audit(
@@ -211,39 +241,64 @@ public final class JdbcPayloadTable implements PayloadTable {
             clock.instant(), kind, schema.payloadType(), id, who.name(), purpose, fields, reason));
   }
 
+  /** What one read transaction saw: the keys it verified with and the record's rows. */
+  private record Snapshot(DataKeys keys, SealedRecord sealed) {}
+
   private Optional<StoredRecord> read(String id, Predicate<String> wanted) {
-    return database.inTransaction(
-        "reading a " + schema.payloadType() + " record",
-        connection -> {
-          DataKeys current = keys.forRead(connection);
-          Optional<SealedRecord> sealed = RecordRows.read(connection, schema.payloadType(), id);
-          if (sealed.isEmpty()) {
-            return Optional.empty();
-          }
-          Map<String, String> opened =
-              RecordCodec.open(
-                  current, sealed.get(), path -> schema.field(path).isPresent() && wanted.test(path));
-          // Schema order, not storage (path) order.
-          Map<String, String> ordered = new LinkedHashMap<>();
-          for (FieldSpec spec : schema.fields()) {
-            String json = opened.get(spec.path());
-            if (json != null) {
-              ordered.put(spec.path(), json);
-            }
-          }
-          return Optional.of(
-              new StoredRecord(
-                  id,
-                  schema.payloadType(),
-                  Instant.ofEpochMilli(sealed.get().receivedAt()),
-                  ordered));
-        });
+    Optional<Snapshot> snapshot =
+        database.inTransaction(
+            "reading a " + schema.payloadType() + " record",
+            connection -> {
+              DataKeys current = keys.forRead(connection);
+              return RecordRows.read(connection, schema.payloadType(), id)
+                  .map(sealed -> new Snapshot(current, sealed));
+            });
+    if (snapshot.isEmpty()) {
+      return Optional.empty();
+    }
+    // Opened outside the transaction: day keys may come from another database (or pool).
+    SealedRecord sealed = snapshot.get().sealed();
+    long now = clock.millis();
+    if (sealed.expiresAt() != null && now >= sealed.expiresAt()) {
+      // Verified all the same: an expiry moved into the past is tampering, not expiry.
+      RecordCodec.verify(snapshot.get().keys(), sealed);
+      return Optional.empty();
+    }
+    OpenedFields opened =
+        RecordCodec.open(
+            snapshot.get().keys(),
+            dayKeys,
+            sealed,
+            path -> schema.field(path).isPresent() && wanted.test(path),
+            now);
+    // Schema order, not storage (path) order.
+    Map<String, String> ordered = new LinkedHashMap<>();
+    Set<String> expired = new LinkedHashSet<>();
+    for (FieldSpec spec : schema.fields()) {
+      String json = opened.json().get(spec.path());
+      if (json != null) {
+        ordered.put(spec.path(), json);
+      } else if (opened.expired().contains(spec.path())
+          || (wanted.test(spec.path()) && sweptAsExpired(spec, sealed, now))) {
+        expired.add(spec.path());
+      }
+    }
+    return Optional.of(
+        new StoredRecord(
+            id, schema.payloadType(), Instant.ofEpochMilli(sealed.receivedAt()), ordered, expired));
+  }
+
+  /** Whether an absent field is absent because the sweep removed it after its expiry. */
+  private boolean sweptAsExpired(FieldSpec spec, SealedRecord sealed, long now) {
+    Long fieldExpiry = expiry(Instant.ofEpochMilli(sealed.receivedAt()), spec.retainDays());
+    return fieldExpiry != null && now >= fieldExpiry;
   }
 
   private SealedRecord seal(
       DataKeys current, String id, long receivedAt, Long recordExpiry, List<PlainField> fields) {
     try {
-      return RecordCodec.seal(current, schema.payloadType(), id, receivedAt, recordExpiry, fields);
+      return RecordCodec.seal(
+          current, dayKeys, schema.payloadType(), id, receivedAt, recordExpiry, fields);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the data keys cannot seal a record", e);
     }

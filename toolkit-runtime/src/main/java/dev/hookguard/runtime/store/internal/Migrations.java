@@ -66,13 +66,44 @@ public final class Migrations {
                       // Covers the look-up entirely: token match and the ids, without touching the table.
                       "CREATE INDEX hg_fields_lookup"
                           + " ON hg_fields (payload_type, path, lookup_token, record_id)",
-                      "CREATE INDEX hg_fields_expires_at ON hg_fields (expires_at)")));
+                      "CREATE INDEX hg_fields_expires_at ON hg_fields (expires_at)")),
+          new Migration(
+              2,
+              "retention: sweep journal, expiry indexes per payload type",
+              d ->
+                  List.of(
+                      // Depends on version 1 only; IF NOT EXISTS so that applying it after a later
+                      // version (parallel branches) or over its own tables is harmless.
+                      // One row per sweep run, updated by each of its batches: shows crashed or
+                      // running sweeps, and when the last one finished (RetentionReport).
+                      "CREATE TABLE IF NOT EXISTS hg_retention_sweeps ("
+                          + " sweep_id TEXT PRIMARY KEY,"
+                          + " started_at " + d.int64() + " NOT NULL,"
+                          + " cutoff " + d.int64() + " NOT NULL,"
+                          + " heartbeat_at " + d.int64() + " NOT NULL,"
+                          + " finished_at " + d.int64() + ","
+                          + " day_keys_destroyed " + d.int64() + " NOT NULL,"
+                          + " records_deleted " + d.int64() + " NOT NULL,"
+                          + " fields_deleted " + d.int64() + " NOT NULL)",
+                      // The retention report groups by type and expiry day.
+                      "CREATE INDEX IF NOT EXISTS hg_records_type_expires_at"
+                          + " ON hg_records (payload_type, expires_at)",
+                      "CREATE INDEX IF NOT EXISTS hg_fields_type_path_expires_at"
+                          + " ON hg_fields (payload_type, path, expires_at)")),
+          // Version 3: the hash-chained audit trail (dev.hookguard.runtime.audit.internal) and the
+          // shared replay guard (dev.hookguard.runtime.signature.internal). Depends on nothing but
+          // version 1; IF NOT EXISTS throughout, so re-running it over its own tables is harmless.
+          new Migration(
+              3,
+              "audit trail, shared replay guard",
+              Migrations::auditTrailAndReplayGuard));
 
   private Migrations() {}
 
   /** The newest schema version this runtime knows. */
   public static int latestVersion() {
-    return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    // The highest, not the last listed: migrations may be listed in any order.
+    return MIGRATIONS.stream().mapToInt(Migration::version).max().orElse(0);
   }
 
   /** Brings the database up to {@link #latestVersion()}; returns the versions applied now. */
@@ -105,7 +136,11 @@ public final class Migrations {
                     + latestVersion());
           }
           List<Integer> now = new java.util.ArrayList<>();
-          for (Migration migration : MIGRATIONS) {
+          // In version order, whatever the list order; a version missing below an applied one
+          // (migrations added by parallel branches) is applied now all the same.
+          List<Migration> ordered = new java.util.ArrayList<>(MIGRATIONS);
+          ordered.sort(java.util.Comparator.comparingInt(Migration::version));
+          for (Migration migration : ordered) {
             if (applied.contains(migration.version())) {
               continue;
             }
@@ -127,6 +162,55 @@ public final class Migrations {
           }
           return List.copyOf(now);
         });
+  }
+
+  /** Version 3. */
+  private static List<String> auditTrailAndReplayGuard(Dialect d) {
+    List<String> ddl = new java.util.ArrayList<>();
+    ddl.add(
+        "CREATE TABLE IF NOT EXISTS hg_audit_entries ("
+            + " sequence " + d.int64() + " PRIMARY KEY,"
+            + " recorded_at TEXT NOT NULL,"
+            + " kind TEXT NOT NULL,"
+            + " payload_type TEXT NOT NULL,"
+            + " record_id TEXT NOT NULL,"
+            + " accessor TEXT NOT NULL,"
+            + " purpose TEXT NOT NULL,"
+            + " fields TEXT NOT NULL,"
+            + " reason TEXT NOT NULL,"
+            + " prev_hash TEXT NOT NULL,"
+            + " hash TEXT NOT NULL)");
+    ddl.add(
+        "CREATE TABLE IF NOT EXISTS hg_audit_head ("
+            + " id INTEGER PRIMARY KEY CHECK (id = 1),"
+            + " sequence " + d.int64() + " NOT NULL,"
+            + " hash TEXT NOT NULL)");
+    // Append-only in the database too: a careless script cannot change or delete an entry without
+    // first dropping the trigger (which the hash chain then still exposes).
+    if (d == Dialect.POSTGRESQL) {
+      ddl.add(
+          "CREATE OR REPLACE FUNCTION hg_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$ BEGIN RAISE EXCEPTION 'hg_audit_entries is append-only'; END $$");
+      ddl.add("DROP TRIGGER IF EXISTS hg_audit_append_only ON hg_audit_entries");
+      ddl.add(
+          "CREATE TRIGGER hg_audit_append_only BEFORE UPDATE OR DELETE ON hg_audit_entries"
+              + " FOR EACH ROW EXECUTE FUNCTION hg_audit_append_only()");
+    } else {
+      for (String event : List.of("UPDATE", "DELETE")) {
+        ddl.add(
+            "CREATE TRIGGER IF NOT EXISTS hg_audit_no_" + event.toLowerCase(java.util.Locale.ROOT)
+                + " BEFORE " + event + " ON hg_audit_entries"
+                + " BEGIN SELECT RAISE(ABORT, 'hg_audit_entries is append-only'); END");
+      }
+    }
+    ddl.add(
+        "CREATE TABLE IF NOT EXISTS hg_replay_ids ("
+            + " scope TEXT NOT NULL,"
+            + " message_id TEXT NOT NULL,"
+            + " expires_at " + d.int64() + " NOT NULL,"
+            + " PRIMARY KEY (scope, message_id))");
+    ddl.add("CREATE INDEX IF NOT EXISTS hg_replay_ids_expires_at ON hg_replay_ids (expires_at)");
+    return List.copyOf(ddl);
   }
 
   private static TreeSet<Integer> appliedVersions(Connection connection) throws SQLException {

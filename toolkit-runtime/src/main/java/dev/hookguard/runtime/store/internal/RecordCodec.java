@@ -1,6 +1,8 @@
 package dev.hookguard.runtime.store.internal;
 
+import com.google.crypto.tink.Aead;
 import dev.hookguard.runtime.crypto.internal.DataKeys;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +33,10 @@ import java.util.function.Predicate;
  *   <li>The record MAC covers the format, payload type, id, receipt time, expiry, key generation,
  *       and for every field (sorted by path) its path, protection, stored bytes, token and
  *       expiry: a plaintext column edited, a field removed, added or swapped in, all show.
+ *   <li>A field's effective expiry is the earlier of its own and its record's. A randomized field
+ *       with an expiry is sealed under the retention key of its expiry day (protection code 3),
+ *       not under the data keyset: destroying that day key shreds it in every copy. Fields past
+ *       their expiry, or whose day key is destroyed, are never decrypted; they read as expired.
  * </ul>
  */
 final class RecordCodec {
@@ -54,6 +63,20 @@ final class RecordCodec {
   /** A field to seal: its canonical JSON text and how to protect it. */
   record PlainField(String path, Protection protection, String json, Long expiresAt) {}
 
+  /** The fields of a record opened at some instant: the readable ones, and the expired paths. */
+  record OpenedFields(Map<String, String> json, Set<String> expired) {}
+
+  /** Stored code of a randomized field sealed under the retention key of its expiry day. */
+  static final int DAY_KEYED = 3;
+
+  /** The earlier of a field's and its record's expiry, or {@code null} if neither has one. */
+  static Long effectiveExpiry(Long fieldExpiry, Long recordExpiry) {
+    if (fieldExpiry == null) {
+      return recordExpiry;
+    }
+    return recordExpiry == null ? fieldExpiry : Math.min(fieldExpiry, recordExpiry);
+  }
+
   /** The stable code of a protection in the database (not the enum ordinal). */
   static int code(Protection protection) {
     return switch (protection) {
@@ -63,9 +86,13 @@ final class RecordCodec {
     };
   }
 
-  /** Seals {@code fields} into a record of {@code keys}' generation. */
+  /**
+   * Seals {@code fields} into a record of {@code keys}' generation; randomized fields with an
+   * expiry under the retention key of their expiry day from {@code dayKeys}.
+   */
   static SealedRecord seal(
       DataKeys keys,
+      RetentionKeyStore dayKeys,
       String payloadType,
       String id,
       long receivedAt,
@@ -74,44 +101,75 @@ final class RecordCodec {
       throws GeneralSecurityException {
     List<SealedField> sealed = new ArrayList<>(fields.size());
     for (PlainField field : fields) {
-      byte[] plaintext = field.json().getBytes(StandardCharsets.UTF_8);
-      byte[] ad = associatedData(payloadType, id, field.path());
-      byte[] value;
-      byte[] token = null;
-      switch (field.protection()) {
-        case PLAIN -> value = plaintext;
-        case RANDOMIZED -> value = keys.encryptRandomized(plaintext, ad);
-        case DETERMINISTIC -> {
-          value = keys.encryptDeterministic(plaintext, ad);
-          token = keys.primaryToken(tokenInput(payloadType, field.path(), field.json()));
-        }
-        default -> throw new AssertionError(field.protection());
-      }
-      sealed.add(
-          new SealedField(field.path(), code(field.protection()), value, token, field.expiresAt()));
+      sealed.add(sealField(keys, dayKeys, payloadType, id, field));
     }
+    return signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
+  }
+
+  /** Seals one field in its place. */
+  static SealedField sealField(
+      DataKeys keys, RetentionKeyStore dayKeys, String payloadType, String id, PlainField field)
+      throws GeneralSecurityException {
+    byte[] plaintext = field.json().getBytes(StandardCharsets.UTF_8);
+    byte[] ad = associatedData(payloadType, id, field.path());
+    byte[] value;
+    byte[] token = null;
+    int code = code(field.protection());
+    switch (field.protection()) {
+      case PLAIN -> value = plaintext;
+      case RANDOMIZED -> {
+        if (field.expiresAt() != null) {
+          Aead dayKey = dayKeys.forSealing(RetentionKeyStore.dayOf(field.expiresAt()));
+          value = dayKey.encrypt(plaintext, ad);
+          code = DAY_KEYED;
+        } else {
+          value = keys.encryptRandomized(plaintext, ad);
+        }
+      }
+      case DETERMINISTIC -> {
+        value = keys.encryptDeterministic(plaintext, ad);
+        token = keys.primaryToken(tokenInput(payloadType, field.path(), field.json()));
+      }
+      default -> throw new AssertionError(field.protection());
+    }
+    return new SealedField(field.path(), code, value, token, field.expiresAt());
+  }
+
+  /**
+   * The record of already sealed {@code fields}, with a MAC computed now under {@code keys}' primary
+   * MAC key. {@code keyGeneration} is the generation the fields' ciphertexts depend on.
+   */
+  static SealedRecord signed(
+      DataKeys keys,
+      String payloadType,
+      String id,
+      long receivedAt,
+      Long expiresAt,
+      int keyGeneration,
+      List<SealedField> fields)
+      throws GeneralSecurityException {
+    List<SealedField> sealed = new ArrayList<>(fields);
     sealed.sort(Comparator.comparing(SealedField::path));
     SealedRecord unsigned =
         new SealedRecord(
-            payloadType, id, FORMAT, receivedAt, expiresAt, keys.generation(), new byte[0], sealed);
+            payloadType, id, FORMAT, receivedAt, expiresAt, keyGeneration, new byte[0], sealed);
     return new SealedRecord(
         payloadType,
         id,
         FORMAT,
         receivedAt,
         expiresAt,
-        keys.generation(),
+        keyGeneration,
         keys.mac(macInput(unsigned)),
         sealed);
   }
 
   /**
-   * Verifies {@code record}'s MAC, then decrypts the fields whose path {@code wanted} accepts.
-   * Returns canonical JSON texts by path, in path order.
+   * Verifies {@code record}'s format and MAC.
    *
    * @throws TamperedRecordException on any mismatch
    */
-  static Map<String, String> open(DataKeys keys, SealedRecord record, Predicate<String> wanted) {
+  static void verify(DataKeys keys, SealedRecord record) {
     String type = record.payloadType();
     String id = record.id();
     if (record.format() != FORMAT) {
@@ -122,30 +180,79 @@ final class RecordCodec {
     } catch (GeneralSecurityException e) {
       throw new TamperedRecordException(type, id, "record MAC does not match");
     }
+  }
+
+  /**
+   * Verifies {@code record}'s MAC, then decrypts the fields that {@code wanted} accepts and that
+   * are not expired at {@code now} (epoch millis): a field past its effective expiry, or whose
+   * retention day key is destroyed, is not decrypted and is listed as expired instead.
+   *
+   * @throws TamperedRecordException on any mismatch
+   * @throws dev.hookguard.runtime.crypto.KeyException with {@code DAY_KEY_MISSING} if the key
+   *     store has no trace of a day key the record needs
+   */
+  static OpenedFields open(
+      DataKeys keys,
+      RetentionKeyStore dayKeys,
+      SealedRecord record,
+      Predicate<String> wanted,
+      long now) {
+    verify(keys, record);
     Map<String, String> json = new LinkedHashMap<>();
+    Set<String> expired = new LinkedHashSet<>();
     for (SealedField field : record.fields()) {
       if (!wanted.test(field.path())) {
         continue;
       }
-      byte[] ad = associatedData(type, id, field.path());
-      byte[] plaintext;
-      try {
-        plaintext =
-            switch (field.protection()) {
-              case 0 -> field.value();
-              case 1 -> keys.decryptRandomized(field.value(), ad);
-              case 2 -> keys.decryptDeterministic(field.value(), ad);
-              default ->
-                  throw new TamperedRecordException(
-                      type, id, "field " + field.path() + " has unknown protection");
-            };
-      } catch (GeneralSecurityException e) {
-        throw new TamperedRecordException(
-            type, id, "field " + field.path() + " does not decrypt in its place");
+      Long expiry = effectiveExpiry(field.expiresAt(), record.expiresAt());
+      if (expiry != null && now >= expiry) {
+        expired.add(field.path());
+        continue;
       }
-      json.put(field.path(), new String(plaintext, StandardCharsets.UTF_8));
+      Optional<String> opened = openField(keys, dayKeys, record, field);
+      if (opened.isEmpty()) {
+        expired.add(field.path());
+      } else {
+        json.put(field.path(), opened.get());
+      }
     }
-    return json;
+    return new OpenedFields(json, expired);
+  }
+
+  /**
+   * Decrypts one field of a verified record; empty if it is sealed under a destroyed day key.
+   */
+  static Optional<String> openField(
+      DataKeys keys, RetentionKeyStore dayKeys, SealedRecord record, SealedField field) {
+    String type = record.payloadType();
+    String id = record.id();
+    byte[] ad = associatedData(type, id, field.path());
+    byte[] plaintext;
+    try {
+      switch (field.protection()) {
+        case 0 -> plaintext = field.value();
+        case 1 -> plaintext = keys.decryptRandomized(field.value(), ad);
+        case 2 -> plaintext = keys.decryptDeterministic(field.value(), ad);
+        case DAY_KEYED -> {
+          if (field.expiresAt() == null) {
+            throw new TamperedRecordException(
+                type, id, "field " + field.path() + " is day-keyed without an expiry");
+          }
+          Optional<Aead> dayKey = dayKeys.forOpening(RetentionKeyStore.dayOf(field.expiresAt()));
+          if (dayKey.isEmpty()) {
+            return Optional.empty();
+          }
+          plaintext = dayKey.get().decrypt(field.value(), ad);
+        }
+        default ->
+            throw new TamperedRecordException(
+                type, id, "field " + field.path() + " has unknown protection");
+      }
+    } catch (GeneralSecurityException e) {
+      throw new TamperedRecordException(
+          type, id, "field " + field.path() + " does not decrypt in its place");
+    }
+    return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
   }
 
   /** The associated data binding a ciphertext to its place. */

@@ -95,6 +95,37 @@ final class RecordRows {
     insertFields(connection, record);
   }
 
+  /**
+   * Deletes the fields {@code paths} of a record and replaces its MAC with {@code mac} (computed
+   * over the fields that remain); returns the number of field rows deleted.
+   */
+  static int dropFields(
+      Connection connection, String payloadType, String id, List<String> paths, byte[] mac)
+      throws SQLException {
+    int dropped = 0;
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ? AND path = ?")) {
+      for (String path : paths) {
+        delete.setString(1, payloadType);
+        delete.setString(2, id);
+        delete.setString(3, path);
+        dropped += delete.executeUpdate();
+      }
+    }
+    if (mac != null) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE hg_records SET mac = ? WHERE payload_type = ? AND record_id = ?")) {
+        update.setBytes(1, mac);
+        update.setString(2, payloadType);
+        update.setString(3, id);
+        update.executeUpdate();
+      }
+    }
+    return dropped;
+  }
+
   /** Deletes a record and its fields; {@code true} if there was one. */
   static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
     deleteFields(connection, payloadType, id);
@@ -146,22 +177,30 @@ final class RecordRows {
     }
   }
 
-  /** Ids of the records whose field {@code path} carries one of {@code tokens}, in id order. */
+  /**
+   * Ids of the records whose field {@code path} carries one of {@code tokens}, in id order, leaving
+   * out records and fields past their expiry at {@code now} (epoch millis).
+   */
   static List<String> idsByToken(
-      Connection connection, String payloadType, String path, List<byte[]> tokens)
+      Connection connection, String payloadType, String path, List<byte[]> tokens, long now)
       throws SQLException {
     String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT record_id FROM hg_fields WHERE payload_type = ? AND path = ?"
-                + " AND lookup_token IN ("
+            "SELECT f.record_id FROM hg_fields f JOIN hg_records r"
+                + " ON r.payload_type = f.payload_type AND r.record_id = f.record_id"
+                + " WHERE f.payload_type = ? AND f.path = ?"
+                + " AND f.lookup_token IN ("
                 + placeholders
-                + ")")) {
+                + ") AND (f.expires_at IS NULL OR f.expires_at > ?)"
+                + " AND (r.expires_at IS NULL OR r.expires_at > ?)")) {
       select.setString(1, payloadType);
       select.setString(2, path);
       for (int i = 0; i < tokens.size(); i++) {
         select.setBytes(3 + i, tokens.get(i));
       }
+      select.setLong(3 + tokens.size(), now);
+      select.setLong(4 + tokens.size(), now);
       List<String> ids = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

@@ -1,0 +1,517 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.audit.AuditEvent;
+import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.crypto.internal.DataKeys;
+import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.retention.Retention;
+import dev.hookguard.runtime.retention.RetentionReport;
+import dev.hookguard.runtime.retention.RetentionReport.FieldRetention;
+import dev.hookguard.runtime.retention.RetentionReport.PayloadTypeRetention;
+import dev.hookguard.runtime.retention.SweepOptions;
+import dev.hookguard.runtime.retention.SweepProgress;
+import dev.hookguard.runtime.retention.SweepReport;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.TamperedRecordException;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Retention} on the shared JDBC schema: the sweeper and the report.
+ *
+ * <p>The sweep keeps no state of its own beyond a journal row: what is left to do is what is still
+ * expired in the tables, so a sweep that stopped anywhere (crash, kill, exception) leaves every
+ * record whole (each batch is one transaction) and the next sweep simply finds the rest. Batches
+ * are claimed with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent sweepers take
+ * disjoint rows; each delete re-checks the expiry and counts only rows it removed itself. On
+ * SQLite, write transactions are exclusive anyway.
+ */
+public final class JdbcRetention implements Retention {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRetention.class);
+  private static final long DAY_MILLIS = 86_400_000L;
+  private static final String SWEEPER = "retention-sweeper";
+  private static final String PURPOSE = "retention";
+
+  private final Database database;
+  private final KeyRing keys;
+  private final RetentionKeyStore dayKeys;
+  private final Clock clock;
+  private final AuditSink audit;
+  private final Supplier<Collection<StoreSchema>> schemas;
+
+  /**
+   * The retention of {@code database}; {@code schemas} gives the payload types opened so far (for
+   * the report's retention periods).
+   */
+  public JdbcRetention(
+      Database database,
+      KeyRing keys,
+      RetentionKeyStore dayKeys,
+      Clock clock,
+      AuditSink audit,
+      Supplier<Collection<StoreSchema>> schemas) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.schemas = Objects.requireNonNull(schemas, "schemas");
+  }
+
+  // ------------------------------------------------------------------------------------ sweep
+
+  /** One record or field set removed by a batch, audited once the batch commits. */
+  private record Removed(String payloadType, String id, List<String> paths) {}
+
+  private final class Run {
+    final String id = UUID.randomUUID().toString();
+    final long cutoff = clock.millis();
+    final long startNanos = System.nanoTime();
+    final SweepProgress.Listener listener;
+    final int batchSize;
+    int dayKeys;
+    long records;
+    long fields;
+    long batches;
+
+    Run(SweepOptions options) {
+      this.listener = options.listener();
+      this.batchSize = options.batchSize();
+    }
+
+    void progress(SweepProgress.Phase phase) {
+      listener.onProgress(new SweepProgress(phase, dayKeys, records, fields, batches));
+    }
+  }
+
+  @Override
+  public SweepReport sweep(SweepOptions options) {
+    Objects.requireNonNull(options, "options");
+    Run run = new Run(options);
+    journal(run, false);
+
+    // 1. Shred: the key of a day goes once every expiry of that day has passed.
+    List<Long> destroyed = dayKeys.destroyBefore(RetentionKeyStore.dayOf(run.cutoff));
+    for (long day : destroyed) {
+      audit.record(
+          new AuditEvent(
+              clock.instant(),
+              AuditEvent.Kind.RETENTION_KEY_DESTROYED,
+              "",
+              "day:" + LocalDate.ofEpochDay(day),
+              SWEEPER,
+              PURPOSE,
+              List.of(),
+              "every expiry of this day has passed"));
+    }
+    run.dayKeys = destroyed.size();
+    run.progress(SweepProgress.Phase.DAY_KEYS);
+
+    // 2. Whole records past their expiry.
+    while (true) {
+      List<Removed> removed =
+          database.inTransaction(
+              "deleting a batch of expired records",
+              connection -> {
+                List<Removed> batch = deleteExpiredRecords(connection, run);
+                updateJournal(connection, run, batch.size(), 0);
+                return batch;
+              });
+      if (removed.isEmpty()) {
+        break;
+      }
+      run.records += removed.size();
+      run.batches++;
+      auditAll(removed, AuditEvent.Kind.SWEEP_RECORD_DELETED, "record past its retention");
+      run.progress(SweepProgress.Phase.RECORDS);
+    }
+
+    // 3. Fields past their own expiry, in records that live on.
+    while (true) {
+      long[] fieldCount = new long[1];
+      List<Removed> removed =
+          database.inTransaction(
+              "deleting a batch of expired fields",
+              connection -> {
+                List<Removed> batch = deleteExpiredFields(connection, run);
+                long count = batch.stream().mapToLong(r -> r.paths().size()).sum();
+                updateJournal(connection, run, 0, count);
+                fieldCount[0] = count;
+                return batch;
+              });
+      if (removed.isEmpty()) {
+        break;
+      }
+      run.fields += fieldCount[0];
+      run.batches++;
+      auditAll(removed, AuditEvent.Kind.SWEEP_FIELDS_DELETED, "fields past their retention");
+      run.progress(SweepProgress.Phase.FIELDS);
+    }
+
+    journal(run, true);
+    if (database.dialect() == Dialect.SQLITE && run.records + run.fields > 0) {
+      // secure_delete has zeroed the freed space of the database file; a truncating checkpoint
+      // removes the page images that still held the deleted rows from the WAL file too.
+      database.outsideTransaction(
+          "checkpointing the WAL after a sweep",
+          connection -> {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+          });
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - run.startNanos);
+    LOG.info(
+        "retention sweep {}: {} day keys destroyed, {} records and {} fields deleted in {} batches,"
+            + " {}",
+        run.id,
+        run.dayKeys,
+        run.records,
+        run.fields,
+        run.batches,
+        took);
+    return new SweepReport(
+        run.id,
+        Instant.ofEpochMilli(run.cutoff),
+        run.dayKeys,
+        run.records,
+        run.fields,
+        run.batches,
+        took);
+  }
+
+  private List<Removed> deleteExpiredRecords(Connection connection, Run run) throws SQLException {
+    List<String[]> claimed = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT payload_type, record_id FROM hg_records WHERE expires_at <= ?"
+                + " ORDER BY expires_at, payload_type, record_id LIMIT ?"
+                + database.dialect().forUpdateSkipLocked())) {
+      select.setLong(1, run.cutoff);
+      select.setInt(2, run.batchSize);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          claimed.add(new String[] {rows.getString(1), rows.getString(2)});
+        }
+      }
+    }
+    List<Removed> removed = new ArrayList<>();
+    try (PreparedStatement paths =
+            connection.prepareStatement(
+                "SELECT path FROM hg_fields WHERE payload_type = ? AND record_id = ?"
+                    + " ORDER BY path");
+        PreparedStatement deleteFields =
+            connection.prepareStatement(
+                "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ?");
+        PreparedStatement deleteRecord =
+            connection.prepareStatement(
+                "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?"
+                    + " AND expires_at <= ?")) {
+      for (String[] key : claimed) {
+        List<String> held = new ArrayList<>();
+        paths.setString(1, key[0]);
+        paths.setString(2, key[1]);
+        try (ResultSet rows = paths.executeQuery()) {
+          while (rows.next()) {
+            held.add(rows.getString(1));
+          }
+        }
+        deleteFields.setString(1, key[0]);
+        deleteFields.setString(2, key[1]);
+        deleteFields.executeUpdate();
+        deleteRecord.setString(1, key[0]);
+        deleteRecord.setString(2, key[1]);
+        deleteRecord.setLong(3, run.cutoff);
+        if (deleteRecord.executeUpdate() == 1) {
+          removed.add(new Removed(key[0], key[1], held));
+        }
+      }
+    }
+    return removed;
+  }
+
+  private List<Removed> deleteExpiredFields(Connection connection, Run run) throws SQLException {
+    List<String[]> claimed = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT r.payload_type, r.record_id FROM hg_records r"
+                + " WHERE (r.expires_at IS NULL OR r.expires_at > ?)"
+                + " AND EXISTS (SELECT 1 FROM hg_fields f WHERE f.payload_type = r.payload_type"
+                + " AND f.record_id = r.record_id AND f.expires_at <= ?)"
+                + " ORDER BY r.payload_type, r.record_id LIMIT ?"
+                + database.dialect().forUpdateSkipLocked())) {
+      select.setLong(1, run.cutoff);
+      select.setLong(2, run.cutoff);
+      select.setInt(3, run.batchSize);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          claimed.add(new String[] {rows.getString(1), rows.getString(2)});
+        }
+      }
+    }
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    DataKeys current = keys.forWrite(connection);
+    List<Removed> removed = new ArrayList<>();
+    for (String[] key : claimed) {
+      Optional<SealedRecord> sealed = RecordRows.read(connection, key[0], key[1]);
+      if (sealed.isEmpty()) {
+        continue;
+      }
+      SealedRecord record = sealed.get();
+      List<String> expired = new ArrayList<>();
+      List<SealedField> kept = new ArrayList<>();
+      for (SealedField field : record.fields()) {
+        Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), record.expiresAt());
+        if (expiry != null && expiry <= run.cutoff) {
+          expired.add(field.path());
+        } else {
+          kept.add(field);
+        }
+      }
+      if (expired.isEmpty()) {
+        continue;
+      }
+      byte[] mac = null;
+      try {
+        RecordCodec.verify(current, record);
+        mac =
+            RecordCodec.signed(
+                    current,
+                    record.payloadType(),
+                    record.id(),
+                    record.receivedAt(),
+                    record.expiresAt(),
+                    record.keyGeneration(),
+                    kept)
+                .mac();
+      } catch (TamperedRecordException e) {
+        // Expired data goes all the same; the record is not re-signed, so it stays detectably
+        // tampered instead of being laundered by a fresh MAC.
+        LOG.warn("retention sweep: {}; its expired fields are deleted, it is not re-signed", e.getMessage());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the data keys cannot sign a record", e);
+      }
+      int dropped = RecordRows.dropFields(connection, key[0], key[1], expired, mac);
+      if (dropped > 0) {
+        removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
+      }
+    }
+    return removed;
+  }
+
+  private void auditAll(List<Removed> removed, AuditEvent.Kind kind, String reason) {
+    for (Removed each : removed) {
+      audit.record(
+          new AuditEvent(
+              clock.instant(), kind, each.payloadType(), each.id(), SWEEPER, PURPOSE, each.paths(),
+              reason));
+    }
+  }
+
+  private void journal(Run run, boolean finished) {
+    database.inTransaction(
+        "journalling a retention sweep",
+        connection -> {
+          if (!finished) {
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO hg_retention_sweeps (sweep_id, started_at, cutoff, heartbeat_at,"
+                        + " day_keys_destroyed, records_deleted, fields_deleted)"
+                        + " VALUES (?, ?, ?, ?, 0, 0, 0)")) {
+              insert.setString(1, run.id);
+              insert.setLong(2, clock.millis());
+              insert.setLong(3, run.cutoff);
+              insert.setLong(4, clock.millis());
+              insert.executeUpdate();
+            }
+          } else {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE hg_retention_sweeps SET finished_at = ?, heartbeat_at = ?,"
+                        + " day_keys_destroyed = ? WHERE sweep_id = ?")) {
+              update.setLong(1, clock.millis());
+              update.setLong(2, clock.millis());
+              update.setLong(3, run.dayKeys);
+              update.setString(4, run.id);
+              update.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  private void updateJournal(Connection connection, Run run, long records, long fields)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hg_retention_sweeps SET heartbeat_at = ?,"
+                + " records_deleted = records_deleted + ?, fields_deleted = fields_deleted + ?"
+                + " WHERE sweep_id = ?")) {
+      update.setLong(1, clock.millis());
+      update.setLong(2, records);
+      update.setLong(3, fields);
+      update.setString(4, run.id);
+      update.executeUpdate();
+    }
+  }
+
+  // ----------------------------------------------------------------------------------- report
+
+  /** Counts of one payload type as the tables hold them. */
+  private static final class TypeCounts {
+    long records;
+    Long oldest;
+    long pastExpiry;
+    final SortedMap<LocalDate, Long> byDay = new TreeMap<>();
+    final Map<String, FieldCounts> fields = new LinkedHashMap<>();
+  }
+
+  private static final class FieldCounts {
+    long pastExpiry;
+    final SortedMap<LocalDate, Long> byDay = new TreeMap<>();
+  }
+
+  @Override
+  public RetentionReport report() {
+    long now = clock.millis();
+    Map<String, TypeCounts> counts = new TreeMap<>();
+    Optional<Instant> lastSweep =
+        database.inTransaction(
+            "reporting retention",
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT payload_type, COUNT(*), MIN(received_at),"
+                          + " SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
+                          + " FROM hg_records GROUP BY payload_type")) {
+                select.setLong(1, now);
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    TypeCounts type = counts.computeIfAbsent(rows.getString(1), t -> new TypeCounts());
+                    type.records = rows.getLong(2);
+                    type.oldest = rows.getLong(3);
+                    type.pastExpiry = rows.getLong(4);
+                  }
+                }
+              }
+              try (Statement select = connection.createStatement();
+                  ResultSet rows =
+                      select.executeQuery(
+                          "SELECT payload_type, expires_at / " + DAY_MILLIS + ", COUNT(*)"
+                              + " FROM hg_records WHERE expires_at IS NOT NULL"
+                              + " GROUP BY payload_type, expires_at / " + DAY_MILLIS)) {
+                while (rows.next()) {
+                  counts
+                      .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
+                      .byDay
+                      .merge(LocalDate.ofEpochDay(rows.getLong(2)), rows.getLong(3), Long::sum);
+                }
+              }
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT payload_type, path, expires_at / " + DAY_MILLIS + ", COUNT(*),"
+                          + " SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
+                          + " FROM hg_fields WHERE expires_at IS NOT NULL"
+                          + " GROUP BY payload_type, path, expires_at / " + DAY_MILLIS)) {
+                select.setLong(1, now);
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    FieldCounts field =
+                        counts
+                            .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
+                            .fields
+                            .computeIfAbsent(rows.getString(2), p -> new FieldCounts());
+                    field.byDay.merge(
+                        LocalDate.ofEpochDay(rows.getLong(3)), rows.getLong(4), Long::sum);
+                    field.pastExpiry += rows.getLong(5);
+                  }
+                }
+              }
+              try (Statement select = connection.createStatement();
+                  ResultSet row =
+                      select.executeQuery(
+                          "SELECT MAX(finished_at) FROM hg_retention_sweeps")) {
+                row.next();
+                long finished = row.getLong(1);
+                return row.wasNull()
+                    ? Optional.<Instant>empty()
+                    : Optional.of(Instant.ofEpochMilli(finished));
+              }
+            });
+    Map<String, StoreSchema> known = new TreeMap<>();
+    for (StoreSchema schema : schemas.get()) {
+      known.put(schema.payloadType(), schema);
+      counts.computeIfAbsent(schema.payloadType(), t -> new TypeCounts());
+    }
+    List<PayloadTypeRetention> types = new ArrayList<>();
+    for (Map.Entry<String, TypeCounts> entry : counts.entrySet()) {
+      StoreSchema schema = known.get(entry.getKey());
+      TypeCounts type = entry.getValue();
+      List<FieldRetention> fields = new ArrayList<>();
+      Map<String, FieldCounts> stored = new LinkedHashMap<>(type.fields);
+      if (schema != null) {
+        for (FieldSpec spec : schema.fields()) {
+          FieldCounts field = stored.remove(spec.path());
+          if (field == null && spec.retainDays().isEmpty() && schema.retainDays().isEmpty()) {
+            continue;
+          }
+          fields.add(fieldRetention(spec.path(), spec.retainDays(), field));
+        }
+      }
+      stored.forEach((path, field) -> fields.add(fieldRetention(path, OptionalInt.empty(), field)));
+      types.add(
+          new PayloadTypeRetention(
+              entry.getKey(),
+              schema == null ? OptionalInt.empty() : schema.retainDays(),
+              type.records,
+              type.records == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(type.oldest)),
+              type.byDay,
+              type.pastExpiry,
+              fields));
+    }
+    List<LocalDate> liveDays = dayKeys.liveDays().stream().map(LocalDate::ofEpochDay).toList();
+    return new RetentionReport(Instant.ofEpochMilli(now), types, liveDays, lastSweep);
+  }
+
+  private static FieldRetention fieldRetention(
+      String path, OptionalInt retainDays, FieldCounts counts) {
+    return counts == null
+        ? new FieldRetention(path, retainDays, new TreeMap<>(), 0)
+        : new FieldRetention(path, retainDays, counts.byDay, counts.pastExpiry);
+  }
+
+  @Override
+  public String toString() {
+    return "Retention[" + database + ", " + dayKeys + "]";
+  }
+}
