@@ -1,8 +1,9 @@
 package dev.hookguard.samples.cli;
 
+import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.receiver.ReceiptEvent;
-import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.samples.github.GitHubPushRedactor;
 import dev.hookguard.samples.shopify.ShopifyOrderRedactor;
 import dev.hookguard.samples.stripe.StripeEventRedactor;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Mixin;
     description = "Start the receiver, send a mixed batch, show outcomes, logs, storage and retention.")
 final class DemoCommand implements Callable<Integer> {
 
-  private static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final int MAX_BODY_BYTES = 32 * 1024;
 
   /** The batch: each provider's sample event, sent as it should be and as it should not be. */
   private static final List<Object[]> BATCH = List.of(
@@ -56,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
   /** A value stored in plain text (a product SKU), to show the scan does see stored text. */
   private static final String PLAIN_VALUE = "SKU2006-001";
 
+  /** An accessor granted every category, whose reveals the audit trail records. */
+  private static final Accessor SUPPORT = Accessor.of("demo-support", Sensitive.Category.values());
+
   @Mixin
   CommonOptions common;
 
@@ -77,9 +81,12 @@ final class DemoCommand implements Callable<Integer> {
       SampleReceivers.Settings settings = new SampleReceivers.Settings(
           List.of("127.0.0.0/8", "::1/128"), List.of("127.0.0.1/32", "::1/128"), false,
           MAX_BODY_BYTES, dev.hookguard.runtime.receiver.RateLimit.of(100, Duration.ofSeconds(1)),
-          receipts::add);
+          receipt -> {
+            hookGuard.audit().receiptListener().onReceipt(receipt);
+            receipts.add(receipt);
+          });
       var receivers = SampleReceivers.create(stores, workspace.secrets(),
-          ReplayGuard.inMemory(Duration.ofMinutes(10), 10_000), settings);
+          hookGuard.replayGuard(Duration.ofMinutes(10)), settings);
       try (SampleServer server = SampleServer.start(new InetSocketAddress("localhost", 0),
           workspace.serverTls(), receivers)) {
         out.println("Listening on " + server.baseUri() + " (HTTPS, self-signed development certificate)");
@@ -92,8 +99,49 @@ final class DemoCommand implements Callable<Integer> {
       showRedactedLogLines(out, stores, receipts);
       out.println();
       showStorageHoldsNoPlaintext(out, folder);
+      out.println();
+      showRetention(out, hookGuard, clock, stores, receipts);
+      out.println();
+      showAudit(out, hookGuard);
     }
     return 0;
+  }
+
+  /** Moves the demo clock past each retention period and shows reads, the sweep and the report. */
+  private static void showRetention(PrintStream out, HookGuard hookGuard, DemoClock clock,
+      SampleReceivers.Stores stores, List<ReceiptEvent> receipts) {
+    String push = acceptedId(receipts, "GitHubPush");
+    String order = acceptedId(receipts, "ShopifyOrder");
+    out.println("Retention: GitHubPush is kept 30 days, StripeEvent 90, ShopifyOrder 365 (its");
+    out.println("browser_ip and note 30). The demo clock now moves ahead.");
+    clock.advance(Duration.ofDays(31));
+    out.println("  +31 days, before any sweep:");
+    out.println("    GitHub push " + (stores.github().find(push).isPresent() ? "still readable" : "gone: expired"));
+    stores.shopify().reveal(order, SUPPORT, "demo: show what expired").ifPresent(o -> out.println(
+        "    Shopify order revealed to support: browser_ip=" + o.browserIp() + ", note=" + o.note()
+            + " (expired fields are absent), email=" + o.email()));
+    out.println("    sweep: " + SweepCommand.describe(hookGuard.retention().sweep()));
+    clock.advance(Duration.ofDays(400 - 31));
+    out.println("  +400 days:");
+    out.println("    sweep: " + SweepCommand.describe(hookGuard.retention().sweep()));
+    out.println("    records past expiry now: " + hookGuard.retention().report().recordsPastExpiry());
+  }
+
+  private static void showAudit(PrintStream out, HookGuard hookGuard) {
+    out.println("Audit trail (hash-chained; receipts, reveals, sweeps; never a value):");
+    hookGuard.audit().tail(4).forEach(entry -> out.printf("  %4d  %-22s %-14s %s%n",
+        entry.sequence(), entry.event().kind(), entry.event().payloadType(),
+        entry.event().reason() == null ? "" : entry.event().reason()));
+    out.println("  verify: " + hookGuard.audit().verify());
+    out.println("  checkpoint to keep elsewhere: " + hookGuard.audit().checkpoint());
+  }
+
+  private static String acceptedId(List<ReceiptEvent> receipts, String type) {
+    return receipts.stream()
+        .filter(r -> r.outcome() == ReceiptEvent.Outcome.ACCEPTED && r.payloadType().equals(type))
+        .map(r -> r.messageId().orElseThrow())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + type + " was accepted"));
   }
 
   private static void sendBatch(PrintStream out, Sender sender) throws IOException, InterruptedException {

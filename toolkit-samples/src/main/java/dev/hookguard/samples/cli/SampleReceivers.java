@@ -44,7 +44,7 @@ final class SampleReceivers {
       ReceiptListener listener) {
 
     static Settings local(boolean plainHttp, ReceiptListener listener) {
-      return new Settings(List.of("127.0.0.0/8", "::1/128"), List.of(), plainHttp, 64 * 1024,
+      return new Settings(List.of("127.0.0.0/8", "::1/128"), List.of(), plainHttp, 32 * 1024,
           RateLimit.of(50, Duration.ofSeconds(1)), listener);
     }
   }
@@ -75,27 +75,30 @@ final class SampleReceivers {
             })
         .payloadIds(StripeEvent::id)
         .redactor(StripeEventRedactor.create())
-        .sink((id, event) -> stores.stripe().put(id, event)), settings).build());
+        .sink((id, event) -> stores.stripe().put(id, event)), settings, replayGuard).build());
 
     WebhookSignature github = secrets.githubSignature();
     receivers.put(Provider.GITHUB, common(WebhookReceiver.builder(GitHubPush.class,
             GitHubPushVerifier.builder(github).limits(limits).replayGuard(replayGuard).build()::verify)
         .messageIds(github)
         .redactor(GitHubPushRedactor.create())
-        .sink((id, push) -> stores.github().put(id, push)), settings).build());
+        .sink((id, push) -> stores.github().put(id, push)), settings, replayGuard).build());
 
     WebhookSignature shopify = secrets.shopifySignature();
     receivers.put(Provider.SHOPIFY, common(WebhookReceiver.builder(ShopifyOrder.class,
             ShopifyOrderVerifier.builder(shopify).limits(limits).replayGuard(replayGuard).build()::verify)
         .messageIds(shopify)
         .redactor(ShopifyOrderRedactor.create())
-        .sink((id, order) -> stores.shopify().put(id, order)), settings).build());
+        .sink((id, order) -> stores.shopify().put(id, order)), settings, replayGuard).build());
     return receivers;
   }
 
   private static <X> WebhookReceiver.Builder<X> common(
-      WebhookReceiver.Builder<X> builder, Settings settings) {
-    builder.allowList(IpAllowList.of(settings.allowList()))
+      WebhookReceiver.Builder<X> builder, Settings settings, ReplayGuard replayGuard) {
+    // The guard again, so that when storing fails the receiver forgets the id and the
+    // provider's retry is accepted rather than refused as a replay.
+    builder.replayGuard(replayGuard)
+        .allowList(IpAllowList.of(settings.allowList()))
         .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build())
         .maxBodyBytes(settings.maxBodyBytes());
     if (!settings.trustedProxies().isEmpty()) {

@@ -44,7 +44,7 @@ final class SendCommand implements Callable<Integer> {
         url.getScheme().equals("https") ? workspace.clientTls() : null, workspace.secrets());
     int failures = 0;
     for (Provider provider : providers) {
-      Sender.Result result = sender.send(provider, scenario, 64 * 1024);
+      Sender.Result result = sender.send(provider, scenario, 32 * 1024);
       System.out.printf("%-8s %-40s %d %s%n", provider.label(), scenario.description(),
           result.status(), result.answer());
       failures += result.status() / 100 == 2 ? 0 : 1;

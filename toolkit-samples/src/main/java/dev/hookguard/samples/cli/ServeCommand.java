@@ -1,7 +1,6 @@
 package dev.hookguard.samples.cli;
 
 import dev.hookguard.runtime.HookGuard;
-import dev.hookguard.runtime.signature.ReplayGuard;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -29,9 +28,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace workspace = common.workspace();
     try (HookGuard hookGuard = workspace.open(common.postgres, java.time.Clock.systemUTC())) {
+      // Replays are refused across every instance on this database; every answer is audited.
       var receivers = SampleReceivers.create(SampleReceivers.Stores.of(hookGuard),
-          workspace.secrets(), ReplayGuard.inMemory(Duration.ofMinutes(10), 100_000),
-          SampleReceivers.Settings.local(http, null));
+          workspace.secrets(), hookGuard.replayGuard(Duration.ofMinutes(10)),
+          SampleReceivers.Settings.local(http, hookGuard.audit().receiptListener()));
       try (SampleServer server = SampleServer.start(new InetSocketAddress("localhost", port),
           http ? null : workspace.serverTls(), receivers)) {
         System.out.println("HookGuard sample receiver on " + server.baseUri() + " ("

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.receiver.RateLimit;
-import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.samples.Databases;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SampleServerTest {
 
-  private static final int MAX_BODY = 64 * 1024;
+  private static final int MAX_BODY = 32 * 1024;
 
   @TempDir
   static Path folder;
@@ -48,10 +48,10 @@ class SampleServerTest {
     SampleReceivers.Stores stores = SampleReceivers.Stores.of(hookGuard);
     SampleReceivers.Settings settings = new SampleReceivers.Settings(
         List.of("127.0.0.0/8", "::1/128"), List.of("127.0.0.1/32", "::1/128"), false, MAX_BODY,
-        perSource, null);
+        perSource, hookGuard.audit().receiptListener());
     SampleServer server = SampleServer.start(new InetSocketAddress("localhost", 0),
         workspace.serverTls(), SampleReceivers.create(stores, workspace.secrets(),
-            ReplayGuard.inMemory(Duration.ofMinutes(10), 1000), settings));
+            hookGuard.replayGuard(Duration.ofMinutes(10)), settings));
     return new Running(hookGuard, stores, server,
         new Sender(server.baseUri(), workspace.clientTls(), workspace.secrets()));
   }
@@ -83,7 +83,33 @@ class SampleServerTest {
       assertThat(sender.send(Provider.STRIPE, Scenario.VALID, MAX_BODY))
           .isEqualTo(new Sender.Result(409, "REJECTED REPLAYED"));
       assertThat(sender.send(Provider.SHOPIFY, Scenario.OVERSIZED, MAX_BODY).status()).isEqualTo(413);
+
+      // Every answer but the rate limit's is on the audit trail, and the chain verifies.
+      assertThat(running.hookGuard().audit().tail(100))
+          .extracting(entry -> entry.event().kind())
+          .contains(AuditEvent.Kind.RECEIVED, AuditEvent.Kind.REJECTED);
+      assertThat(running.hookGuard().audit().verify().ok()).isTrue();
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("postgres")
+  void twoInstancesOnOneDatabaseAcceptAMessageIdOnce(Databases db) throws Exception {
+    Workspace workspace = new Workspace(folder.resolve("workspace"));
+    try (Running first = start(db, workspace, RateLimit.of(100, Duration.ofSeconds(1)));
+        Running second = start(db, workspace, RateLimit.of(100, Duration.ofSeconds(1)))) {
+      for (Provider provider : Provider.values()) {
+        Sender.Signed signed = first.sender().sign(provider, Scenario.VALID, MAX_BODY);
+        assertThat(first.sender().post(signed).status()).as(provider.label()).isEqualTo(200);
+        assertThat(second.sender().post(signed))
+            .as(provider.label()).isEqualTo(new Sender.Result(409, "REJECTED REPLAYED"));
+      }
+      assertThat(second.hookGuard().audit().verify().ok()).isTrue();
+    }
+  }
+
+  static Stream<Arguments> postgres() throws Exception {
+    return Stream.of(Arguments.of(new Databases.Postgres(folder.resolve("pg2-" + System.nanoTime()))));
   }
 
   @ParameterizedTest(name = "{0}")
