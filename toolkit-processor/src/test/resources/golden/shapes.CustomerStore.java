@@ -32,9 +32,9 @@ public final class CustomerStore {
             List.of(
                 new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("email", Sensitive.Category.CONTACT, Protection.DETERMINISTIC, OptionalInt.empty()),
-                new FieldSpec("card_number", Sensitive.Category.FINANCIAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("card_number", Sensitive.Category.FINANCIAL, Protection.RANDOMIZED, OptionalInt.empty()),
                 new FieldSpec("customer_id", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty()),
-                new FieldSpec("api_key", Sensitive.Category.CREDENTIAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("api_key", Sensitive.Category.CREDENTIAL, Protection.RANDOMIZED, OptionalInt.empty()),
                 new FieldSpec("age", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.of(7)),
                 new FieldSpec("created", null, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("balance", null, Protection.PLAIN, OptionalInt.empty()),

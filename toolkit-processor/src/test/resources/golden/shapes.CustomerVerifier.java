@@ -60,6 +60,8 @@ public final class CustomerVerifier {
     /**
      * Reads one {@code Customer} (or {@code null}) from {@code in}, checking every
      * required property.
+     * A primitive absent only because storage excused it (its field expired) reads as
+     * its zero.
      */
     public static Customer read(PayloadReader in) throws WebhookVerificationException {
         if (in.nextIsNull()) {

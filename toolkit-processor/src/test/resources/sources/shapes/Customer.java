@@ -16,9 +16,9 @@ public record Customer(
     String id,
     @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
         String email,
-    @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) String cardNumber,
+    @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt String cardNumber,
     @Sensitive(mask = Mask.HASH) String customerId,
-    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String apiKey,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt String apiKey,
     @Sensitive(category = Category.PERSONAL) @Retain(days = 7) int age,
     @JsonProperty("created") Instant createdAt,
     long balance,

@@ -11,12 +11,14 @@ import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.PayloadModelFactory;
 import dev.hookguard.processor.model.PropertyScanner;
 import dev.hookguard.processor.model.PropertySource;
+import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
 import dev.hookguard.processor.validation.Diagnostic;
 import dev.hookguard.processor.validation.PayloadValidator;
 import dev.hookguard.processor.validation.ValidationReport;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,9 @@ import javax.lang.model.util.Elements;
  * Generates the companion classes of every {@code @WebhookPayload} type.
  *
  * <p>Each round: validate every payload type (printing the report), build a model of each clean
- * one, and write its files; nothing is generated in a round where any payload type has an error,
- * so one mistake does not cascade into errors in generated code. A type whose property types do
+ * one, and write its files. A type with an error gets nothing generated, and neither does a type
+ * that holds it (at any depth), so one mistake never cascades into errors in generated code,
+ * while every unrelated type is still generated. A type whose property types do
  * not resolve yet (perhaps another processor generates them) waits for the next round; if it
  * still does not resolve in the last round, that is an error. The processor claims no
  * annotations, and never lets an exception escape into javac.
@@ -107,17 +110,18 @@ public final class HookGuardProcessor extends AbstractProcessor {
     }
 
     List<PayloadModel> clean = new ArrayList<>();
-    boolean anyError = false;
+    Set<String> invalid = new LinkedHashSet<>();
     for (TypeElement payload : payloads) {
+      String name = payload.getQualifiedName().toString();
       try {
         Optional<PropertySource> unresolved = validator.unresolvedProperty(payload);
         if (unresolved.isPresent()) {
           if (round.processingOver()) {
             error(Diagnostic.UNRESOLVED_TYPE, unresolved.get().element(),
                 unresolved.get().name(), payload.getSimpleName(), payload.getSimpleName());
-            anyError = true;
+            invalid.add(name);
           } else {
-            deferred.add(payload.getQualifiedName().toString());
+            deferred.add(name);
           }
           continue;
         }
@@ -126,18 +130,46 @@ public final class HookGuardProcessor extends AbstractProcessor {
         if (report.isClean()) {
           clean.add(models.create(payload));
         } else {
-          anyError = true;
+          invalid.add(name);
         }
       } catch (RuntimeException e) {
         error(Diagnostic.UNEXPECTED, payload, payload.getQualifiedName(), e);
-        anyError = true;
+        invalid.add(name);
       }
     }
-    anyError |= reportOrphans(round);
-    if (!anyError) {
-      clean.forEach(this::generate);
-    }
+    reportOrphans(round);
+    withoutInvalidReferences(clean, invalid).forEach(this::generate);
     return false;
+  }
+
+  /**
+   * The models that hold no invalid payload type, at any depth: generated code for the others
+   * would call companions that were never generated.
+   */
+  private static List<PayloadModel> withoutInvalidReferences(
+      List<PayloadModel> models, Set<String> invalid) {
+    List<PayloadModel> remaining = new ArrayList<>(models);
+    Set<String> excluded = new LinkedHashSet<>(invalid);
+    boolean changed;
+    do {
+      changed = false;
+      for (Iterator<PayloadModel> it = remaining.iterator(); it.hasNext(); ) {
+        PayloadModel model = it.next();
+        if (model.properties().stream().anyMatch(p -> references(p.shape(), excluded))) {
+          it.remove();
+          excluded.add(model.type().canonicalName());
+          changed = true;
+        }
+      }
+    } while (changed);
+    return remaining;
+  }
+
+  private static boolean references(Shape shape, Set<String> names) {
+    if (shape instanceof Shape.Payload payload) {
+      return names.contains(payload.typeName().canonicalName());
+    }
+    return shape instanceof Shape.Container container && references(container.element(), names);
   }
 
   private void generate(PayloadModel model) {
@@ -152,8 +184,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
   }
 
   /** {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them. */
-  private boolean reportOrphans(RoundEnvironment round) {
-    boolean any = false;
+  private void reportOrphans(RoundEnvironment round) {
     // A record component's annotation shows on the component and on its field: report it once,
     // on the field, whose source position javac 17 knows.
     Set<String> reported = new LinkedHashSet<>();
@@ -174,10 +205,8 @@ public final class HookGuardProcessor extends AbstractProcessor {
         }
         error(Diagnostic.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
             owner.getSimpleName(), owner.getSimpleName(), simple);
-        any = true;
       }
     }
-    return any;
   }
 
   private void error(Diagnostic diagnostic, Element element, Object... args) {

@@ -284,18 +284,34 @@ class DiagnosticsTest {
   }
 
   @Test
-  void oneMistakeGeneratesNothingAndNoFollowUpErrors() {
+  void oneMistakeStopsOnlyItsOwnTypeAndTheTypesThatHoldIt() {
     JavaFileObject good = source("Good", "@WebhookPayload", "record Good(String id) {}");
     JavaFileObject bad = source("Bad",
         "@WebhookPayload",
         "@Retain(days = -1)",
         "record Bad(String id) {}");
-    Compilation compilation = Sources.compile(good, bad, source("UsesGood",
-        "class UsesGood { GoodRedactor redactor; }"));
-    // Only the mistake itself: GoodRedactor was not generated, so its use fails as well, but
-    // nothing fails inside generated code.
+    JavaFileObject holder = source("Holder",
+        "@WebhookPayload",
+        "record Holder(String id, List<Bad> bad) {}");
+    JavaFileObject user = source("UsesGood", "class UsesGood { GoodRedactor redactor; }");
+    Compilation compilation = Sources.compile(good, bad, holder, user);
+    // Only the mistake itself: Good is generated (UsesGood compiles), Bad and Holder are not,
+    // and nothing fails inside generated code.
     assertThat(compilation).hadErrorContaining("[HookGuardRetainDays]");
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
-    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void sensitiveCredentialWithoutEncryptionIsWarned() {
+    JavaFileObject file = source("Client",
+        "@WebhookPayload",
+        "record Client(String id,",
+        "    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) String clientSecret) {",
+        "  @Override public String toString() { return id; }",
+        "}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[HookGuardSensitiveNotEncrypted] Property 'clientSecret'")
+        .inFile(file).onLineContaining("@Sensitive(category = Category.CREDENTIAL");
   }
 }

@@ -133,9 +133,15 @@ public final class VerifierGenerator {
       locals.newName(property.name(), property);
     }
     ClassName payload = model.type();
+    boolean anyPrimitive = model.properties().stream()
+        .anyMatch(p -> p.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive());
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
         .addJavadoc("Reads one {@code $T} (or {@code null}) from {@code in}, checking every\n"
             + "required property.\n", payload)
+        .addJavadoc(anyPrimitive
+            ? "A primitive absent only because storage excused it (its field expired) reads as\n"
+                + "its zero.\n"
+            : "")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(payload)
         .addParameter(READER, "in")

@@ -65,6 +65,11 @@ public enum Diagnostic {
       "Property '%s' looks like %s but is not @Sensitive, so it is logged and forwarded as it is. "
           + "Fix: add @Sensitive(category = Category.%s), or "
           + "@SuppressWarnings(\"HookGuardPersonalData\") if it is not personal data."),
+  SENSITIVE_NOT_ENCRYPTED(Kind.WARNING, "HookGuardSensitiveNotEncrypted",
+      "Property '%s' is @Sensitive(category = %s) but not @Encrypt, so stores keep it in plain "
+          + "text (masked only when read), and backups keep it after its retention. Fix: add "
+          + "@Encrypt, or @SuppressWarnings(\"HookGuardSensitiveNotEncrypted\") if plain storage "
+          + "is intended."),
   RECORD_TO_STRING(Kind.WARNING, "HookGuardRecordToString",
       "Record %s holds @Sensitive components but keeps the default toString(), which prints every "
           + "value. Fix: add to %s: @Override public String toString() { return "

@@ -10,10 +10,12 @@ import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
 import dev.hookguard.api.Naming;
 import dev.hookguard.api.WebhookPayload;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -33,6 +35,11 @@ import com.sun.source.util.Trees;
  * a user mistake and never stops at the first one.
  */
 public final class PayloadValidator {
+
+  /** Categories whose values must not sit in plain text at rest without a word from the user. */
+  private static final Set<Sensitive.Category> MUST_ENCRYPT = EnumSet.of(
+      Sensitive.Category.CREDENTIAL, Sensitive.Category.FINANCIAL,
+      Sensitive.Category.GOVERNMENT_ID, Sensitive.Category.HEALTH);
 
   private final Elements elements;
   /** javac's tree API, or {@code null} under another compiler. */
@@ -168,6 +175,13 @@ public final class PayloadValidator {
             days, property.name(), limit, type.getSimpleName(), limit, limit);
       }
     }));
+    Sensitive sensitive = element.getAnnotation(Sensitive.class);
+    if (sensitive != null && encrypt.isEmpty() && MUST_ENCRYPT.contains(sensitive.category())
+        && !Annotations.isSuppressed(element, Diagnostic.SENSITIVE_NOT_ENCRYPTED.id())) {
+      report.add(Diagnostic.SENSITIVE_NOT_ENCRYPTED, element,
+          Annotations.find(element, Annotations.SENSITIVE).orElseThrow(), null,
+          property.name(), sensitive.category());
+    }
     // A flag such as verifiedEmail says something about data, but holds none.
     boolean isFlag = shape.filter(s -> s instanceof Shape.Scalar scalar
         && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN))

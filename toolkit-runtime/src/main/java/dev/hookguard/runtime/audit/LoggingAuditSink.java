@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.audit;
 
+import dev.hookguard.runtime.json.PayloadWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +15,16 @@ final class LoggingAuditSink implements AuditSink {
         "audit kind={} type={} record={} accessor={} purpose={} fields={} reason={}",
         event.kind(),
         event.payloadType(),
-        event.recordId(),
-        event.accessor(),
-        event.purpose(),
+        quoted(event.recordId()),
+        quoted(event.accessor()),
+        quoted(event.purpose()),
         event.fields(),
         event.reason());
+  }
+
+  /** Ids can come from payloads and purposes from people: quoted and escaped, never raw. */
+  private static String quoted(String text) {
+    return PayloadWriter.toLogString(text, PayloadWriter::string);
   }
 
   @Override

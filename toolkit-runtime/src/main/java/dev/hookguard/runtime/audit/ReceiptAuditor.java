@@ -5,7 +5,12 @@ import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.receiver.ReceiptListener;
 import java.util.List;
 
-/** {@link AuditTrail#receiptListener()}: a receiver's answers as audit events. */
+/**
+ * {@link AuditTrail#receiptListener()}: a receiver's answers to authenticated requests as audit
+ * events. Refusals that come before authentication (HTTPS, address, rate limit, size, signature
+ * and timestamp) are not appended: anyone on the network can cause them, and the trail must not
+ * grow, or contend for its lock, at a stranger's pace. The receiver's metrics count them.
+ */
 final class ReceiptAuditor implements ReceiptListener {
 
   static final String ACCESSOR = "receiver";
@@ -19,8 +24,7 @@ final class ReceiptAuditor implements ReceiptListener {
 
   @Override
   public void onReceipt(ReceiptEvent event) {
-    if (event.outcome() == Outcome.RATE_LIMITED_SOURCE
-        || event.outcome() == Outcome.RATE_LIMITED_OVERALL) {
+    if (!isAuthenticated(event)) {
       return;
     }
     sink.record(
@@ -36,6 +40,19 @@ final class ReceiptAuditor implements ReceiptListener {
                 + event.reason().map(r -> " " + r.name()).orElse("")
                 + " status="
                 + event.status()));
+  }
+
+  /** Whether the request had passed its signature check when the receiver answered. */
+  static boolean isAuthenticated(ReceiptEvent event) {
+    return switch (event.outcome()) {
+      case ACCEPTED, HANDLER_FAILED, SINK_FAILED, LISTENER_FAILED -> true;
+      case REJECTED -> event.reason().map(reason -> switch (reason) {
+        case REPLAYED, REPLAY_GUARD_FULL, MISSING_MESSAGE_ID, MALFORMED_PAYLOAD, LIMIT_EXCEEDED,
+            INVALID_PAYLOAD -> true;
+        default -> false;
+      }).orElse(false);
+      default -> false;
+    };
   }
 
   private static AuditEvent.Kind kindOf(Outcome outcome) {

@@ -118,7 +118,9 @@ final class LogLineWriter extends PayloadWriter {
   @Override
   void bigNumber(Object value) {
     beforeValue();
-    out.append(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+    // Plain notation for ordinary amounts; a huge exponent stays scientific rather than expand.
+    out.append(value instanceof BigDecimal d && Math.abs(d.scale()) <= 100
+        ? d.toPlainString() : value.toString());
   }
 
   @Override

@@ -39,7 +39,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Reads one JSON document token by token for generated code, through Jackson's streaming parser:
  * no data binding and no reflection. Every problem ends in a {@link WebhookVerificationException}
- * whose message names what was expected and the JSON path where, never a value:
+ * whose message names what was expected and the JSON path where (property names made safe to
+ * log: printable ASCII, bounded length), never a value:
  * {@code MALFORMED_PAYLOAD} for input that is not JSON (truncated, invalid UTF-8, duplicate
  * keys, trailing content), {@code LIMIT_EXCEEDED} for input beyond the {@link JsonLimits}, and
  * {@code INVALID_PAYLOAD} for JSON of the wrong shape (a string where a number belongs, a
@@ -314,7 +315,7 @@ public final class PayloadReader {
     try {
       return switch (token) {
         case VALUE_NULL -> null;
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> bounded(parser.getDecimalValue());
         case VALUE_STRING -> decimalFromString();
         default -> throw unexpected("a decimal number");
       };
@@ -616,12 +617,12 @@ public final class PayloadReader {
 
   private Instant epochSeconds() throws WebhookVerificationException {
     try {
-      BigDecimal seconds = parser.getDecimalValue();
+      BigDecimal seconds = bounded(parser.getDecimalValue());
       long whole = seconds.longValueExact();
       return Instant.ofEpochSecond(whole);
     } catch (ArithmeticException e) {
       try {
-        BigDecimal seconds = parser.getDecimalValue();
+        BigDecimal seconds = bounded(parser.getDecimalValue());
         long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole, nanos);
@@ -641,10 +642,23 @@ public final class PayloadReader {
       throw fail(Reason.LIMIT_EXCEEDED, "a number longer than " + limits.maxNumberLength());
     }
     try {
-      return new BigDecimal(text);
+      return bounded(new BigDecimal(text));
     } catch (NumberFormatException e) {
       throw fail(Reason.INVALID_PAYLOAD, "a decimal number expected");
     }
+  }
+
+  /**
+   * A short number can stand for a huge one ({@code 1e999999999}): expanding it, to an integer or
+   * plain text, would cost seconds and megabytes. Its exponent is held within the same bound as
+   * its length, so no later use can blow it up.
+   */
+  private BigDecimal bounded(BigDecimal value) throws WebhookVerificationException {
+    int limit = limits.maxNumberLength();
+    if (Math.abs((long) value.scale()) > limit || value.precision() - (long) value.scale() > limit) {
+      throw fail(Reason.LIMIT_EXCEEDED, "a number with more than " + limit + " digits");
+    }
+    return value;
   }
 
   private interface Parse<T> {

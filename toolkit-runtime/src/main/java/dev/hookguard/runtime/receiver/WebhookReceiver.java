@@ -5,6 +5,7 @@ import dev.hookguard.runtime.redact.Redactor;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.store.DuplicateRecordException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -253,6 +254,10 @@ public final class WebhookReceiver<X> {
     }
     try {
       sink.accept(messageId, payload);
+    } catch (DuplicateRecordException e) {
+      // Already stored under this id: a redelivery (our earlier 2xx was lost, or the replay
+      // window has passed). Answering 2xx again ends the provider's retries; nothing changes.
+      return accepted(payload, messageId, start);
     } catch (Exception e) {
       forget(messageId);
       return failed(Outcome.SINK_FAILED, e, messageId, start);

@@ -25,6 +25,14 @@ public final class StoredDocuments {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
+  /**
+   * Stored documents passed a verifier once, under whatever limits it had, and their integrity
+   * is checked: read them back under wide limits, so a larger accepted payload never reads as
+   * tampered. Only the exponent bound stays tight, as no payload needs a huge one.
+   */
+  private static final JsonLimits STORED =
+      new JsonLimits(Integer.MAX_VALUE, 1_000, Integer.MAX_VALUE, 1_000, 100_000, Integer.MAX_VALUE);
+
   private StoredDocuments() {}
 
   /** The top-level properties of a JSON object, each as its own JSON text, in document order. */
@@ -73,7 +81,7 @@ public final class StoredDocuments {
   public static <T> T read(StoredRecord record, PayloadReader.ValueReader<T> reader) {
     byte[] document = join(record.fieldJson()).getBytes(StandardCharsets.UTF_8);
     try {
-      return PayloadReader.of(document, JsonLimits.defaults().withMaxBodyBytes(Integer.MAX_VALUE))
+      return PayloadReader.of(document, STORED)
           .excusing(record.expiredFields())
           .readDocument(reader);
     } catch (WebhookVerificationException e) {

@@ -431,12 +431,17 @@ abstract class AuditTrailContract {
   }
 
   @Test
-  void theReceiptListenerAppendsWhatAReceiverAnswered() {
+  void theReceiptListenerAppendsWhatAReceiverAnsweredToAuthenticatedRequests() {
     var listener = trail.receiptListener();
     listener.onReceipt(receipt(Outcome.ACCEPTED, null, "msg_1", 200));
     listener.onReceipt(receipt(Outcome.REJECTED, Reason.REPLAYED, "msg_1", 409));
-    listener.onReceipt(receipt(Outcome.REJECTED, Reason.SIGNATURE_MISMATCH, null, 401));
+    listener.onReceipt(receipt(Outcome.REJECTED, Reason.INVALID_PAYLOAD, "msg_3", 400));
     listener.onReceipt(receipt(Outcome.SINK_FAILED, null, "msg_2", 503));
+    // Anyone on the network can cause these: counted by metrics, never appended.
+    listener.onReceipt(receipt(Outcome.REJECTED, Reason.SIGNATURE_MISMATCH, null, 401));
+    listener.onReceipt(receipt(Outcome.REJECTED, Reason.PAYLOAD_TOO_LARGE, null, 413));
+    listener.onReceipt(receipt(Outcome.ADDRESS_NOT_ALLOWED, null, null, 403));
+    listener.onReceipt(receipt(Outcome.NOT_HTTPS, null, null, 403));
     listener.onReceipt(receipt(Outcome.RATE_LIMITED_SOURCE, null, null, 429));
 
     List<AuditEntry> entries = trail.tail(10);
@@ -445,9 +450,9 @@ abstract class AuditTrailContract {
         AuditEvent.Kind.RECEIVE_FAILED);
     assertThat(entries).extracting(e -> e.event().reason()).containsExactly(
         "ACCEPTED status=200", "REJECTED REPLAYED status=409",
-        "REJECTED SIGNATURE_MISMATCH status=401", "SINK_FAILED status=503");
+        "REJECTED INVALID_PAYLOAD status=400", "SINK_FAILED status=503");
     assertThat(entries).extracting(e -> e.event().recordId())
-        .containsExactly("msg_1", "msg_1", "", "msg_2");
+        .containsExactly("msg_1", "msg_1", "msg_3", "msg_2");
     assertThat(entries.get(0).event().payloadType()).isEqualTo("Order");
     assertThat(trail.verify().ok()).isTrue();
   }

@@ -152,6 +152,23 @@ class PayloadReaderTest {
   }
 
   @Test
+  void shortNumbersWithHugeExponentsAreRefusedBeforeTheyCostAnything() {
+    // 1e999999999 is ten characters; expanding it would take seconds and megabytes.
+    for (String json : List.of("1e999999999", "1e-999999999", "\"1e999999999\"")) {
+      assertThatThrownBy(() -> read(json, PayloadReader::readBigDecimal))
+          .as(json)
+          .isInstanceOfSatisfying(WebhookVerificationException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
+    }
+    assertThatThrownBy(() -> read("1e999999999", PayloadReader::readInstant))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
+    assertThatThrownBy(() -> read("\"9e999999999\"", PayloadReader::readBigInteger))
+        .isInstanceOfSatisfying(WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
+  }
+
+  @Test
   void unknownEnumWithoutFallbackIsInvalidAndWithFallbackIsTheFallback() throws Exception {
     PayloadReader.ValueReader<Color> strict = r -> r.readEnum(
         name -> name.equals("RED") ? Color.RED : null, null);

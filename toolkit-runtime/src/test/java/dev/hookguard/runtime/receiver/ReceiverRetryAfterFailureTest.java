@@ -69,6 +69,26 @@ class ReceiverRetryAfterFailureTest {
   }
 
   @Test
+  void aRedeliveryOfAStoredMessageIsAnsweredAsAcceptedWithoutStoringTwice() {
+    AtomicInteger calls = new AtomicInteger();
+    WebhookReceiver<Order> receiver = f.builder()
+        .sink((id, order) -> {
+          if (calls.incrementAndGet() > 1) {
+            throw new dev.hookguard.runtime.store.DuplicateRecordException("Order", id);
+          }
+        })
+        .build();
+
+    // A redelivery the replay guard no longer remembers (here: a fresh id): the store's
+    // duplicate is what recognises it, and the answer is the same as the first time.
+    assertThat(receiver.handle(f.signed("msg_1", "ord_1")).status()).isEqualTo(200);
+    assertThat(receiver.handle(f.signed("msg_2", "ord_1")).status()).isEqualTo(200);
+    assertThat(calls).hasValue(2);
+    assertThat(f.events).extracting(ReceiptEvent::outcome)
+        .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
+  }
+
+  @Test
   void withoutTheGuardTheRetryLooksLikeAReplay() {
     WebhookReceiver<Order> receiver = f.builder().sink(failingOnce(new AtomicInteger())).build();
 

@@ -64,13 +64,14 @@ final class SampleReceivers {
     Map<Provider, WebhookReceiver<?>> receivers = new EnumMap<>(Provider.class);
     JsonLimits limits = JsonLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes());
 
-    // Stripe sends no message id header: the event id, read after the signature, is the key.
+    // Stripe sends no message id header: the event id, read after the signature, is the key,
+    // both for the replay guard and for the record (payloadIds), so a failed store forgets it.
     WebhookSignature stripe = secrets.stripeSignature();
     StripeEventVerifier stripeVerifier = StripeEventVerifier.builder(stripe).limits(limits).build();
     receivers.put(Provider.STRIPE, common(WebhookReceiver.builder(StripeEvent.class,
             (headers, body) -> {
               StripeEvent event = stripeVerifier.verify(headers, body);
-              replayGuard.checkAndRecord("stripe:" + event.id());
+              replayGuard.checkAndRecord(event.id());
               return event;
             })
         .payloadIds(StripeEvent::id)

@@ -36,8 +36,8 @@ public record ShopifyOrder(
     boolean test,
     @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Retain(days = 30) @Nullable String browserIp,
     @Sensitive(category = Category.OTHER) @Retain(days = 30) @Nullable String note,
-    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String token,
-    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String cartToken,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt @Nullable String token,
+    @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt @Nullable String cartToken,
     @Nullable String tags,
     List<LineItem> lineItems,
     @Nullable List<TaxLine> taxLines,
@@ -104,9 +104,10 @@ public record ShopifyOrder(
   /** Card details as Shopify sends them: the number already masked, still worth masking again. */
   @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record PaymentDetails(
-      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Nullable String creditCardNumber,
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt @Nullable
+          String creditCardNumber,
       @Nullable String creditCardCompany,
-      @Sensitive(category = Category.FINANCIAL) @Nullable String creditCardBin,
+      @Sensitive(category = Category.FINANCIAL) @Encrypt @Nullable String creditCardBin,
       @Nullable String avsResultCode,
       @Nullable String cvvResultCode) {
 

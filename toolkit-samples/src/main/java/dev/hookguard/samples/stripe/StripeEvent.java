@@ -69,7 +69,8 @@ public record StripeEvent(
   public record Source(
       String id,
       String object,
-      @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Nullable String clientSecret,
+      @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt @Nullable
+          String clientSecret,
       @Nullable String currency,
       @Sensitive(mask = Mask.HASH) @Nullable String customer,
       @Nullable String flow,
@@ -121,8 +122,9 @@ public record StripeEvent(
       @Nullable String country,
       @Nullable String fingerprint,
       @Nullable String last4,
-      @Sensitive(category = Category.FINANCIAL, mask = Mask.HASH) @Nullable String mandateReference,
-      @Sensitive(category = Category.CREDENTIAL) @Nullable String mandateUrl) {
+      @Sensitive(category = Category.FINANCIAL, mask = Mask.HASH) @Encrypt @Nullable
+          String mandateReference,
+      @Sensitive(category = Category.CREDENTIAL) @Encrypt @Nullable String mandateUrl) {
 
     @Override
     public String toString() {

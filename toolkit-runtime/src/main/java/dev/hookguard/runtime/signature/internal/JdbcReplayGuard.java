@@ -87,12 +87,10 @@ public final class JdbcReplayGuard implements ReplayGuard {
                 }
               });
     } catch (StoreException e) {
-      // Fails closed, as a full guard does: the sender is told to retry later (503).
-      WebhookVerificationException refused =
-          new WebhookVerificationException(
-              Reason.REPLAY_GUARD_FULL, "the replay guard cannot record the message id");
-      refused.initCause(e);
-      throw refused;
+      // Fails closed, as a full guard does: the sender is told to retry later (503). No cause is
+      // attached: a verification exception never carries one (it is meant to be logged).
+      throw new WebhookVerificationException(
+          Reason.REPLAY_GUARD_FULL, "the replay guard cannot record the message id");
     }
     if (written == 0) {
       throw new WebhookVerificationException(

@@ -145,8 +145,13 @@ public final class Database implements AutoCloseable {
   }
 
   private static StoreException failure(String what, SQLException e) {
-    // SQLException messages of both drivers name statements and constraints, not bound values.
-    return new StoreException(StoreException.Reason.DATABASE_ERROR, what + " failed", e);
+    // A driver's message can quote values (PostgreSQL's "Detail: Key (...)=(...)", a batch's
+    // parameters), so the cause keeps only what identifies the error: its SQLState and code.
+    SQLException cause = new SQLException(
+        "SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + " ("
+            + e.getClass().getSimpleName() + ")", e.getSQLState(), e.getErrorCode());
+    cause.setStackTrace(e.getStackTrace());
+    return new StoreException(StoreException.Reason.DATABASE_ERROR, what + " failed", cause);
   }
 
   /** Closes the SQLite connection (checkpointing the WAL); a PostgreSQL pool is left open. */
