@@ -50,10 +50,11 @@ public final class CustomerStore {
     }
 
     /**
-     * The store of {@code Customer} records in {@code hookGuard}.
+     * The store of {@code Customer} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
      */
     public static CustomerStore create(HookGuard hookGuard) {
-        return create(hookGuard, RedactionContext.create());
+        return create(hookGuard, hookGuard.redactionContext());
     }
 
     /**

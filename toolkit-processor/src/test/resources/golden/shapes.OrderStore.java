@@ -46,10 +46,11 @@ public final class OrderStore {
     }
 
     /**
-     * The store of {@code Order} records in {@code hookGuard}.
+     * The store of {@code Order} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
      */
     public static OrderStore create(HookGuard hookGuard) {
-        return create(hookGuard, RedactionContext.create());
+        return create(hookGuard, hookGuard.redactionContext());
     }
 
     /**

@@ -47,10 +47,11 @@ public final class ShipmentStore {
     }
 
     /**
-     * The store of {@code Shipment} records in {@code hookGuard}.
+     * The store of {@code Shipment} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
      */
     public static ShipmentStore create(HookGuard hookGuard) {
-        return create(hookGuard, RedactionContext.create());
+        return create(hookGuard, hookGuard.redactionContext());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.hookguard.runtime.crypto.KeyManager;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.crypto.internal.KeyRing;
 import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.retention.Retention;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
@@ -19,6 +20,7 @@ import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
 import dev.hookguard.runtime.store.internal.JdbcRetention;
 import dev.hookguard.runtime.store.internal.Migrations;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -91,6 +93,13 @@ public final class HookGuard implements AutoCloseable {
    * The table of {@code schema}'s payload type. Generated {@code XStore.create(HookGuard)} calls
    * this once. Asking again with an equal schema gives an equivalent table.
    *
+   * <p>This is the layer beneath the generated stores, and it trusts its caller: its
+   * {@link PayloadTable#get} decrypts every field without an access check or an audit entry
+   * (generated {@code find} masks the result before returning it). Application code should go
+   * through the generated {@code XStore}, whose only path to plaintext is the checked and
+   * audited {@code reveal}; whoever holds a {@code HookGuard} (and so the master key's use) is
+   * inside that boundary.
+   *
    * @throws StoreException with {@code INVALID_REQUEST} if this instance already opened the payload
    *     type with a different schema
    */
@@ -103,6 +112,27 @@ public final class HookGuard implements AutoCloseable {
           "payload type " + schema.payloadType() + " is already open with a different schema");
     }
     return new JdbcPayloadTable(schema, database, keyRing, retentionKeys, clock, auditSink);
+  }
+
+  /**
+   * The redaction context of this store: {@code Mask.HASH} pseudonyms keyed by a key derived
+   * from the store's PRF keyset, so that every instance on one database, and every restart,
+   * shows a value as the same pseudonym (a key rotation starts new ones). Generated stores mask
+   * {@code find} results with it.
+   */
+  public RedactionContext redactionContext() {
+    byte[] key = database.inTransaction("deriving the pseudonym key", connection -> {
+      try {
+        return keyRing.forRead(connection).pseudonymKey();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the PRF keyset cannot derive the pseudonym key", e);
+      }
+    });
+    try {
+      return RedactionContext.withPseudonymKey(key);
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
+    }
   }
 
   /** Rotation, re-encryption and destruction of the data keys. */

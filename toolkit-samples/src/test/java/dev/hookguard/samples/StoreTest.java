@@ -99,6 +99,26 @@ class StoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
+  void pseudonymsAreTheSameOnEveryInstanceAndAfterARestart(Databases db) throws Exception {
+    String pseudonym;
+    try (HookGuard hookGuard = db.open()) {
+      ShopifyOrderStore store = ShopifyOrderStore.create(hookGuard);
+      store.put("order-1", order());
+      pseudonym = store.find("order-1").orElseThrow().browserIp();
+      assertThat(pseudonym).startsWith("hg_");
+      try (HookGuard other = db.open()) {
+        assertThat(ShopifyOrderStore.create(other).find("order-1").orElseThrow().browserIp())
+            .isEqualTo(pseudonym);
+      }
+    }
+    try (HookGuard restarted = db.open()) {
+      assertThat(ShopifyOrderStore.create(restarted).find("order-1").orElseThrow().browserIp())
+          .isEqualTo(pseudonym);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
   void accessorWithoutEveryCategoryGetsNoPlaintext(Databases db) throws Exception {
     try (HookGuard hookGuard = db.open()) {
       ShopifyOrderStore store = ShopifyOrderStore.create(hookGuard);

@@ -61,11 +61,13 @@ public final class StoreGenerator {
             .addStatement("this.redactor = redactor")
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
-            .addJavadoc("The store of {@code $L} records in {@code hookGuard}.\n", payload.simpleName())
+            .addJavadoc("The store of {@code $L} records in {@code hookGuard}; {@code HASH}\n"
+                + "pseudonyms use the store's own key, the same on every instance.\n",
+                payload.simpleName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addParameter(HOOKGUARD, "hookGuard")
-            .addStatement("return create(hookGuard, $T.create())", CONTEXT)
+            .addStatement("return create(hookGuard, hookGuard.redactionContext())")
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("The store of {@code $L} records, masking {@code HASH} properties under\n"

@@ -20,6 +20,10 @@ public final class DataKeys {
   /** Length of a lookup token in bytes. */
   public static final int TOKEN_BYTES = 32;
 
+  /** Domain separation: the PRF output that keys {@code Mask.HASH} pseudonyms, and nothing else. */
+  private static final byte[] PSEUDONYM_KEY_INPUT =
+      "hookguard.redaction.pseudonym-key.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private final int generation;
   private final long revision;
   private final KeysetHandle aeadKeys;
@@ -140,5 +144,13 @@ public final class DataKeys {
   @Override
   public String toString() {
     return "DataKeys[generation=" + generation + ", revision=" + revision + ", keys=" + keyCount() + "]";
+  }
+
+  /**
+   * The key of this store's {@code Mask.HASH} pseudonyms: derived from the primary PRF key, so
+   * every instance on the database shows one value as one pseudonym (until a key rotation).
+   */
+  public byte[] pseudonymKey() throws GeneralSecurityException {
+    return prf.computePrimary(PSEUDONYM_KEY_INPUT, TOKEN_BYTES);
   }
 }
