@@ -16,16 +16,13 @@ import java.util.Optional;
  * timestamp, so there is nothing to check freshness against; {@code X-GitHub-Delivery} is the
  * message id. The legacy SHA-1 {@code X-Hub-Signature} header is not consulted.
  */
-final class GitHubSignature extends BaseSignature {
+final class GitHubSignature extends HmacSignature {
 
   static final String HEADER = "X-Hub-Signature-256";
   static final String DELIVERY = "X-GitHub-Delivery";
 
-  private final HmacKeys keys;
-
   private GitHubSignature(HmacKeys keys, Clock clock, Duration tolerance) {
-    super(clock, tolerance);
-    this.keys = keys;
+    super(keys, clock, tolerance);
   }
 
   static GitHubSignature of(String... secrets) {
@@ -49,10 +46,7 @@ final class GitHubSignature extends BaseSignature {
           Reason.UNSUPPORTED_VERSION, "header " + HEADER + " does not carry a sha256 signature");
     }
     byte[] candidate = Codecs.hex(header.substring(eq + 1), HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
-    if (!keys.anyMatches(List.of(candidate), body)) {
-      throw new WebhookVerificationException(
-          Reason.SIGNATURE_MISMATCH, "the signature of header " + HEADER + " matches no configured secret");
-    }
+    requireMatch(List.of(candidate), HEADER, body);
   }
 
   @Override
@@ -78,10 +72,5 @@ final class GitHubSignature extends BaseSignature {
   @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new GitHubSignature(keys, clock, tolerance);
-  }
-
-  @Override
-  int keyCount() {
-    return keys.size();
   }
 }

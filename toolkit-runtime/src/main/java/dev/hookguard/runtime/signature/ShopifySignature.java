@@ -15,16 +15,13 @@ import java.util.Optional;
  * Shopify: {@code X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the body>}, keyed with the app's
  * client secret. Shopify signs no timestamp; {@code X-Shopify-Webhook-Id} is the message id.
  */
-final class ShopifySignature extends BaseSignature {
+final class ShopifySignature extends HmacSignature {
 
   static final String HEADER = "X-Shopify-Hmac-Sha256";
   static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
 
-  private final HmacKeys keys;
-
   private ShopifySignature(HmacKeys keys, Clock clock, Duration tolerance) {
-    super(clock, tolerance);
-    this.keys = keys;
+    super(keys, clock, tolerance);
   }
 
   static ShopifySignature of(String... secrets) {
@@ -39,10 +36,7 @@ final class ShopifySignature extends BaseSignature {
     requireBody(body);
     String header = HeaderReader.required(headers, HEADER);
     byte[] candidate = Codecs.base64(header, HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
-    if (!keys.anyMatches(List.of(candidate), body)) {
-      throw new WebhookVerificationException(
-          Reason.SIGNATURE_MISMATCH, "the signature of header " + HEADER + " matches no configured secret");
-    }
+    requireMatch(List.of(candidate), HEADER, body);
   }
 
   @Override
@@ -68,10 +62,5 @@ final class ShopifySignature extends BaseSignature {
   @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new ShopifySignature(keys, clock, tolerance);
-  }
-
-  @Override
-  int keyCount() {
-    return keys.size();
   }
 }

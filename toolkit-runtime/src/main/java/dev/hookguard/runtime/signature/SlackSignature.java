@@ -15,16 +15,13 @@ import java.util.Optional;
  * Slack: {@code X-Slack-Signature: v0=<hex>}, HMAC-SHA256 keyed with the signing secret over
  * {@code v0:<X-Slack-Request-Timestamp>:<body>}.
  */
-final class SlackSignature extends BaseSignature {
+final class SlackSignature extends HmacSignature {
 
   static final String HEADER = "X-Slack-Signature";
   static final String TIMESTAMP = "X-Slack-Request-Timestamp";
 
-  private final HmacKeys keys;
-
   private SlackSignature(HmacKeys keys, Clock clock, Duration tolerance) {
-    super(clock, tolerance);
-    this.keys = keys;
+    super(keys, clock, tolerance);
   }
 
   static SlackSignature of(String... secrets) {
@@ -51,10 +48,7 @@ final class SlackSignature extends BaseSignature {
     }
     byte[] candidate =
         Codecs.hex(header.substring(eq + 1), HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
-    if (!keys.anyMatches(List.of(candidate), ascii("v0:" + timestamp + ":"), body)) {
-      throw new WebhookVerificationException(
-          Reason.SIGNATURE_MISMATCH, "the signature of header " + HEADER + " matches no configured secret");
-    }
+    requireMatch(List.of(candidate), HEADER, ascii("v0:" + timestamp + ":"), body);
     Timestamps.checkFresh(timestamp, clock, tolerance);
   }
 
@@ -83,10 +77,5 @@ final class SlackSignature extends BaseSignature {
   @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new SlackSignature(keys, clock, tolerance);
-  }
-
-  @Override
-  int keyCount() {
-    return keys.size();
   }
 }

@@ -17,17 +17,14 @@ import java.util.StringJoiner;
  * {@code v1} entries appear while a secret is being rolled; {@code v0} and unknown schemes are
  * ignored.
  */
-final class StripeSignature extends BaseSignature {
+final class StripeSignature extends HmacSignature {
 
   static final String HEADER = "Stripe-Signature";
   /** A timestamp, a handful of v1 and v0 signatures: far fewer elements than this. */
   static final int MAX_ELEMENTS = 16;
 
-  private final HmacKeys keys;
-
   private StripeSignature(HmacKeys keys, Clock clock, Duration tolerance) {
-    super(clock, tolerance);
-    this.keys = keys;
+    super(keys, clock, tolerance);
   }
 
   static StripeSignature of(String... secrets) {
@@ -77,10 +74,7 @@ final class StripeSignature extends BaseSignature {
       throw new WebhookVerificationException(
           Reason.UNSUPPORTED_VERSION, "header " + HEADER + " has no v1 signature");
     }
-    if (!keys.anyMatches(v1, ascii(timestamp + "."), body)) {
-      throw new WebhookVerificationException(
-          Reason.SIGNATURE_MISMATCH, "no v1 signature in header " + HEADER + " matches a configured secret");
-    }
+    requireMatch(v1, HEADER, ascii(timestamp + "."), body);
     Timestamps.checkFresh(timestamp, clock, tolerance);
   }
 
@@ -111,10 +105,5 @@ final class StripeSignature extends BaseSignature {
   @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new StripeSignature(keys, clock, tolerance);
-  }
-
-  @Override
-  int keyCount() {
-    return keys.size();
   }
 }

@@ -91,10 +91,10 @@ final class Workspace {
         secrets.setProperty("stripe", "whsec_" + java.util.Base64.getEncoder().encodeToString(random(24)));
         secrets.setProperty("github", HexFormat.of().formatHex(random(20)));
         secrets.setProperty("shopify", HexFormat.of().formatHex(random(32)));
+        createOwnerOnly(file);
         try (OutputStream out = Files.newOutputStream(file)) {
           secrets.store(out, "HookGuard sample webhook signing secrets (development only)");
         }
-        ownerOnly(file, "rw-------");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
@@ -148,7 +148,8 @@ final class Workspace {
             "-alias", "hookguard-dev", "-keyalg", "EC", "-groupname", "secp256r1",
             "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1,ip:::1",
             "-validity", "90", "-storetype", "PKCS12", "-keystore", file.toString(),
-            "-storepass", new String(password()), "-noprompt"))
+            // The password file, not the password: a command line is visible to every user.
+            "-storepass:file", passwordFile().toString(), "-noprompt"))
         .redirectErrorStream(true)
         .start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -164,12 +165,26 @@ final class Workspace {
   }
 
   private char[] password() throws IOException {
+    return Files.readString(passwordFile()).strip().toCharArray();
+  }
+
+  private Path passwordFile() throws IOException {
     Path file = directory.resolve("dev-tls.password");
     if (!Files.exists(file)) {
+      createOwnerOnly(file);
       Files.writeString(file, HexFormat.of().formatHex(random(16)));
-      ownerOnly(file, "rw-------");
     }
-    return Files.readString(file).strip().toCharArray();
+    return file;
+  }
+
+  /** Creates an empty file that only its owner can read, before anything secret is in it. */
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
   }
 
   private static byte[] random(int bytes) {
