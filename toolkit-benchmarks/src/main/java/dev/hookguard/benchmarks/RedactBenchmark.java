@@ -1,0 +1,79 @@
+package dev.hookguard.benchmarks;
+
+import dev.hookguard.runtime.signature.Signatures;
+import dev.hookguard.samples.shopify.ShopifyOrder;
+import dev.hookguard.samples.shopify.ShopifyOrderRedactor;
+import dev.hookguard.samples.shopify.ShopifyOrderVerifier;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Making the Shopify order safe to log or forward, against writing it out unredacted.
+ *
+ * <p>{@code ShopifyOrder} overrides {@code toString()} with its redactor, as the README
+ * recommends (and the processor's {@code HookGuardRecordToString} warning asks), so
+ * {@code recordStringValueOf} is what {@code log.info("{}", order)} costs in practice: the same
+ * work as {@code toLogString}. The unredacted baselines are the generated writer
+ * ({@code ShopifyOrderVerifier.toJson}: same generator, no masks) and Jackson data binding's
+ * {@code writeValueAsString}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class RedactBenchmark {
+
+  private ShopifyOrder order;
+  private ShopifyOrderRedactor redactor;
+
+  @Setup
+  public void setUp() throws Exception {
+    order = ShopifyOrderVerifier.create(Signatures.shopify(Samples.SHOPIFY_SECRET))
+        .readTrusted(Samples.payload(Samples.SHOPIFY_ORDER));
+    // One redactor per process, as a receiver keeps it (its HASH key is made once).
+    redactor = ShopifyOrderRedactor.create();
+    Samples.JACKSON.writeValueAsString(order);
+  }
+
+  @Benchmark
+  public void toLogString(Blackhole bh) {
+    bh.consume(redactor.toLogString(order));
+  }
+
+  @Benchmark
+  public void toRedactedJson(Blackhole bh) {
+    bh.consume(redactor.toRedactedJson(order));
+  }
+
+  @Benchmark
+  public void redactCopy(Blackhole bh) {
+    bh.consume(redactor.redact(order));
+  }
+
+  @Benchmark
+  public void recordStringValueOf(Blackhole bh) {
+    bh.consume(String.valueOf(order));
+  }
+
+  @Benchmark
+  public void unredactedGeneratedToJson(Blackhole bh) {
+    bh.consume(ShopifyOrderVerifier.toJson(order));
+  }
+
+  @Benchmark
+  public void unredactedJacksonWrite(Blackhole bh) {
+    bh.consume(Samples.JACKSON.writeValueAsString(order));
+  }
+}
