@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
   /** Values the sample events carry in @Encrypt properties (some nested): none may be stored. */
   private static final List<String> ENCRYPTED_VALUES = List.of(
       "jenny.rosen@example.com", "Jenny Rosen", "+14155550132", "mona.octocat@example.com",
-      "Mona Lisa Octocat", "jon.doe@example.com", "+16135551212", "123 Billing Street");
+      "Mona Lisa Octocat", "jon.doe@example.com", "+16135551212", "123 Billing Street",
+      "203.0.113.77", "leave the parcel with the neighbour");
 
   /** A value stored in plain text (a product SKU), to show the scan does see stored text. */
   private static final String PLAIN_VALUE = "SKU2006-001";
@@ -186,9 +187,9 @@ final class DemoCommand implements Callable<Integer> {
     String stored = storedBytes(folder);
     out.println("The database files (hookguard.db, -wal, -shm) scanned for the events' values:");
     for (String value : ENCRYPTED_VALUES) {
-      out.printf("  %-28s %s%n", value, contains(stored, value) ? "FOUND (must not happen)" : "absent: encrypted");
+      out.printf("  %-36s %s%n", value, contains(stored, value) ? "FOUND (must not happen)" : "absent: encrypted");
     }
-    out.printf("  %-28s %s%n", PLAIN_VALUE, contains(stored, PLAIN_VALUE)
+    out.printf("  %-36s %s%n", PLAIN_VALUE, contains(stored, PLAIN_VALUE)
         ? "found: a plain property, as expected" : "absent");
   }
 

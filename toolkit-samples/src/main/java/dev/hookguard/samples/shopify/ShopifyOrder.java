@@ -34,8 +34,9 @@ public record ShopifyOrder(
     @Nullable String financialStatus,
     @Nullable String gateway,
     boolean test,
-    @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Retain(days = 30) @Nullable String browserIp,
-    @Sensitive(category = Category.OTHER) @Retain(days = 30) @Nullable String note,
+    @Sensitive(category = Category.LOCATION, mask = Mask.HASH) @Encrypt @Retain(days = 30) @Nullable
+        String browserIp,
+    @Sensitive(category = Category.OTHER) @Encrypt @Retain(days = 30) @Nullable String note,
     @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt @Nullable String token,
     @Sensitive(category = Category.CREDENTIAL, mask = Mask.OMIT) @Encrypt @Nullable String cartToken,
     @Nullable String tags,
