@@ -59,6 +59,8 @@ public final class Database implements AutoCloseable {
         // know them; these must hold whatever the driver version.
         statement.execute("PRAGMA busy_timeout = 30000");
         statement.execute("PRAGMA journal_mode = WAL");
+        // A committed put must survive a power loss: a 2xx is sent only after it.
+        statement.execute("PRAGMA synchronous = FULL");
         statement.execute("PRAGMA foreign_keys = ON");
         statement.execute("PRAGMA secure_delete = ON");
       }
