@@ -198,7 +198,7 @@ public final class HookGuard implements AutoCloseable {
     return "HookGuard[" + database + ", " + keyRing + "]";
   }
 
-  /** Options of a {@link HookGuard}. A database and a master key are required. */
+  /** Options of a {@link HookGuard}. A database is required, and with PostgreSQL a master key. */
   public static final class Builder {
 
     private Path sqliteFile;
@@ -256,7 +256,12 @@ public final class HookGuard implements AutoCloseable {
       return this;
     }
 
-    /** The master key that wraps the data keys. Required. */
+    /**
+     * The master key that wraps the data keys. Required with PostgreSQL. With SQLite, when none
+     * is given, a development key file {@code <database>.master.key} beside the database is used
+     * (made on first use, owner-only, with a loud warning in the log): convenient for trying
+     * HookGuard out, never for production, since whoever copies the folder can decrypt it all.
+     */
     public Builder masterKey(MasterKey masterKey) {
       this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
       return this;
@@ -281,16 +286,20 @@ public final class HookGuard implements AutoCloseable {
     /**
      * Opens the database, creates or migrates its schema, and opens or creates its data keyring.
      *
-     * @throws IllegalStateException if no database or no master key was given
+     * @throws IllegalStateException if no database, or PostgreSQL without a master key, was given
      * @throws StoreException if the database cannot be used
      * @throws dev.hookguard.runtime.crypto.KeyException if the master key cannot unwrap the keyring
      */
     public HookGuard build() {
-      if (masterKey == null) {
-        throw new IllegalStateException("a master key is required: call masterKey(...)");
-      }
       if (sqliteFile == null && postgres == null) {
         throw new IllegalStateException("a database is required: call sqlite(...) or postgres(...)");
+      }
+      if (masterKey == null && sqliteFile != null) {
+        masterKey = MasterKey.localFile(
+            sqliteFile.resolveSibling(sqliteFile.getFileName() + ".master.key"));
+      }
+      if (masterKey == null) {
+        throw new IllegalStateException("a master key is required with PostgreSQL: call masterKey(...)");
       }
       if (sqliteFile != null && retentionKeySource != null) {
         throw new IllegalStateException(
