@@ -61,15 +61,18 @@ class SqlitePayloadTableTest extends PayloadTableContract {
   }
 
   @Test
-  void builderNeedsADatabaseAndAMasterKey() {
+  void builderNeedsADatabaseAndTheDatabasesMasterKey() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> dev.hookguard.runtime.HookGuard.builder().masterKey(masterKey).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("database");
+    // Without a master key SQLite falls back to a development key file, which cannot unwrap
+    // the keyring this database was created with: refused, nothing opened.
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> backend.configure(dev.hookguard.runtime.HookGuard.builder()).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("master key");
+        .isInstanceOfSatisfying(dev.hookguard.runtime.crypto.KeyException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.reason())
+                .isEqualTo(dev.hookguard.runtime.crypto.KeyException.Reason.KEYSET_UNREADABLE));
   }
 
   @Test
