@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class RetentionKeyStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetentionKeyStore.class);
-  private static final long DAY_MILLIS = 86_400_000L;
+  public static final long DAY_MILLIS = 86_400_000L;
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final String TABLE = "hg_retention_keys";
 
@@ -57,6 +58,8 @@ public final class RetentionKeyStore implements AutoCloseable {
   private final MasterKey masterKey;
   private final Clock clock;
   private final ConcurrentMap<Long, Aead> cache = new ConcurrentHashMap<>();
+  /** Days whose key this instance saw destroyed: a tombstone never comes back to life. */
+  private final Set<Long> destroyed = ConcurrentHashMap.newKeySet();
 
   private RetentionKeyStore(
       Database database, boolean ownsDatabase, String table, MasterKey masterKey, Clock clock) {
@@ -159,6 +162,9 @@ public final class RetentionKeyStore implements AutoCloseable {
     if (cached != null) {
       return Optional.of(cached);
     }
+    if (destroyed.contains(day)) {
+      return Optional.empty();
+    }
     Optional<byte[]> wrapped =
         database.inTransaction(
             "reading the retention key of " + LocalDate.ofEpochDay(day),
@@ -171,6 +177,9 @@ public final class RetentionKeyStore implements AutoCloseable {
               + " has no key of "
               + LocalDate.ofEpochDay(day)
               + " (not the key store these records were written with?)");
+    }
+    if (wrapped.isEmpty()) {
+      destroyed.add(day);
     }
     return wrapped.map(bytes -> cache(day, bytes));
   }

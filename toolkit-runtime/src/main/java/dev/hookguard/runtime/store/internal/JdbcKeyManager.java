@@ -81,6 +81,7 @@ public final class JdbcKeyManager implements KeyManager {
     Objects.requireNonNull(listener, "listener");
     int target = generation();
     long total = countBelow(target);
+    prefetchDayKeys(target);
     long done = 0;
     while (true) {
       int moved =
@@ -96,6 +97,46 @@ public final class JdbcKeyManager implements KeyManager {
     LOG.info(
         "re-encryption to generation {}: {} records moved, {} remaining", target, done, remaining);
     return new ReencryptionReport(done, remaining, target);
+  }
+
+  /**
+   * Fetches, before any batch transaction, the retention day keys the batches will open or seal
+   * with. On PostgreSQL the day keys share the record store's pool by default, and fetching one
+   * inside a batch would hold one connection while waiting for a second: with a busy pool, a
+   * deadlock. Fetched once, they are cached (and destroyed days remembered) for the whole run.
+   */
+  private void prefetchDayKeys(int target) {
+    List<long[]> days = database.inTransaction(
+        "finding the retention days of records to re-encrypt",
+        connection -> {
+          List<long[]> found = new ArrayList<>();
+          try (PreparedStatement select = connection.prepareStatement(
+              "SELECT DISTINCT f.protection, f.expires_at / " + RetentionKeyStore.DAY_MILLIS
+                  + " FROM hg_fields f JOIN hg_records r"
+                  + " ON r.payload_type = f.payload_type AND r.record_id = f.record_id"
+                  + " WHERE r.key_generation < ? AND f.expires_at IS NOT NULL"
+                  + " AND f.protection IN (" + RecordCodec.RANDOMIZED + ", "
+                  + RecordCodec.DAY_KEYED + ")")) {
+            select.setInt(1, target);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                found.add(new long[] {rows.getInt(1), rows.getLong(2)});
+              }
+            }
+          }
+          return found;
+        });
+    for (long[] day : days) {
+      try {
+        if (day[0] == RecordCodec.DAY_KEYED) {
+          dayKeys.forOpening(day[1]);
+        } else {
+          dayKeys.forSealing(day[1]);
+        }
+      } catch (KeyException e) {
+        // A missing or destroyed day: the batch meets it again and handles it as it must.
+      }
+    }
   }
 
   /**

@@ -69,6 +69,9 @@ final class RecordCodec {
   /** Stored code of a randomized field sealed under the retention key of its expiry day. */
   static final int DAY_KEYED = 3;
 
+  /** The stored protection code of a field sealed under the data keyset's AEAD. */
+  static final int RANDOMIZED = 1;
+
   /** The earlier of a field's and its record's expiry, or {@code null} if neither has one. */
   static Long effectiveExpiry(Long fieldExpiry, Long recordExpiry) {
     if (fieldExpiry == null) {
