@@ -1,9 +1,7 @@
 package dev.hookguard.runtime.signature;
 
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.hookguard.runtime.signature.internal.MessageIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,13 +92,7 @@ final class InMemoryReplayGuard implements ReplayGuard {
 
   /** Fixed-size keys: memory per entry does not depend on what a sender puts in an id. */
   private static String digest(String messageId) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
+    return Base64.getEncoder().encodeToString(MessageIds.digest(messageId));
   }
 
   @Override

@@ -5,9 +5,6 @@ import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.internal.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,13 +147,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
   }
 
   private static String digest(String messageId) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
+    return HexFormat.of().formatHex(MessageIds.digest(messageId));
   }
 
   @Override
