@@ -7,12 +7,14 @@ import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
 import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredDocuments;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,7 +24,7 @@ import java.util.OptionalInt;
  * no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CustomerStore {
+public final class CustomerStore implements PayloadStore<Customer> {
     /**
      * How {@code Customer} is stored, property by property.
      */
@@ -78,7 +80,7 @@ public final class CustomerStore {
      * existing record only if {@code overwrite}.
      */
     public void put(String id, Customer value, boolean overwrite) {
-        table.put(id, StoredDocuments.split(CustomerVerifier.toJson(value)), overwrite);
+        table.put(id, fields(value), overwrite);
     }
 
     /**
@@ -115,6 +117,16 @@ public final class CustomerStore {
 
     private List<Customer> findBy(String path, String json) {
         return table.idsByValue(path, json).stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Customer value) {
+        return StoredDocuments.split(CustomerVerifier.toJson(value));
     }
 
     private Customer masked(StoredRecord record) {

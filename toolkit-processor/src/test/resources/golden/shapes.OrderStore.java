@@ -6,12 +6,14 @@ import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
 import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredDocuments;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,7 +23,7 @@ import java.util.OptionalInt;
  * no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class OrderStore {
+public final class OrderStore implements PayloadStore<Order> {
     /**
      * How {@code Order} is stored, property by property.
      */
@@ -74,7 +76,7 @@ public final class OrderStore {
      * existing record only if {@code overwrite}.
      */
     public void put(String id, Order value, boolean overwrite) {
-        table.put(id, StoredDocuments.split(OrderVerifier.toJson(value)), overwrite);
+        table.put(id, fields(value), overwrite);
     }
 
     /**
@@ -99,6 +101,16 @@ public final class OrderStore {
      */
     public boolean delete(String id) {
         return table.delete(id);
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Order value) {
+        return StoredDocuments.split(OrderVerifier.toJson(value));
     }
 
     private Order masked(StoredRecord record) {

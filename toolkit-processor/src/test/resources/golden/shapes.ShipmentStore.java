@@ -6,12 +6,14 @@ import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
 import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredDocuments;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -22,7 +24,7 @@ import java.util.Set;
  * no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class ShipmentStore {
+public final class ShipmentStore implements PayloadStore<Shipment> {
     /**
      * How {@code Shipment} is stored, property by property.
      */
@@ -75,7 +77,7 @@ public final class ShipmentStore {
      * existing record only if {@code overwrite}.
      */
     public void put(String id, Shipment value, boolean overwrite) {
-        table.put(id, StoredDocuments.split(ShipmentVerifier.toJson(value)), overwrite);
+        table.put(id, fields(value), overwrite);
     }
 
     /**
@@ -100,6 +102,16 @@ public final class ShipmentStore {
      */
     public boolean delete(String id) {
         return table.delete(id);
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Shipment value) {
+        return StoredDocuments.split(ShipmentVerifier.toJson(value));
     }
 
     private Shipment masked(StoredRecord record) {

@@ -19,6 +19,15 @@ import dev.hookguard.runtime.store.internal.JdbcKeyManager;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
 import dev.hookguard.runtime.store.internal.JdbcRetention;
 import dev.hookguard.runtime.store.internal.Migrations;
+import dev.hookguard.runtime.store.internal.Receipts;
+import dev.hookguard.runtime.receiver.ReceiptStore;
+import dev.hookguard.runtime.store.PayloadStore;
+import dev.hookguard.runtime.audit.AuditEvent;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -57,7 +66,15 @@ public final class HookGuard implements AutoCloseable {
   private final RetentionKeyStore retentionKeys;
   private final Retention retention;
   private final JdbcAuditTrail auditTrail;
+  private final AuditSink extraAuditSink;
+  private final Receipts receipts;
+  private final ScheduledExecutorService chainer;
   private final ConcurrentMap<String, StoreSchema> schemas = new ConcurrentHashMap<>();
+
+  /** How often queued audit entries are chained: the most a receipt's entry waits. */
+  static final Duration CHAIN_INTERVAL = Duration.ofMillis(100);
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.audit");
 
   private HookGuard(
       Database database,
@@ -82,6 +99,38 @@ public final class HookGuard implements AutoCloseable {
     this.retention =
         new JdbcRetention(
             database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
+    this.extraAuditSink = auditSink;
+    this.receipts =
+        new Receipts(
+            database,
+            keyRing,
+            retentionKeys,
+            clock,
+            (connection, stored) ->
+                auditTrail.enqueue(
+                    connection,
+                    stored.stream()
+                        .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
+                        .toList()));
+    this.chainer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "hookguard-audit-chain");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // At once (what a crash left queued), then a few times a second.
+    chainer.scheduleWithFixedDelay(
+        this::chainAudit, 0, CHAIN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void chainAudit() {
+    try {
+      auditTrail.chainPending();
+    } catch (RuntimeException e) {
+      // Retried on the next run; nothing queued is lost (the queue is in the database).
+      LOG.warn("chaining queued audit entries failed: {}", e.getClass().getName());
+    }
   }
 
   /** Starts configuring a {@code HookGuard}. */
@@ -112,6 +161,33 @@ public final class HookGuard implements AutoCloseable {
           "payload type " + schema.payloadType() + " is already open with a different schema");
     }
     return new JdbcPayloadTable(schema, database, keyRing, retentionKeys, clock, auditSink);
+  }
+
+  /**
+   * Receipts of the generated store {@code store}'s payload type, for {@link
+   * dev.hookguard.runtime.receiver.WebhookReceiver.Builder#receipts}: a verified webhook's message
+   * id, record and {@code RECEIVED} audit entry are committed in one transaction, so a crash at any
+   * instant leaves all of them or none, and a redelivery of a stored event (same id, same body) is
+   * recognised however late it comes. Records are stored under their message id, as {@code
+   * XStore.put(messageId, payload)} would, and read back through {@code store}.
+   *
+   * <p>Concurrent receipts share transactions (group commit): each returns once the transaction
+   * holding it is durably committed. The audit entry is queued in that transaction and chained
+   * within about {@link #CHAIN_INTERVAL} (and always before {@code audit().verify()}, {@code
+   * checkpoint()} or {@code tail(n)} read the trail).
+   *
+   * <pre>{@code
+   * WebhookReceiver<Order> receiver = WebhookReceiver
+   *     .builder(Order.class, OrderVerifier.create(signature)::verify)
+   *     .messageIds(signature)
+   *     .receipts(hookGuard.receipts(OrderStore.create(hookGuard)))
+   *     .build();
+   * }</pre>
+   */
+  public <X> ReceiptStore<X> receipts(PayloadStore<X> store) {
+    Objects.requireNonNull(store, "store");
+    table(store.schema());
+    return new ReceiptsOf<>(store, receipts, extraAuditSink, clock);
   }
 
   /**
@@ -187,6 +263,14 @@ public final class HookGuard implements AutoCloseable {
   @Override
   public void close() {
     try {
+      receipts.close();
+      chainer.shutdown();
+      try {
+        chainer.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      chainAudit();
       retentionKeys.close();
     } finally {
       database.close();

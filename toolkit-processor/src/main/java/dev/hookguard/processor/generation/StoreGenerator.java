@@ -10,6 +10,7 @@ import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -32,6 +33,7 @@ public final class StoreGenerator {
   private static final ClassName RECORD = ClassName.get(STORE, "StoredRecord");
   private static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
   private static final ClassName DOCUMENTS = ClassName.get(STORE, "StoredDocuments");
+  private static final ClassName PAYLOAD_STORE = ClassName.get(STORE, "PayloadStore");
   private static final ClassName CATEGORY = ClassName.get("dev.hookguard.api", "Sensitive", "Category");
   private static final ClassName CONTEXT =
       ClassName.get("dev.hookguard.runtime.redact", "RedactionContext");
@@ -47,6 +49,7 @@ public final class StoreGenerator {
             + "masked on {@code find}, revealed only to an accessor granted every category, kept\n"
             + "no longer than its retention.\n", payload)
         .addModifiers(Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_STORE, payload))
         .addField(FieldSpec.builder(SCHEMA, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("How {@code $L} is stored, property by property.\n", payload.simpleName())
             .initializer(schema(model))
@@ -93,7 +96,7 @@ public final class StoreGenerator {
             .addParameter(String.class, "id")
             .addParameter(payload, "value")
             .addParameter(boolean.class, "overwrite")
-            .addStatement("table.put(id, $T.split($T.toJson(value)), overwrite)", DOCUMENTS, verifier)
+            .addStatement("table.put(id, fields(value), overwrite)")
             .build())
         .addMethod(MethodSpec.methodBuilder("find")
             .addJavadoc("The record stored under {@code id}, sensitive values masked as\n"
@@ -138,6 +141,19 @@ public final class StoreGenerator {
               + ".flatMap($T::stream).toList()", Optional.class)
           .build());
     }
+    type.addMethod(MethodSpec.methodBuilder("schema")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(SCHEMA)
+        .addStatement("return SCHEMA")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("fields")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(Map.class, String.class, String.class))
+        .addParameter(payload, "value")
+        .addStatement("return $T.split($T.toJson(value))", DOCUMENTS, verifier)
+        .build());
     type.addMethod(MethodSpec.methodBuilder("masked")
         .addModifiers(Modifier.PRIVATE)
         .returns(payload)

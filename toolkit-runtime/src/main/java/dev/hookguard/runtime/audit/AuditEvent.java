@@ -58,6 +58,23 @@ public record AuditEvent(
     RETENTION_KEY_DESTROYED
   }
 
+  /**
+   * The entry of a webhook a receiver accepted and stored under {@code messageId}: kind {@link
+   * Kind#RECEIVED}, accessor {@code receiver}, purpose {@code receive}, reason {@code ACCEPTED
+   * status=200}, as {@link AuditTrail#receiptListener()} writes it.
+   */
+  public static AuditEvent received(Instant time, String payloadType, String messageId) {
+    return new AuditEvent(
+        time,
+        Kind.RECEIVED,
+        payloadType,
+        messageId,
+        ReceiptAuditor.ACCESSOR,
+        ReceiptAuditor.PURPOSE,
+        List.of(),
+        "ACCEPTED status=200");
+  }
+
   /** Checks that every component is present and copies the field list. */
   public AuditEvent {
     Objects.requireNonNull(time, "time");

@@ -9,7 +9,9 @@ import java.util.List;
  * {@link AuditTrail#receiptListener()}: a receiver's answers to authenticated requests as audit
  * events. Refusals that come before authentication (HTTPS, address, rate limit, size, signature
  * and timestamp) are not appended: anyone on the network can cause them, and the trail must not
- * grow, or contend for its lock, at a stranger's pace. The receiver's metrics count them.
+ * grow, or contend for its lock, at a stranger's pace. The receiver's metrics count them. An
+ * accepted webhook kept through a receipt was entered in the receipt's own transaction, and a
+ * duplicate of a stored event is not entered again.
  */
 final class ReceiptAuditor implements ReceiptListener {
 
@@ -24,7 +26,8 @@ final class ReceiptAuditor implements ReceiptListener {
 
   @Override
   public void onReceipt(ReceiptEvent event) {
-    if (!isAuthenticated(event)) {
+    // Written with the receipt already; a duplicate is the same event again, entered once.
+    if (!isAuthenticated(event) || event.audited() || event.outcome() == Outcome.DUPLICATE) {
       return;
     }
     sink.record(
@@ -45,7 +48,7 @@ final class ReceiptAuditor implements ReceiptListener {
   /** Whether the request had passed its signature check when the receiver answered. */
   static boolean isAuthenticated(ReceiptEvent event) {
     return switch (event.outcome()) {
-      case ACCEPTED, HANDLER_FAILED, SINK_FAILED, LISTENER_FAILED -> true;
+      case ACCEPTED, DUPLICATE, CONFLICT, HANDLER_FAILED, SINK_FAILED, LISTENER_FAILED -> true;
       case REJECTED -> event.reason().map(reason -> switch (reason) {
         case REPLAYED, REPLAY_GUARD_FULL, MISSING_MESSAGE_ID, MALFORMED_PAYLOAD, LIMIT_EXCEEDED,
             INVALID_PAYLOAD -> true;
@@ -57,7 +60,7 @@ final class ReceiptAuditor implements ReceiptListener {
 
   private static AuditEvent.Kind kindOf(Outcome outcome) {
     return switch (outcome) {
-      case ACCEPTED -> AuditEvent.Kind.RECEIVED;
+      case ACCEPTED, DUPLICATE -> AuditEvent.Kind.RECEIVED;
       case VERIFIER_FAILED, HANDLER_FAILED, SINK_FAILED, LISTENER_FAILED ->
           AuditEvent.Kind.RECEIVE_FAILED;
       default -> AuditEvent.Kind.REJECTED;

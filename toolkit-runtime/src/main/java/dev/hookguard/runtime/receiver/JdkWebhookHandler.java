@@ -23,7 +23,14 @@ import org.slf4j.LoggerFactory;
  * The connection counts as TLS when the exchange is an {@link HttpsExchange}, that is when the
  * handler runs in an {@code HttpsServer}.
  *
+ * <p><b>Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}</b> (or set that system
+ * property before the first server is created). The JDK's server leaves {@code TCP_NODELAY} off
+ * by default, so every response waits for the client's delayed ACK, about 40 ms: one client then
+ * gets some 22 answers a second, whatever the receiver does. {@link #of} logs a warning when the
+ * property is not set.
+ *
  * <pre>{@code
+ * System.setProperty("sun.net.httpserver.nodelay", "true");   // before the first create
  * HttpsServer server = HttpsServer.create(new InetSocketAddress(8443), 0);
  * server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
  * server.createContext("/webhooks/orders", JdkWebhookHandler.of(receiver));
@@ -39,9 +46,20 @@ public final class JdkWebhookHandler implements HttpHandler {
     this.receiver = receiver;
   }
 
+  /** The system property that turns {@code TCP_NODELAY} on in the JDK's HTTP server. */
+  public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   /** A handler that answers every exchange through {@code receiver}. */
   public static JdkWebhookHandler of(WebhookReceiver<?> receiver) {
-    return new JdkWebhookHandler(Objects.requireNonNull(receiver, "receiver"));
+    JdkWebhookHandler handler = new JdkWebhookHandler(Objects.requireNonNull(receiver, "receiver"));
+    if (!Boolean.getBoolean(NO_DELAY_PROPERTY)) {
+      handler.log.warn(
+          "{} is not true: each response of the JDK HTTP server waits ~40 ms for delayed ACKs;"
+              + " start the JVM with -D{}=true",
+          NO_DELAY_PROPERTY,
+          NO_DELAY_PROPERTY);
+    }
+    return handler;
   }
 
   @Override

@@ -20,6 +20,9 @@ import java.util.Optional;
  *     nothing
  * @param status the HTTP status answered
  * @param latency the time from receipt to the answer
+ * @param audited whether the audit entry for this answer was already written in the receipt's
+ *     own transaction (an accepted webhook kept through a {@link ReceiptStore}); an audit listener
+ *     then appends nothing
  */
 public record ReceiptEvent(
     Instant time,
@@ -28,7 +31,8 @@ public record ReceiptEvent(
     Optional<WebhookVerificationException.Reason> reason,
     Optional<String> messageId,
     int status,
-    Duration latency) {
+    Duration latency,
+    boolean audited) {
 
   /**
    * How a request ended. Names are stable: metrics and the audit trail key on them. The pipeline
@@ -37,6 +41,13 @@ public record ReceiptEvent(
   public enum Outcome {
     /** Verified, handled and stored: answered 2xx. */
     ACCEPTED,
+    /**
+     * Verified, and already stored under its message id with this same body (a redelivery, or a
+     * replay of a stored event): answered 2xx, nothing run or written again.
+     */
+    DUPLICATE,
+    /** Verified, but its message id is already stored with a different body: 409. */
+    CONFLICT,
     /** Neither the connection nor a trusted proxy vouched for HTTPS: 403. */
     NOT_HTTPS,
     /** A trusted proxy forwarded a client address that is not an IP address: 403. */
@@ -71,5 +82,17 @@ public record ReceiptEvent(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(latency, "latency");
+  }
+
+  /** An event whose audit entry, if any, is still to be written ({@code audited} false). */
+  public ReceiptEvent(
+      Instant time,
+      String payloadType,
+      Outcome outcome,
+      Optional<WebhookVerificationException.Reason> reason,
+      Optional<String> messageId,
+      int status,
+      Duration latency) {
+    this(time, payloadType, outcome, reason, messageId, status, latency, false);
   }
 }

@@ -14,7 +14,8 @@ final class Statuses {
   /** The status for {@code outcome}; {@code reason} decides for {@link Outcome#REJECTED}. */
   static int of(Outcome outcome, Reason reason) {
     return switch (outcome) {
-      case ACCEPTED -> 200;
+      case ACCEPTED, DUPLICATE -> 200;
+      case CONFLICT -> 409;
       case NOT_HTTPS, ADDRESS_UNRESOLVED, ADDRESS_NOT_ALLOWED -> 403;
       case RATE_LIMITED_SOURCE, RATE_LIMITED_OVERALL -> 429;
       case METHOD_NOT_ALLOWED -> 405;

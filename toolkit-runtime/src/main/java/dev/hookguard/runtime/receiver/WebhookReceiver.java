@@ -41,8 +41,13 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Size</b> (413): the declared {@code Content-Length}, then the body itself.
  *   <li><b>Verify</b> through the {@link PayloadVerifier}: signature, timestamp and replay (401,
  *       409, 503 when the replay guard is full), then parse and validate (400, 413).
- *   <li><b>Handle</b> through the optional {@link PayloadHandler} (500 if it throws).
- *   <li><b>Store</b> through the {@link PayloadSink} (503 if it throws, so the sender retries).
+ *   <li><b>Handle</b> through the optional {@link PayloadHandler} (500 if it throws). With
+ *       {@linkplain Builder#receipts receipts}, a message id already stored is answered first,
+ *       without running the handler: 200 {@code DUPLICATE} for the same body, 409 {@code
+ *       CONFLICT} for another.
+ *   <li><b>Store</b> as a receipt, through the {@link ReceiptStore} (the id, the record and its
+ *       audit entry in one transaction), or through the {@link PayloadSink} (503 if either
+ *       throws, so the sender retries).
  *   <li><b>Record</b>: the {@link ReceiptListener} (the audit trail; 500 if it throws), then 200.
  * </ol>
  *
@@ -74,8 +79,10 @@ import org.slf4j.LoggerFactory;
  *       succeeds)</td></tr>
  * </table>
  *
- * <p><b>Retries and replay.</b> A replay guard inside the verifier records a message id when it
- * is verified, before the sink runs. If the handler or sink then fails, a retry of the same
+ * <p><b>Retries and replay.</b> With receipts, a redelivery of a stored event is a 2xx {@code
+ * DUPLICATE} however late it comes, and nothing before the receipt's commit survives a crash, so
+ * a retry of an unanswered delivery is accepted as new. With a sink instead: a replay guard
+ * inside the verifier records a message id when it is verified, before the sink runs. If the handler or sink then fails, a retry of the same
  * message would be refused as a replay (409); give the receiver the same guard ({@link
  * Builder#replayGuard}) and it {@linkplain ReplayGuard#forget forgets} the id of a message it
  * could not keep, so the retry is accepted.
@@ -87,7 +94,7 @@ import org.slf4j.LoggerFactory;
  * WebhookReceiver<Order> receiver =
  *     WebhookReceiver.builder(Order.class, OrderVerifier.create(signature)::verify)
  *         .messageIds(signature)
- *         .sink(orderStore::put)
+ *         .receipts(hookGuard.receipts(OrderStore.create(hookGuard)))
  *         .redactor(OrderRedactor.create())
  *         .allowList(IpAllowList.of("192.0.2.0/24"))
  *         .rateLimiter(RateLimiter.builder().perSource(RateLimit.of(60, Duration.ofMinutes(1))).build())
@@ -110,6 +117,8 @@ public final class WebhookReceiver<X> {
   private final Function<? super X, String> payloadIds;
   private final PayloadHandler<X> handler;
   private final PayloadSink<X> sink;
+  private final ReceiptStore<X> receipts;
+  private final InFlight inFlight = new InFlight();
   private final Redactor<X> redactor;
   private final ReplayGuard replayGuard;
   private final ReceiptListener listener;
@@ -129,6 +138,7 @@ public final class WebhookReceiver<X> {
     this.payloadIds = builder.payloadIds;
     this.handler = builder.handler;
     this.sink = builder.sink;
+    this.receipts = builder.receipts;
     this.redactor = builder.redactor;
     this.replayGuard = builder.replayGuard;
     this.listener = builder.listener;
@@ -244,6 +254,9 @@ public final class WebhookReceiver<X> {
       return failed(Outcome.VERIFIER_FAILED, null, null, start);
     }
     String messageId = messageId(headers, payload);
+    if (receipts != null) {
+      return keep(messageId, body, payload, start);
+    }
     if (handler != null) {
       try {
         handler.handle(messageId, payload);
@@ -257,12 +270,65 @@ public final class WebhookReceiver<X> {
     } catch (DuplicateRecordException e) {
       // Already stored under this id: a redelivery (our earlier 2xx was lost, or the replay
       // window has passed). Answering 2xx again ends the provider's retries; nothing changes.
-      return accepted(payload, messageId, start);
+      return accepted(payload, messageId, start, false);
     } catch (Exception e) {
       forget(messageId);
       return failed(Outcome.SINK_FAILED, e, messageId, start);
     }
-    return accepted(payload, messageId, start);
+    return accepted(payload, messageId, start, false);
+  }
+
+  /**
+   * Handle and store through the {@link ReceiptStore}: a message id already stored is answered
+   * at once (2xx with the same body, 409 with another) without running the handler; otherwise
+   * the handler runs, then the id, record and audit entry commit together. One message id is
+   * handled by one request of this receiver at a time, so two concurrent deliveries of one event
+   * never both run the handler here.
+   */
+  private WebhookResponse keep(String messageId, byte[] body, X payload, long start) {
+    InFlight.Claim claim;
+    try {
+      claim = inFlight.claim(messageId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(Outcome.SINK_FAILED, e, messageId, start);
+    }
+    try {
+      if (handler != null) {
+        // Looked up first only for the handler's sake: without one, the store's insert decides.
+        Optional<ReceiptStore.Result> known;
+        try {
+          known = receipts.find(messageId, body);
+        } catch (RuntimeException e) {
+          return failed(Outcome.SINK_FAILED, e, messageId, start);
+        }
+        if (known.isPresent()) {
+          return kept(known.get(), payload, messageId, start);
+        }
+        try {
+          handler.handle(messageId, payload);
+        } catch (Exception e) {
+          return failed(Outcome.HANDLER_FAILED, e, messageId, start);
+        }
+      }
+      ReceiptStore.Result result;
+      try {
+        result = receipts.store(messageId, body, payload);
+      } catch (RuntimeException e) {
+        return failed(Outcome.SINK_FAILED, e, messageId, start);
+      }
+      return kept(result, payload, messageId, start);
+    } finally {
+      claim.release();
+    }
+  }
+
+  private WebhookResponse kept(ReceiptStore.Result result, X payload, String messageId, long start) {
+    return switch (result) {
+      case STORED -> accepted(payload, messageId, start, true);
+      case DUPLICATE -> answer(Outcome.DUPLICATE, null, messageId, start, Map.of());
+      case CONFLICT -> answer(Outcome.CONFLICT, null, messageId, start, Map.of());
+    };
   }
 
   /**
@@ -326,8 +392,8 @@ public final class WebhookReceiver<X> {
     return id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
   }
 
-  private WebhookResponse accepted(X payload, String messageId, long start) {
-    ReceiptEvent event = event(Outcome.ACCEPTED, null, messageId, start);
+  private WebhookResponse accepted(X payload, String messageId, long start, boolean audited) {
+    ReceiptEvent event = event(Outcome.ACCEPTED, null, messageId, start, audited);
     try {
       listener.onReceipt(event);
     } catch (RuntimeException e) {
@@ -395,6 +461,11 @@ public final class WebhookReceiver<X> {
   }
 
   private ReceiptEvent event(Outcome outcome, Reason reason, String messageId, long start) {
+    return event(outcome, reason, messageId, start, false);
+  }
+
+  private ReceiptEvent event(
+      Outcome outcome, Reason reason, String messageId, long start, boolean audited) {
     return new ReceiptEvent(
         clock.instant(),
         payloadType,
@@ -402,7 +473,8 @@ public final class WebhookReceiver<X> {
         Optional.ofNullable(reason),
         Optional.ofNullable(messageId),
         Statuses.of(outcome, reason),
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start),
+        audited);
   }
 
   private static WebhookResponse response(ReceiptEvent event, Map<String, String> extraHeaders) {
@@ -465,6 +537,7 @@ public final class WebhookReceiver<X> {
     private Function<? super X, String> payloadIds;
     private PayloadHandler<X> handler;
     private PayloadSink<X> sink;
+    private ReceiptStore<X> receipts;
     private Redactor<X> redactor;
     private ReplayGuard replayGuard;
     private ReceiptListener listener = event -> {};
@@ -508,6 +581,18 @@ public final class WebhookReceiver<X> {
     /** Where verified payloads are kept, such as {@code XStore::put}. Required. */
     public Builder<X> sink(PayloadSink<X> sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Keeps verified payloads as receipts, such as {@code hookGuard.receipts(XStore.create(
+     * hookGuard))}: the message id, the record and its audit entry commit in one transaction, so
+     * a crash at any instant leaves all or none of them, and a redelivery of a stored event is
+     * answered 2xx without being handled again, however late it comes. Give the verifier no
+     * replay guard then: the receipt is the replay check. Exclusive with {@link #sink}.
+     */
+    public Builder<X> receipts(ReceiptStore<X> receipts) {
+      this.receipts = Objects.requireNonNull(receipts, "receipts");
       return this;
     }
 
@@ -590,12 +675,16 @@ public final class WebhookReceiver<X> {
     /**
      * Builds the receiver.
      *
-     * @throws IllegalStateException if no sink was set
+     * @throws IllegalStateException if neither receipts nor a sink, or both, were set
      */
     public WebhookReceiver<X> build() {
-      if (sink == null) {
+      if (sink == null && receipts == null) {
         throw new IllegalStateException(
-            "a receiver needs a sink: 2xx is answered only once the payload is kept");
+            "a receiver needs receipts(...) or a sink: 2xx is answered only once the payload is kept");
+      }
+      if (sink != null && receipts != null) {
+        throw new IllegalStateException(
+            "a receiver keeps payloads through receipts(...) or a sink, not both");
       }
       if (!httpsRequired) {
         log.warn("webhook receiver for {} accepts plain HTTP: for local development only", payloadType);

@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.hookguard.runtime.HookGuard;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drives the receiver through every kind of outcome with a marker value in the payload, the headers,
@@ -30,6 +34,18 @@ class NoSensitiveValueTest {
 
   private final Fixture f = new Fixture();
   private final List<WebhookResponse> responses = new ArrayList<>();
+
+  @TempDir
+  Path work;
+
+  private HookGuard hookGuard;
+
+  @AfterEach
+  void closeStore() {
+    if (hookGuard != null) {
+      hookGuard.close();
+    }
+  }
 
   /** Runs one request of each outcome the pipeline can produce. */
   private void driveEveryOutcome() {
@@ -87,6 +103,21 @@ class NoSensitiveValueTest {
                 })
             .build()
             .handle(f.signed("msg_l", "ord_l")));
+    // Receipts on a real store: stored, stored again (duplicate), another body (conflict).
+    hookGuard = HookGuard.builder().sqlite(work.resolve("hookguard.db")).clock(f.clock).build();
+    WebhookReceiver<Order> kept =
+        WebhookReceiver.builder(Order.class, new OrderVerifier(f.signature, messageId -> {}))
+            .messageIds(f.signature)
+            .receipts(hookGuard.receipts(new OrderPayloadStore()))
+            .redactor(new OrderRedactor())
+            .listener(f.events::add)
+            .metrics(MicrometerReceiverMetrics.of(f.registry))
+            .clock(f.clock)
+            .logger(f.log)
+            .build();
+    responses.add(kept.handle(f.signed("msg_r", "ord_r")));
+    responses.add(kept.handle(f.signed("msg_r", "ord_r")));
+    responses.add(kept.handle(f.signed("msg_r", "ord_" + MARKER)));
   }
 
   @Test

@@ -231,7 +231,7 @@ abstract class PayloadTableContract {
   void lookUpUsesTheTokenIndex() throws SQLException {
     try (Connection raw = backend.rawConnection();
         ResultSet rows =
-            raw.getMetaData().getIndexInfo(null, null, "hg_fields", false, false)) {
+            raw.getMetaData().getIndexInfo(null, raw.getSchema(), "hg_fields", false, false)) {
       List<String> indexed = new ArrayList<>();
       while (rows.next()) {
         if ("hg_fields_lookup".equalsIgnoreCase(rows.getString("INDEX_NAME"))) {

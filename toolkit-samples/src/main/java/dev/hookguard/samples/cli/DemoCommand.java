@@ -43,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
       new Object[] {Provider.SHOPIFY, Scenario.VALID},
       new Object[] {Provider.STRIPE, Scenario.FORGED},
       new Object[] {Provider.GITHUB, Scenario.REPLAYED},
+      new Object[] {Provider.GITHUB, Scenario.CONFLICTING},
       new Object[] {Provider.SHOPIFY, Scenario.OVERSIZED},
       new Object[] {Provider.STRIPE, Scenario.STALE},
       new Object[] {Provider.GITHUB, Scenario.UNSIGNED},
@@ -86,8 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             hookGuard.audit().receiptListener().onReceipt(receipt);
             receipts.add(receipt);
           });
-      var receivers = SampleReceivers.create(stores, workspace.secrets(),
-          hookGuard.replayGuard(Duration.ofMinutes(10)), settings);
+      var receivers = SampleReceivers.create(hookGuard, stores, workspace.secrets(), settings);
       try (SampleServer server = SampleServer.start(new InetSocketAddress("localhost", 0),
           workspace.serverTls(), receivers)) {
         out.println("Listening on " + server.baseUri() + " (HTTPS, self-signed development certificate)");

@@ -8,7 +8,6 @@ import dev.hookguard.runtime.receiver.RateLimiter;
 import dev.hookguard.runtime.receiver.ReceiptListener;
 import dev.hookguard.runtime.receiver.TrustedProxies;
 import dev.hookguard.runtime.receiver.WebhookReceiver;
-import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.samples.github.GitHubPush;
 import dev.hookguard.samples.github.GitHubPushRedactor;
@@ -29,8 +28,9 @@ import java.util.Map;
 
 /**
  * The receivers of the sample program, one per provider, each applying every practice in order:
- * HTTPS, allow-list, rate limit, size limit, the generated verifier (signature, replay, parse,
- * validate), then the generated store, and a 2xx only once the record is stored.
+ * HTTPS, allow-list, rate limit, size limit, the generated verifier (signature, parse, validate),
+ * then a receipt in the generated store (id, record and audit entry in one transaction), and a
+ * 2xx only once it is committed.
  */
 final class SampleReceivers {
 
@@ -59,47 +59,43 @@ final class SampleReceivers {
 
   private SampleReceivers() {}
 
+  /**
+   * The receivers, each keeping what it accepts as receipts in {@code hookGuard}: message id,
+   * encrypted record and audit entry in one transaction. A redelivery of a stored event is
+   * answered 200 without storing it again; the same id with another body 409.
+   */
   static Map<Provider, WebhookReceiver<?>> create(
-      Stores stores, Secrets secrets, ReplayGuard replayGuard, Settings settings) {
+      HookGuard hookGuard, Stores stores, Secrets secrets, Settings settings) {
     Map<Provider, WebhookReceiver<?>> receivers = new EnumMap<>(Provider.class);
     JsonLimits limits = JsonLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes());
 
-    // Stripe sends no message id header: the event id, read after the signature, is the key,
-    // both for the replay guard and for the record (payloadIds), so a failed store forgets it.
+    // Stripe sends no message id header: the event id, read after the signature, is the key.
     WebhookSignature stripe = secrets.stripeSignature();
-    StripeEventVerifier stripeVerifier = StripeEventVerifier.builder(stripe).limits(limits).build();
     receivers.put(Provider.STRIPE, common(WebhookReceiver.builder(StripeEvent.class,
-            (headers, body) -> {
-              StripeEvent event = stripeVerifier.verify(headers, body);
-              replayGuard.checkAndRecord(event.id());
-              return event;
-            })
+            StripeEventVerifier.builder(stripe).limits(limits).build()::verify)
         .payloadIds(StripeEvent::id)
         .redactor(StripeEventRedactor.create())
-        .sink((id, event) -> stores.stripe().put(id, event)), settings, replayGuard).build());
+        .receipts(hookGuard.receipts(stores.stripe())), settings).build());
 
     WebhookSignature github = secrets.githubSignature();
     receivers.put(Provider.GITHUB, common(WebhookReceiver.builder(GitHubPush.class,
-            GitHubPushVerifier.builder(github).limits(limits).replayGuard(replayGuard).build()::verify)
+            GitHubPushVerifier.builder(github).limits(limits).build()::verify)
         .messageIds(github)
         .redactor(GitHubPushRedactor.create())
-        .sink((id, push) -> stores.github().put(id, push)), settings, replayGuard).build());
+        .receipts(hookGuard.receipts(stores.github())), settings).build());
 
     WebhookSignature shopify = secrets.shopifySignature();
     receivers.put(Provider.SHOPIFY, common(WebhookReceiver.builder(ShopifyOrder.class,
-            ShopifyOrderVerifier.builder(shopify).limits(limits).replayGuard(replayGuard).build()::verify)
+            ShopifyOrderVerifier.builder(shopify).limits(limits).build()::verify)
         .messageIds(shopify)
         .redactor(ShopifyOrderRedactor.create())
-        .sink((id, order) -> stores.shopify().put(id, order)), settings, replayGuard).build());
+        .receipts(hookGuard.receipts(stores.shopify())), settings).build());
     return receivers;
   }
 
   private static <X> WebhookReceiver.Builder<X> common(
-      WebhookReceiver.Builder<X> builder, Settings settings, ReplayGuard replayGuard) {
-    // The guard again, so that when storing fails the receiver forgets the id and the
-    // provider's retry is accepted rather than refused as a replay.
-    builder.replayGuard(replayGuard)
-        .allowList(IpAllowList.of(settings.allowList()))
+      WebhookReceiver.Builder<X> builder, Settings settings) {
+    builder.allowList(IpAllowList.of(settings.allowList()))
         .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build())
         .maxBodyBytes(settings.maxBodyBytes());
     if (!settings.trustedProxies().isEmpty()) {

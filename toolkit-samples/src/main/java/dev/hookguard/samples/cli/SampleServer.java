@@ -30,6 +30,10 @@ final class SampleServer implements AutoCloseable {
   static SampleServer start(
       InetSocketAddress address, SSLContext tls, Map<Provider, WebhookReceiver<?>> receivers)
       throws IOException {
+    // TCP_NODELAY: read once, when the first server is created (see JdkWebhookHandler).
+    if (System.getProperty(JdkWebhookHandler.NO_DELAY_PROPERTY) == null) {
+      System.setProperty(JdkWebhookHandler.NO_DELAY_PROPERTY, "true");
+    }
     HttpServer server;
     if (tls != null) {
       HttpsServer httpsServer = HttpsServer.create(address, 64);

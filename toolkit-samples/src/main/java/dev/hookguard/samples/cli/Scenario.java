@@ -5,6 +5,7 @@ enum Scenario {
   VALID("valid"),
   FORGED("forged: body changed after signing"),
   REPLAYED("replayed: same message sent again"),
+  CONFLICTING("same id, another signed body"),
   OVERSIZED("oversized: body over the limit"),
   STALE("delayed: signed 10 minutes ago"),
   UNSIGNED("no signature"),

@@ -43,6 +43,13 @@ final class Sender {
   /** Sends {@code provider}'s sample event under {@code scenario}. */
   Result send(Provider provider, Scenario scenario, int maxBodyBytes)
       throws IOException, InterruptedException {
+    if (scenario == Scenario.CONFLICTING) {
+      // Stored first; then a body that differs (by one space) under the same message id.
+      String messageId = "msg_" + UUID.randomUUID();
+      byte[] body = provider.sampleBody();
+      post(signed(provider, messageId, body));
+      return post(signed(provider, messageId, padded(body, body.length + 1)));
+    }
     Signed signed = sign(provider, scenario, maxBodyBytes);
     Result result = post(signed);
     return scenario == Scenario.REPLAYED ? post(signed) : result;
@@ -77,6 +84,12 @@ final class Sender {
     // and closes the connection beyond that, which a client may see as a reset instead of the
     // 413. The sample's limit (32 KiB) keeps the oversized body within what is discarded.
     return new Signed(provider, headers, sent, scenario == Scenario.OVERSIZED);
+  }
+
+  private Signed signed(Provider provider, String messageId, byte[] body) {
+    return new Signed(provider,
+        new LinkedHashMap<>(provider.signature(secrets).sign(messageId, Instant.now(), body)),
+        body, false);
   }
 
   /** Posts a signed request to this sender's receiver. */

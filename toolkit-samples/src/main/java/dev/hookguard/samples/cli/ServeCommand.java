@@ -29,8 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     Workspace workspace = common.workspace();
     try (HookGuard hookGuard = workspace.open(common.postgres, java.time.Clock.systemUTC())) {
       // Replays are refused across every instance on this database; every answer is audited.
-      var receivers = SampleReceivers.create(SampleReceivers.Stores.of(hookGuard),
-          workspace.secrets(), hookGuard.replayGuard(Duration.ofMinutes(10)),
+      var receivers = SampleReceivers.create(hookGuard, SampleReceivers.Stores.of(hookGuard),
+          workspace.secrets(),
           SampleReceivers.Settings.local(http, hookGuard.audit().receiptListener()));
       try (SampleServer server = SampleServer.start(new InetSocketAddress("localhost", port),
           http ? null : workspace.serverTls(), receivers)) {

@@ -25,14 +25,23 @@ import java.util.Optional;
 /**
  * The {@link AuditTrail} in the store database: entries in {@code hg_audit_entries} (sequence
  * number as primary key, each row holding its predecessor's hash and its own), and the head in the
- * one row of {@code hg_audit_head}. An append locks the head row, so concurrent appends from any
- * number of instances form one chain; verification reads one consistent snapshot.
+ * one row of {@code hg_audit_head}. Every entry is first queued in {@code hg_audit_queue} by the
+ * transaction that caused it (a receipt's entry commits with its record), then chained: queued
+ * entries are moved into the chain in queue order, many per transaction, under the head row's
+ * lock, so concurrent appends from any number of instances form one chain without every
+ * receipt waiting for that lock. {@link #record} queues and chains in one transaction (a reveal is
+ * in the chain when it returns); reads of the trail chain what is queued first; verification
+ * reads one consistent snapshot.
  */
 public final class JdbcAuditTrail implements AuditTrail {
 
   private static final String COLUMNS =
       "sequence, recorded_at, kind, payload_type, record_id, accessor, purpose, fields, reason,"
           + " prev_hash, hash";
+  private static final String QUEUED_COLUMNS =
+      "recorded_at, kind, payload_type, record_id, accessor, purpose, fields, reason";
+  /** Most queued entries chained in one transaction. */
+  static final int CHAIN_BATCH = 1000;
   /** How far a renumbered entry is looked for from its place, to tell deletion from insertion. */
   private static final int MAX_RENUMBERING = 1024;
 
@@ -46,65 +55,180 @@ public final class JdbcAuditTrail implements AuditTrail {
   @Override
   public void record(AuditEvent event) {
     Objects.requireNonNull(event, "event");
-    String time = event.time().toString();
-    String kind = event.kind().name();
-    String fields = AuditChain.encodeFields(event.fields());
     database.inTransaction(
         "appending to the audit trail",
         connection -> {
-          Head head = lockHead(connection);
-          long sequence = head.sequence() + 1;
-          String hash =
-              AuditChain.entryHash(
-                  sequence,
-                  time,
-                  kind,
-                  event.payloadType(),
-                  event.recordId(),
-                  event.accessor(),
-                  event.purpose(),
-                  event.fields(),
-                  event.reason(),
-                  head.hash());
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO hg_audit_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, sequence);
-            insert.setString(2, time);
-            insert.setString(3, kind);
-            insert.setString(4, event.payloadType());
-            insert.setString(5, event.recordId());
-            insert.setString(6, event.accessor());
-            insert.setString(7, event.purpose());
-            insert.setString(8, fields);
-            insert.setString(9, event.reason());
-            insert.setString(10, head.hash());
-            insert.setString(11, hash);
-            insert.executeUpdate();
-          }
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE hg_audit_head SET sequence = ?, hash = ? WHERE id = 1")) {
-            update.setLong(1, sequence);
-            update.setString(2, hash);
-            update.executeUpdate();
-          }
+          enqueue(connection, List.of(event));
+          chain(connection, Integer.MAX_VALUE);
           return null;
         });
   }
 
+  /**
+   * Queues {@code events} for the chain in the transaction of {@code connection}: they commit
+   * (or roll back) with whatever else that transaction writes, and are chained, in queue order,
+   * by a later {@link #chainPending()}. Takes no lock that other transactions wait for, so
+   * receipts on many connections queue their entries side by side.
+   */
+  public void enqueue(Connection connection, List<AuditEvent> events) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO hg_audit_queue (" + QUEUED_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (AuditEvent event : events) {
+        insert.setString(1, event.time().toString());
+        insert.setString(2, event.kind().name());
+        insert.setString(3, event.payloadType());
+        insert.setString(4, event.recordId());
+        insert.setString(5, event.accessor());
+        insert.setString(6, event.purpose());
+        insert.setString(7, AuditChain.encodeFields(event.fields()));
+        insert.setString(8, event.reason());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * Chains every queued entry (in batches of {@value #CHAIN_BATCH}, one transaction each) and
+   * returns how many. Run in the background a few times a second by the {@code HookGuard}, and
+   * before every read of the trail, so that what a receipt committed is in the chain within a
+   * bounded lag and always before anyone looks.
+   */
+  public int chainPending() {
+    // Looked at outside a write transaction first: an idle store costs one read, no lock.
+    boolean[] queued = {false};
+    database.outsideTransaction(
+        "looking for queued audit entries",
+        connection -> {
+          queued[0] = anyQueued(connection);
+          return null;
+        });
+    if (!queued[0]) {
+      return 0;
+    }
+    int total = 0;
+    while (true) {
+      int chained =
+          database.inTransaction(
+              "chaining queued audit entries", connection -> chain(connection, CHAIN_BATCH));
+      total += chained;
+      if (chained < CHAIN_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  /** Entries waiting in the queue for the chain. */
+  public long pending() {
+    return database.inTransaction(
+        "counting queued audit entries",
+        connection -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement("SELECT COUNT(*) FROM hg_audit_queue");
+              ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        });
+  }
+
+  /**
+   * Moves up to {@code limit} queued entries, oldest first, into the chain under the head's lock,
+   * with one head update; returns how many.
+   */
+  private int chain(Connection connection, int limit) throws SQLException {
+    if (!anyQueued(connection)) {
+      return 0;
+    }
+    Head head = lockHead(connection);
+    List<Long> ids = new ArrayList<>();
+    long sequence = head.sequence();
+    String previous = head.hash();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, " + QUEUED_COLUMNS + " FROM hg_audit_queue ORDER BY id LIMIT ?");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO hg_audit_entries (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      select.setInt(1, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+          sequence++;
+          String fields = rows.getString(8);
+          String hash =
+              AuditChain.entryHash(
+                  sequence,
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getString(7),
+                  AuditChain.decodeFields(fields),
+                  rows.getString(9),
+                  previous);
+          insert.setLong(1, sequence);
+          for (int column = 2; column <= 9; column++) {
+            insert.setString(column, rows.getString(column));
+          }
+          insert.setString(10, previous);
+          insert.setString(11, hash);
+          insert.addBatch();
+          previous = hash;
+        }
+      }
+      if (ids.isEmpty()) {
+        return 0;
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM hg_audit_queue WHERE id = ?")) {
+      // By id, never by range: on PostgreSQL a lower id may still be committing, unseen.
+      for (long id : ids) {
+        delete.setLong(1, id);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE hg_audit_head SET sequence = ?, hash = ? WHERE id = 1")) {
+      update.setLong(1, sequence);
+      update.setString(2, previous);
+      update.executeUpdate();
+    }
+    return ids.size();
+  }
+
+  private static boolean anyQueued(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT 1 FROM hg_audit_queue LIMIT 1");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next();
+    }
+  }
+
   @Override
   public AuditVerification verify() {
+    chainPending();
     return verifyAgainst(null);
   }
 
   @Override
   public AuditVerification verify(AuditCheckpoint checkpoint) {
+    chainPending();
     return verifyAgainst(Objects.requireNonNull(checkpoint, "checkpoint"));
   }
 
   @Override
   public AuditCheckpoint checkpoint() {
+    chainPending();
     return database.inTransaction(
         "reading the audit trail's head",
         connection ->
@@ -118,6 +242,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative");
     }
+    chainPending();
     return database.inTransaction(
         "reading the audit trail",
         connection -> {

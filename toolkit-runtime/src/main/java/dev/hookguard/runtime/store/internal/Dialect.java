@@ -22,6 +22,13 @@ public enum Dialect {
     return bytesType;
   }
 
+  /** A 64-bit primary key column numbered by the database in insertion order. */
+  String autoIncrementKey() {
+    return this == POSTGRESQL
+        ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+        : "INTEGER PRIMARY KEY AUTOINCREMENT";
+  }
+
   /** The column type for 64-bit integers. */
   String int64() {
     return longType;

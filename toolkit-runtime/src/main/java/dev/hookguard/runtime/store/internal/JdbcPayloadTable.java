@@ -78,31 +78,9 @@ public final class JdbcPayloadTable implements PayloadTable {
   @Override
   public void put(String id, Map<String, String> fieldJson, boolean overwrite) {
     requireId(id);
-    Objects.requireNonNull(fieldJson, "fieldJson");
-    for (String path : fieldJson.keySet()) {
-      if (schema.field(path).isEmpty()) {
-        throw new StoreException(
-            StoreException.Reason.INVALID_REQUEST,
-            "field " + path + " is not in the schema of " + schema.payloadType());
-      }
-    }
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    List<PlainField> fields = new ArrayList<>();
-    for (FieldSpec spec : schema.fields()) {
-      if (!fieldJson.containsKey(spec.path())) {
-        continue;
-      }
-      String json = fieldJson.get(spec.path());
-      String canonical = CanonicalJson.canonical(json == null ? "null" : json, spec.path());
-      Long fieldExpiry =
-          RecordCodec.effectiveExpiry(expiry(receivedAt, spec.retainDays()), recordExpiry);
-      fields.add(new PlainField(spec.path(), spec.protection(), canonical, fieldExpiry));
-      if (spec.protection() == Protection.RANDOMIZED && fieldExpiry != null) {
-        // Fetched (created if new) before the transaction, so sealing needs no second connection.
-        dayKeys.forSealing(RetentionKeyStore.dayOf(fieldExpiry));
-      }
-    }
+    List<PlainField> fields = plainFields(schema, dayKeys, fieldJson, receivedAt);
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
         connection -> {
@@ -294,6 +272,43 @@ public final class JdbcPayloadTable implements PayloadTable {
     return fieldExpiry != null && now >= fieldExpiry;
   }
 
+  /**
+   * The fields of a record received at {@code receivedAt}, canonical and with their expiry, in
+   * schema order. The day keys they will be sealed under are fetched (created if new) now, before
+   * any transaction, so sealing needs no second connection.
+   *
+   * @throws StoreException with {@code INVALID_REQUEST} for a path not in the schema or a value
+   *     that is not a single JSON value
+   */
+  static List<PlainField> plainFields(
+      StoreSchema schema, RetentionKeyStore dayKeys, Map<String, String> fieldJson,
+      Instant receivedAt) {
+    Objects.requireNonNull(fieldJson, "fieldJson");
+    for (String path : fieldJson.keySet()) {
+      if (schema.field(path).isEmpty()) {
+        throw new StoreException(
+            StoreException.Reason.INVALID_REQUEST,
+            "field " + path + " is not in the schema of " + schema.payloadType());
+      }
+    }
+    Long recordExpiry = expiry(receivedAt, schema.retainDays());
+    List<PlainField> fields = new ArrayList<>();
+    for (FieldSpec spec : schema.fields()) {
+      if (!fieldJson.containsKey(spec.path())) {
+        continue;
+      }
+      String json = fieldJson.get(spec.path());
+      String canonical = CanonicalJson.canonical(json == null ? "null" : json, spec.path());
+      Long fieldExpiry =
+          RecordCodec.effectiveExpiry(expiry(receivedAt, spec.retainDays()), recordExpiry);
+      fields.add(new PlainField(spec.path(), spec.protection(), canonical, fieldExpiry));
+      if (spec.protection() == Protection.RANDOMIZED && fieldExpiry != null) {
+        dayKeys.forSealing(RetentionKeyStore.dayOf(fieldExpiry));
+      }
+    }
+    return fields;
+  }
+
   private SealedRecord seal(
       DataKeys current, String id, long receivedAt, Long recordExpiry, List<PlainField> fields) {
     try {
@@ -304,7 +319,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     }
   }
 
-  private static Long expiry(Instant receivedAt, OptionalInt retainDays) {
+  static Long expiry(Instant receivedAt, OptionalInt retainDays) {
     return retainDays.isPresent()
         ? receivedAt.plus(Duration.ofDays(retainDays.getAsInt())).toEpochMilli()
         : null;

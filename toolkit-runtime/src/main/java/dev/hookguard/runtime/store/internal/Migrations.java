@@ -96,7 +96,26 @@ public final class Migrations {
           new Migration(
               3,
               "audit trail, shared replay guard",
-              Migrations::auditTrailAndReplayGuard));
+              Migrations::auditTrailAndReplayGuard),
+          // Version 4: receipts. A record stored as a receipt carries a keyed tag of the body it
+          // came from (a redelivery with the same body is a duplicate, another body a conflict);
+          // its audit entry is queued in the same transaction and chained behind it.
+          new Migration(
+              4,
+              "receipts: body tags, audit queue",
+              d ->
+                  List.of(
+                      "ALTER TABLE hg_records ADD COLUMN receipt_tag " + d.bytes(),
+                      "CREATE TABLE IF NOT EXISTS hg_audit_queue ("
+                          + " id " + d.autoIncrementKey() + ","
+                          + " recorded_at TEXT NOT NULL,"
+                          + " kind TEXT NOT NULL,"
+                          + " payload_type TEXT NOT NULL,"
+                          + " record_id TEXT NOT NULL,"
+                          + " accessor TEXT NOT NULL,"
+                          + " purpose TEXT NOT NULL,"
+                          + " fields TEXT NOT NULL,"
+                          + " reason TEXT NOT NULL)")));
 
   private Migrations() {}
 

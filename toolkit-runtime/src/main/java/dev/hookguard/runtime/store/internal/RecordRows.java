@@ -58,11 +58,24 @@ final class RecordRows {
 
   /** Inserts a record unless one with its id exists; {@code false} if one did. */
   static boolean insert(Connection connection, SealedRecord record) throws SQLException {
+    if (!insertRecordRow(connection, record, null)) {
+      return false;
+    }
+    insertFields(connection, List.of(record));
+    return true;
+  }
+
+  /**
+   * Inserts the record row of {@code record} with its receipt tag unless one with its id exists
+   * ({@code false} then); its fields are left to {@link #insertFields}.
+   */
+  static boolean insertRecordRow(Connection connection, SealedRecord record, byte[] receiptTag)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO hg_records"
-                + " (payload_type, record_id, format, received_at, expires_at, key_generation, mac)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
+                + " key_generation, mac, receipt_tag)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (payload_type, record_id) DO NOTHING")) {
       insert.setString(1, record.payloadType());
       insert.setString(2, record.id());
@@ -71,12 +84,34 @@ final class RecordRows {
       setOptionalLong(insert, 5, record.expiresAt());
       insert.setInt(6, record.keyGeneration());
       insert.setBytes(7, record.mac());
-      if (insert.executeUpdate() == 0) {
-        return false;
+      if (receiptTag == null) {
+        insert.setNull(8, Types.BINARY);
+      } else {
+        insert.setBytes(8, receiptTag);
+      }
+      return insert.executeUpdate() > 0;
+    }
+  }
+
+  /**
+   * The receipt tag of a stored record: empty if there is no such record, an empty array if the
+   * record was stored without one (through a plain put).
+   */
+  static Optional<byte[]> receiptTag(Connection connection, String payloadType, String id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT receipt_tag FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+      select.setString(1, payloadType);
+      select.setString(2, id);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        byte[] tag = rows.getBytes(1);
+        return Optional.of(tag == null ? new byte[0] : tag);
       }
     }
-    insertFields(connection, record);
-    return true;
   }
 
   /** Replaces the fields, MAC and key generation of an existing record (re-encryption). */
@@ -92,7 +127,7 @@ final class RecordRows {
       update.setString(4, record.id());
       update.executeUpdate();
     }
-    insertFields(connection, record);
+    insertFields(connection, List.of(record));
   }
 
   /**
@@ -149,9 +184,10 @@ final class RecordRows {
     }
   }
 
-  private static void insertFields(Connection connection, SealedRecord record)
+  /** Inserts the field rows of {@code records}, all in one batch. */
+  static void insertFields(Connection connection, List<SealedRecord> records)
       throws SQLException {
-    if (record.fields().isEmpty()) {
+    if (records.stream().allMatch(r -> r.fields().isEmpty())) {
       return;
     }
     try (PreparedStatement insert =
@@ -159,19 +195,21 @@ final class RecordRows {
             "INSERT INTO hg_fields"
                 + " (payload_type, record_id, path, protection, value, lookup_token, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (SealedField field : record.fields()) {
-        insert.setString(1, record.payloadType());
-        insert.setString(2, record.id());
-        insert.setString(3, field.path());
-        insert.setInt(4, field.protection());
-        insert.setBytes(5, field.value());
-        if (field.token() == null) {
-          insert.setNull(6, Types.BINARY);
-        } else {
-          insert.setBytes(6, field.token());
+      for (SealedRecord record : records) {
+        for (SealedField field : record.fields()) {
+          insert.setString(1, record.payloadType());
+          insert.setString(2, record.id());
+          insert.setString(3, field.path());
+          insert.setInt(4, field.protection());
+          insert.setBytes(5, field.value());
+          if (field.token() == null) {
+            insert.setNull(6, Types.BINARY);
+          } else {
+            insert.setBytes(6, field.token());
+          }
+          setOptionalLong(insert, 7, field.expiresAt());
+          insert.addBatch();
         }
-        setOptionalLong(insert, 7, field.expiresAt());
-        insert.addBatch();
       }
       insert.executeBatch();
     }

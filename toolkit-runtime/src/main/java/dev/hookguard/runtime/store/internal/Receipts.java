@@ -1,0 +1,373 @@
+package dev.hookguard.runtime.store.internal;
+
+import dev.hookguard.runtime.crypto.internal.DataKeys;
+import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.store.StoreException;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.internal.RecordCodec.PlainField;
+import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stores receipts: a verified webhook's record, keyed by its message id, together with whatever
+ * else must commit with it (its audit entry, later an outbox row), in one transaction.
+ *
+ * <p><b>Group commit.</b> Request threads seal their records themselves (the CPU work runs in
+ * parallel) and hand them to one writer thread per store, which commits everything waiting in
+ * one transaction: one commit, one {@code fsync}, for many receipts. Each request returns once
+ * the transaction holding its receipt is durably committed. On SQLite this replaces a queue of
+ * single-receipt transactions on the one connection; on PostgreSQL it turns many short
+ * transactions into few, and every participant's rows (the audit queue) into one batch. If a
+ * batch fails, its receipts are retried one by one, so one bad receipt fails alone.
+ *
+ * <p><b>Duplicates.</b> The record's primary key (payload type, message id) decides: an insert
+ * that finds the key taken writes nothing, and the stored record's <em>receipt tag</em> (a MAC
+ * under the store's keyring over the payload type, the id and the body's SHA-256) tells a
+ * redelivery of the same body from another body under the same id. The tag is keyed so that it
+ * cannot confirm a guess of a body's encrypted values. Two instances on one PostgreSQL storing
+ * one id at once: the second insert waits for the first to commit and then finds the key taken.
+ * Within a batch receipts are written in key order, so two instances' batches cannot deadlock.
+ */
+public final class Receipts implements AutoCloseable {
+
+  /** What became of a receipt. */
+  public enum Outcome {
+    STORED,
+    DUPLICATE,
+    CONFLICT
+  }
+
+  /** What else a stored receipt writes in its transaction, such as its audit entry. */
+  @FunctionalInterface
+  public interface Participant {
+    /** Writes for every receipt of {@code stored}, in the transaction of {@code connection}. */
+    void write(Connection connection, List<Stored> stored) throws SQLException;
+  }
+
+  /** A receipt being committed, as participants see it. */
+  public record Stored(String payloadType, String messageId, Instant receivedAt) {}
+
+  /** Most receipts in one transaction. */
+  static final int MAX_BATCH = 256;
+
+  private static final String TAG_DOMAIN = "hookguard.receipt.v1";
+
+  private final Database database;
+  private final KeyRing keys;
+  private final RetentionKeyStore dayKeys;
+  private final Clock clock;
+  private final Participant participant;
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+
+  /** Receipts in {@code database}; {@code participant} writes with every batch. */
+  public Receipts(
+      Database database,
+      KeyRing keys,
+      RetentionKeyStore dayKeys,
+      Clock clock,
+      Participant participant) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.participant = Objects.requireNonNull(participant, "participant");
+    this.writer = new Thread(this::writeLoop, "hookguard-receipts");
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  /**
+   * Whether {@code messageId} is stored as a record of {@code schema}'s type: empty if not, else
+   * {@link Outcome#DUPLICATE} when it was stored from {@code body} and {@link Outcome#CONFLICT}
+   * when from another body. Writes nothing.
+   */
+  public Optional<Outcome> find(StoreSchema schema, String messageId, byte[] body) {
+    requireId(messageId);
+    byte[] tagInput = tagInput(schema.payloadType(), messageId, body);
+    return database.inTransaction(
+        "looking up a " + schema.payloadType() + " receipt",
+        connection ->
+            compare(connection, keys.forRead(connection), schema.payloadType(), messageId, tagInput));
+  }
+
+  /**
+   * Stores the record of {@code fieldJson} under {@code messageId}, with every participant's
+   * rows, and returns once committed; or finds the id taken and writes nothing.
+   *
+   * @throws StoreException if the receipt could not be stored; nothing of it was
+   */
+  public Outcome store(
+      StoreSchema schema, String messageId, byte[] body, Map<String, String> fieldJson) {
+    requireId(messageId);
+    Instant receivedAt = clock.instant();
+    List<PlainField> fields = JdbcPayloadTable.plainFields(schema, dayKeys, fieldJson, receivedAt);
+    Long expiresAt = JdbcPayloadTable.expiry(receivedAt, schema.retainDays());
+    byte[] tagInput = tagInput(schema.payloadType(), messageId, body);
+    DataKeys sealingKeys = keys.cached();
+    Pending pending =
+        new Pending(
+            schema.payloadType(),
+            messageId,
+            receivedAt,
+            expiresAt,
+            fields,
+            tagInput,
+            sealingKeys,
+            seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, fields),
+            tag(sealingKeys, tagInput));
+    if (closed) {
+      throw new StoreException(StoreException.Reason.DATABASE_ERROR, "the store is closed");
+    }
+    queue.add(pending);
+    try {
+      return pending.result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException(
+          StoreException.Reason.DATABASE_ERROR, "interrupted while storing a receipt", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new StoreException(
+          StoreException.Reason.DATABASE_ERROR, "storing a receipt failed", e.getCause());
+    }
+  }
+
+  /** Commits what is waiting, stops the writer, and refuses further receipts. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.result.completeExceptionally(
+          new StoreException(StoreException.Reason.DATABASE_ERROR, "the store is closed"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** A receipt sealed by its request thread, waiting for the writer. */
+  private record Pending(
+      String payloadType,
+      String messageId,
+      Instant receivedAt,
+      Long expiresAt,
+      List<PlainField> fields,
+      byte[] tagInput,
+      DataKeys sealingKeys,
+      SealedRecord sealed,
+      byte[] tag,
+      CompletableFuture<Outcome> result) {
+
+    Pending(
+        String payloadType,
+        String messageId,
+        Instant receivedAt,
+        Long expiresAt,
+        List<PlainField> fields,
+        byte[] tagInput,
+        DataKeys sealingKeys,
+        SealedRecord sealed,
+        byte[] tag) {
+      this(payloadType, messageId, receivedAt, expiresAt, fields, tagInput, sealingKeys, sealed,
+          tag, new CompletableFuture<>());
+    }
+  }
+
+  private static final Comparator<Pending> KEY_ORDER =
+      Comparator.comparing(Pending::payloadType).thenComparing(Pending::messageId);
+
+  private void writeLoop() {
+    while (!closed || !queue.isEmpty()) {
+      Pending first;
+      try {
+        first = queue.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        continue;
+      }
+      if (first == null) {
+        continue;
+      }
+      List<Pending> batch = new ArrayList<>();
+      batch.add(first);
+      queue.drainTo(batch, MAX_BATCH - 1);
+      try {
+        commit(batch);
+      } catch (Throwable t) {
+        // Never leave a request waiting, whatever broke.
+        for (Pending pending : batch) {
+          pending.result.completeExceptionally(t);
+        }
+      }
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    Map<Pending, Outcome> outcomes;
+    try {
+      outcomes =
+          database.inTransaction(
+              "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s"),
+              connection -> write(connection, batch));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).result.completeExceptionally(e);
+      } else {
+        // One receipt may be what failed the batch: each alone, so the others still commit.
+        for (Pending pending : batch) {
+          commit(List.of(pending));
+        }
+      }
+      return;
+    }
+    for (Pending pending : batch) {
+      pending.result.complete(outcomes.get(pending));
+    }
+  }
+
+  private Map<Pending, Outcome> write(Connection connection, List<Pending> batch)
+      throws SQLException {
+    DataKeys current = keys.forWrite(connection);
+    List<Pending> ordered = new ArrayList<>(batch);
+    ordered.sort(KEY_ORDER);
+    Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
+    List<SealedRecord> inserted = new ArrayList<>();
+    List<Stored> stored = new ArrayList<>();
+    for (Pending pending : ordered) {
+      SealedRecord record = pending.sealed();
+      byte[] tag = pending.tag();
+      if (!sameKeys(current, pending.sealingKeys())) {
+        // The keys were rotated since the request sealed: seal again under the current ones.
+        record = seal(current, pending.payloadType(), pending.messageId(), pending.receivedAt(),
+            pending.expiresAt(), pending.fields());
+        tag = tag(current, pending.tagInput());
+      }
+      if (RecordRows.insertRecordRow(connection, record, tag)) {
+        inserted.add(record);
+        stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt()));
+        outcomes.put(pending, Outcome.STORED);
+      } else {
+        outcomes.put(
+            pending,
+            compare(connection, current, pending.payloadType(), pending.messageId(),
+                    pending.tagInput())
+                // Deleted since the insert found it: it was stored, so a redelivery.
+                .orElse(Outcome.DUPLICATE));
+      }
+    }
+    RecordRows.insertFields(connection, inserted);
+    if (!stored.isEmpty()) {
+      participant.write(connection, stored);
+    }
+    return outcomes;
+  }
+
+  private static boolean sameKeys(DataKeys a, DataKeys b) {
+    return a.generation() == b.generation() && a.revision() == b.revision();
+  }
+
+  private static Optional<Outcome> compare(
+      Connection connection, DataKeys keys, String payloadType, String messageId, byte[] tagInput)
+      throws SQLException {
+    Optional<byte[]> tag = RecordRows.receiptTag(connection, payloadType, messageId);
+    if (tag.isEmpty()) {
+      return Optional.empty();
+    }
+    if (tag.get().length == 0) {
+      // Stored by a plain put, without a receipt: the body is unknown, the event is stored.
+      return Optional.of(Outcome.DUPLICATE);
+    }
+    try {
+      keys.verifyMac(tag.get(), tagInput);
+      return Optional.of(Outcome.DUPLICATE);
+    } catch (GeneralSecurityException e) {
+      return Optional.of(Outcome.CONFLICT);
+    }
+  }
+
+  private SealedRecord seal(
+      DataKeys keys,
+      String payloadType,
+      String id,
+      Instant receivedAt,
+      Long expiresAt,
+      List<PlainField> fields) {
+    try {
+      return RecordCodec.seal(
+          keys, dayKeys, payloadType, id, receivedAt.toEpochMilli(), expiresAt, fields);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the data keys cannot seal a record", e);
+    }
+  }
+
+  private static byte[] tag(DataKeys keys, byte[] tagInput) {
+    try {
+      return keys.mac(tagInput);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the data keys cannot tag a receipt", e);
+    }
+  }
+
+  /** Domain, payload type, message id (each length-prefixed) and the body's SHA-256. */
+  static byte[] tagInput(String payloadType, String messageId, byte[] body) {
+    Objects.requireNonNull(body, "body");
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      for (String text : List.of(TAG_DOMAIN, payloadType, messageId)) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+      }
+      out.write(MessageDigest.getInstance("SHA-256").digest(body));
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+
+  private static void requireId(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    if (messageId.isEmpty()) {
+      throw new StoreException(StoreException.Reason.INVALID_REQUEST, "a message id is empty");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Receipts[" + database + "]";
+  }
+}

@@ -1,0 +1,210 @@
+package dev.hookguard.runtime.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.audit.AuditEvent;
+import dev.hookguard.runtime.crypto.MasterKey;
+import dev.hookguard.runtime.crypto.internal.KeyRing;
+import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreException;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The receipt transaction on a real SQLite file: all of a receipt commits or none of it, one bad
+ * receipt fails alone within a group commit, and keys rotated by another instance between sealing
+ * and committing are caught by the writer.
+ */
+class ReceiptsTest {
+
+  static final StoreSchema SCHEMA =
+      new StoreSchema(
+          "Order",
+          OptionalInt.empty(),
+          List.of(
+              new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+              new FieldSpec(
+                  "email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty())));
+
+  @TempDir
+  Path work;
+
+  final Clock clock = Clock.systemUTC();
+  Database database;
+  KeyRing keys;
+  RetentionKeyStore dayKeys;
+  MasterKey masterKey;
+  final List<String> participantSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void open() {
+    masterKey = MasterKey.localFile(work.resolve("master.key"));
+    database = Database.sqlite(work.resolve("hookguard.db"));
+    Migrations.migrate(database, clock);
+    keys = KeyRing.open(database, masterKey, clock);
+    dayKeys = RetentionKeyStore.open(
+        Database.sqlite(work.resolve("hookguard.db.keys")), true, null, masterKey, clock);
+  }
+
+  @AfterEach
+  void close() {
+    dayKeys.close();
+    database.close();
+  }
+
+  Receipts receipts(Receipts.Participant participant) {
+    return new Receipts(database, keys, dayKeys, clock, participant);
+  }
+
+  static Map<String, String> fields(String id) {
+    return Map.of("id", "\"" + id + "\"", "email", "\"buyer@example.com\"");
+  }
+
+  static byte[] body(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  int rows(String table, String id) throws SQLException {
+    return database.inTransaction("counting", c -> {
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE record_id = ?")) {
+        select.setString(1, id);
+        try (ResultSet r = select.executeQuery()) {
+          r.next();
+          return r.getInt(1);
+        }
+      }
+    });
+  }
+
+  @Test
+  void aFailingParticipantLeavesNoRowOfTheReceipt() throws Exception {
+    AtomicBoolean fail = new AtomicBoolean(true);
+    try (Receipts receipts = receipts((c, stored) -> {
+      if (fail.get()) {
+        throw new SQLException("audit queue unavailable");
+      }
+    })) {
+      assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+          .isInstanceOf(StoreException.class);
+      assertThat(rows("hg_records", "msg_1")).isZero();
+      assertThat(rows("hg_fields", "msg_1")).isZero();
+
+      fail.set(false);
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+          .isEqualTo(Receipts.Outcome.STORED);
+      assertThat(rows("hg_records", "msg_1")).isEqualTo(1);
+      assertThat(rows("hg_fields", "msg_1")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void oneBadReceiptInAGroupCommitFailsAloneAndTheOthersCommit() throws Exception {
+    try (Receipts receipts = receipts((c, stored) -> {
+      if (stored.stream().anyMatch(s -> s.messageId().equals("msg_bad"))) {
+        throw new SQLException("refused");
+      }
+      stored.forEach(s -> participantSaw.add(s.messageId()));
+    })) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<Receipts.Outcome>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          String id = i == 17 ? "msg_bad" : "msg_" + i;
+          results.add(pool.submit(() -> receipts.store(SCHEMA, id, body(id), fields(id))));
+        }
+        for (int i = 0; i < 40; i++) {
+          if (i == 17) {
+            Future<Receipts.Outcome> bad = results.get(i);
+            assertThatThrownBy(bad::get).hasCauseInstanceOf(StoreException.class);
+          } else {
+            assertThat(results.get(i).get()).isEqualTo(Receipts.Outcome.STORED);
+            assertThat(rows("hg_records", "msg_" + i)).isEqualTo(1);
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(rows("hg_records", "msg_bad")).isZero();
+      assertThat(participantSaw).hasSize(39).doesNotHaveDuplicates().doesNotContain("msg_bad");
+    }
+  }
+
+  @Test
+  void aDuplicateAndAConflictAreToldApartByTheKeyedBodyTag() throws Exception {
+    try (Receipts receipts = receipts((c, stored) -> {})) {
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+          .isEqualTo(Receipts.Outcome.STORED);
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o2"), fields("o2")))
+          .isEqualTo(Receipts.Outcome.CONFLICT);
+      assertThat(receipts.find(SCHEMA, "msg_1", body("o1"))).contains(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.find(SCHEMA, "msg_1", body("o2"))).contains(Receipts.Outcome.CONFLICT);
+      assertThat(receipts.find(SCHEMA, "msg_2", body("o1"))).isEmpty();
+      // The tag is a MAC, not a bare digest of the body.
+      byte[] stored = database.inTransaction("reading the tag",
+          c -> RecordRows.receiptTag(c, "Order", "msg_1")).orElseThrow();
+      byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(body("o1"));
+      assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+          .doesNotContain(new String(sha256, StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  @Test
+  void keysRotatedByAnotherInstanceAfterSealingAreCaughtBeforeTheCommit() throws Exception {
+    // Another instance rotates; this one's cached keys are then a generation behind.
+    try (Database other = Database.sqlite(work.resolve("hookguard.db"))) {
+      KeyRing otherKeys = KeyRing.open(other, masterKey, clock);
+      other.inTransaction("rotating", c -> otherKeys.rotate(c, otherKeys.forChange(c)));
+    }
+    assertThat(keys.cached().generation()).isEqualTo(1);
+    try (Receipts receipts = receipts((c, stored) -> {})) {
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+          .isEqualTo(Receipts.Outcome.STORED);
+    }
+    StoredRecord record = new JdbcPayloadTable(
+        SCHEMA, database, keys, dayKeys, clock, (AuditEvent event) -> {}).get("msg_1").orElseThrow();
+    assertThat(record.fieldJson()).containsEntry("email", "\"buyer@example.com\"");
+    int generation = database.inTransaction("reading the generation", c -> {
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT key_generation FROM hg_records WHERE record_id = 'msg_1'");
+          ResultSet r = select.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    });
+    assertThat(generation).isEqualTo(2);
+  }
+
+  @Test
+  void aClosedStoreRefusesReceipts() {
+    Receipts receipts = receipts((c, stored) -> {});
+    receipts.close();
+    assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("closed");
+  }
+}
