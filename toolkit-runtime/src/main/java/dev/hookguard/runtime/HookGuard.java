@@ -127,7 +127,7 @@ public final class HookGuard implements AutoCloseable {
   private void chainAudit() {
     try {
       auditTrail.chainPending();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Retried on the next run; nothing queued is lost (the queue is in the database).
       LOG.warn("chaining queued audit entries failed: {}", e.getClass().getName());
     }

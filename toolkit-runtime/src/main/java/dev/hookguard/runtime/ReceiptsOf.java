@@ -8,9 +8,13 @@ import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.internal.Receipts;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link HookGuard#receipts}: the receipts of one payload type over the store's {@link Receipts}. */
 final class ReceiptsOf<X> implements ReceiptStore<X> {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.audit");
 
   private final PayloadStore<X> store;
   private final StoreSchema schema;
@@ -36,15 +40,22 @@ final class ReceiptsOf<X> implements ReceiptStore<X> {
   }
 
   @Override
-  public Optional<Result> find(String messageId, byte[] body) {
-    return receipts.find(schema, messageId, body).map(ReceiptsOf::result);
+  public Optional<Result> find(String messageId, boolean idSigned, byte[] body) {
+    return receipts.find(schema, messageId, body, !idSigned).map(ReceiptsOf::result);
   }
 
   @Override
-  public Result store(String messageId, byte[] body, X payload) {
-    Result result = result(receipts.store(schema, messageId, body, store.fields(payload)));
+  public Result store(String messageId, boolean idSigned, byte[] body, X payload) {
+    Result result =
+        result(receipts.store(schema, messageId, body, store.fields(payload), !idSigned));
     if (result == Result.STORED && alsoTell != null) {
-      alsoTell.record(AuditEvent.received(clock.instant(), schema.payloadType(), messageId));
+      try {
+        alsoTell.record(AuditEvent.received(clock.instant(), schema.payloadType(), messageId));
+      } catch (RuntimeException e) {
+        // The receipt and its trail entry are committed: the extra copy is best effort.
+        LOG.warn("audit sink failed for a stored receipt: type={} error={}",
+            schema.payloadType(), e.getClass().getName());
+      }
     }
     return result;
   }

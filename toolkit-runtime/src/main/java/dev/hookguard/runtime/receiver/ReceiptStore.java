@@ -11,8 +11,15 @@ import java.util.Optional;
  * <p>A message id is stored once. A redelivery of the same body under the same id is a {@link
  * Result#DUPLICATE} (answered 2xx without running the handler or writing anything), for as long
  * as the record is kept, so a provider whose earlier 2xx was lost stops retrying; the same id
- * with a different body is a {@link Result#CONFLICT} (409). An attacker who replays a captured
- * request therefore changes nothing.
+ * with a different body is a {@link Result#CONFLICT} (409). Where the message id is not signed
+ * (GitHub's and Shopify's delivery headers), a captured body could be resent under a new id: the
+ * body then identifies the delivery too, and a stored body is a duplicate whatever its id. Either
+ * way a replay of a stored event stores and runs nothing.
+ *
+ * <p>What recognises a body (a keyed tag, a keyed token) is forgotten at the record's earliest
+ * {@code @Retain} expiry, so that it cannot confirm a guess of a crypto-shredded value; from then
+ * on a redelivery under the same id is still a duplicate, but a body resent under a new id is
+ * stored anew.
  *
  * <p>Implementations are thread-safe.
  *
@@ -35,9 +42,11 @@ public interface ReceiptStore<X> {
 
   /**
    * Looks the message id up without writing: empty if it is not stored, else whether {@code
-   * body} is the body stored under it ({@link Result#DUPLICATE}) or not ({@link Result#CONFLICT}).
+   * body} is the body stored under it ({@link Result#DUPLICATE}) or not ({@link Result#CONFLICT});
+   * if {@code idSigned} is false, a stored receipt of the same body under any id is a {@link
+   * Result#DUPLICATE} too.
    */
-  Optional<Result> find(String messageId, byte[] body);
+  Optional<Result> find(String messageId, boolean idSigned, byte[] body);
 
   /**
    * Stores {@code payload} under {@code messageId} with its audit entry, in one transaction, and
@@ -45,8 +54,10 @@ public interface ReceiptStore<X> {
    * already stored by someone else ({@link Result#DUPLICATE} or {@link Result#CONFLICT}, nothing
    * written).
    *
-   * @param body the raw body the payload was verified from; only its digest is kept
+   * @param idSigned whether the signature covers the message id (Standard Webhooks, or an id read
+   *     from the signed body); if not, the body identifies the delivery too
+   * @param body the raw body the payload was verified from; only keyed digests of it are kept
    * @throws RuntimeException if the receipt could not be stored; nothing of it was
    */
-  Result store(String messageId, byte[] body, X payload);
+  Result store(String messageId, boolean idSigned, byte[] body, X payload);
 }

@@ -253,10 +253,10 @@ public final class WebhookReceiver<X> {
     if (payload == null) {
       return failed(Outcome.VERIFIER_FAILED, null, null, start);
     }
-    String messageId = messageId(headers, payload);
     if (receipts != null) {
-      return keep(messageId, body, payload, start);
+      return keep(headers, body, payload, start);
     }
+    String messageId = messageId(headers, payload);
     if (handler != null) {
       try {
         handler.handle(messageId, payload);
@@ -285,7 +285,20 @@ public final class WebhookReceiver<X> {
    * handled by one request of this receiver at a time, so two concurrent deliveries of one event
    * never both run the handler here.
    */
-  private WebhookResponse keep(String messageId, byte[] body, X payload, long start) {
+  private WebhookResponse keep(
+      Map<String, List<String>> headers, byte[] body, X payload, long start) {
+    // A receipt is keyed on its id: without one it could be neither found again nor told from a
+    // replay, so it is refused, as a verifier's replay guard refuses it.
+    String headerId = signedId(headers);
+    boolean idSigned = headerId != null && messageIds.signsMessageId();
+    String messageId = headerId;
+    if (messageId == null && payloadIds != null) {
+      messageId = payloadIds.apply(payload);
+      idSigned = true; // read from the signed body
+    }
+    if (messageId == null || messageId.isEmpty()) {
+      return answer(Outcome.REJECTED, Reason.MISSING_MESSAGE_ID, null, start, Map.of());
+    }
     InFlight.Claim claim;
     try {
       claim = inFlight.claim(messageId);
@@ -293,12 +306,16 @@ public final class WebhookReceiver<X> {
       Thread.currentThread().interrupt();
       return failed(Outcome.SINK_FAILED, e, messageId, start);
     }
+    if (claim == null) {
+      // Another request with this id has held it too long: the sender retries later.
+      return failed(Outcome.SINK_FAILED, null, messageId, start);
+    }
     try {
       if (handler != null) {
         // Looked up first only for the handler's sake: without one, the store's insert decides.
         Optional<ReceiptStore.Result> known;
         try {
-          known = receipts.find(messageId, body);
+          known = receipts.find(messageId, idSigned, body);
         } catch (RuntimeException e) {
           return failed(Outcome.SINK_FAILED, e, messageId, start);
         }
@@ -313,7 +330,7 @@ public final class WebhookReceiver<X> {
       }
       ReceiptStore.Result result;
       try {
-        result = receipts.store(messageId, body, payload);
+        result = receipts.store(messageId, idSigned, body, payload);
       } catch (RuntimeException e) {
         return failed(Outcome.SINK_FAILED, e, messageId, start);
       }
@@ -423,7 +440,7 @@ public final class WebhookReceiver<X> {
         outcome,
         loggable(messageId),
         event.status(),
-        cause == null ? "null payload" : cause.getClass().getName());
+        cause == null ? "-" : cause.getClass().getName());
     return response(event, Map.of());
   }
 
@@ -685,6 +702,11 @@ public final class WebhookReceiver<X> {
       if (sink != null && receipts != null) {
         throw new IllegalStateException(
             "a receiver keeps payloads through receipts(...) or a sink, not both");
+      }
+      if (receipts != null && replayGuard != null) {
+        throw new IllegalStateException(
+            "with receipts(...) the receipt is the replay check: give neither the receiver nor"
+                + " its verifier a replay guard (a failed delivery's retry would be refused)");
       }
       if (!httpsRequired) {
         log.warn("webhook receiver for {} accepts plain HTTP: for local development only", payloadType);

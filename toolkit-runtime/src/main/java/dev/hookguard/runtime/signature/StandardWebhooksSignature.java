@@ -214,6 +214,12 @@ final class StandardWebhooksSignature extends BaseSignature {
     return Collections.unmodifiableMap(headers);
   }
 
+  /** The id is part of the signed content ({@code id.timestamp.body}). */
+  @Override
+  public boolean signsMessageId() {
+    return true;
+  }
+
   @Override
   public Optional<String> messageId(Map<String, List<String>> headers) {
     Objects.requireNonNull(headers, "headers");

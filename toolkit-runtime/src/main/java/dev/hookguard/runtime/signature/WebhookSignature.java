@@ -96,6 +96,15 @@ public interface WebhookSignature {
   Optional<String> messageId(Map<String, List<String>> headers);
 
   /**
+   * Whether the signature covers the {@linkplain #messageId message id}: true for Standard
+   * Webhooks only. Where it does not (GitHub, Shopify), whoever captured one delivery can resend
+   * its signed body under any id, so a receipt store lets the body identify the delivery too.
+   */
+  default boolean signsMessageId() {
+    return false;
+  }
+
+  /**
    * Returns a copy of this signature that reads the current time from {@code clock}.
    *
    * @param clock the clock timestamps are checked against

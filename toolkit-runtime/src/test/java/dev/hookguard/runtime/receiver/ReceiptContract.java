@@ -8,6 +8,8 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.TestDatabase;
 import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.signature.ReplayGuard;
+import dev.hookguard.runtime.signature.Signatures;
+import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -239,6 +241,82 @@ abstract class ReceiptContract {
       }
     } while (pending > 0 && System.nanoTime() < deadline);
     assertThat(pending).isZero();
+  }
+
+  @Test
+  void withoutAMessageIdAReceiptIsRefusedAndNothingStored() throws Exception {
+    WebhookReceiver<Order> receiver =
+        WebhookReceiver.builder(Order.class, new OrderVerifier(f.signature, none))
+            .receipts(hookGuard.receipts(new OrderPayloadStore()))
+            .clock(f.clock)
+            .logger(f.log)
+            .build();
+
+    WebhookResponse response = receiver.handle(f.signed("msg_1", "ord_1"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("REJECTED MISSING_MESSAGE_ID\n");
+    assertThat(hookGuard.table(OrderPayloadStore.SCHEMA).get("msg_1")).isEmpty();
+  }
+
+  @Test
+  void whereTheIdIsNotSignedACapturedBodyUnderANewIdIsADuplicate() throws Exception {
+    WebhookSignature github = Signatures.github("github-secret-for-tests").withClock(f.clock);
+    WebhookReceiver<Order> receiver =
+        WebhookReceiver.builder(Order.class, new OrderVerifier(github, none))
+            .messageIds(github)
+            .receipts(hookGuard.receipts(new OrderPayloadStore()))
+            .handler((id, order) ->
+                handled.computeIfAbsent(order.id(), k -> new AtomicInteger()).incrementAndGet())
+            .clock(f.clock)
+            .logger(f.log)
+            .build();
+    byte[] body = Fixture.json("ord_1");
+
+    WebhookResponse first = receiver.handle(github("delivery-1", body, github));
+    // An attacker's copy: the same signed body, any delivery id it likes.
+    WebhookResponse replay = receiver.handle(github("delivery-forged", body, github));
+
+    assertThat(first.body()).isEqualTo("ACCEPTED\n");
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.body()).isEqualTo("DUPLICATE\n");
+    assertThat(handled.get("ord_1")).hasValue(1);
+    assertThat(recordRows("delivery-forged")).isZero();
+    assertThat(receiver.handle(github("delivery-2", Fixture.json("ord_2"), github)).body())
+        .isEqualTo("ACCEPTED\n");
+  }
+
+  private static WebhookRequest github(String delivery, byte[] body, WebhookSignature github) {
+    Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+    github.sign(delivery, Fixture.NOW, body).forEach((k, v) -> headers.put(k, List.of(v)));
+    return Fixture.request(Fixture.CLIENT, true, headers, body);
+  }
+
+  @Test
+  void receiptsAndAReplayGuardTogetherAreRefusedAtBuildTime() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            WebhookReceiver.builder(Order.class, new OrderVerifier(f.signature, none))
+                .messageIds(f.signature)
+                .receipts(hookGuard.receipts(new OrderPayloadStore()))
+                .replayGuard(f.replayGuard)
+                .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replay guard");
+  }
+
+  @Test
+  void aFailingExtraAuditSinkDoesNotUndoAStoredReceipt() throws Exception {
+    try (HookGuard withSink = database.builder().clock(f.clock)
+        .auditSink(event -> {
+          throw new IllegalStateException("SIEM unreachable");
+        })
+        .build()) {
+      WebhookResponse response = receiver(withSink).handle(f.signed("msg_1", "ord_1"));
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("ACCEPTED\n");
+      assertThat(received("msg_1")).hasSize(1);
+    }
   }
 
   /** Runs {@code task} {@code n} times on 16 threads released together; their results. */

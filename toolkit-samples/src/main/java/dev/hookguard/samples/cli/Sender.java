@@ -44,10 +44,11 @@ final class Sender {
   Result send(Provider provider, Scenario scenario, int maxBodyBytes)
       throws IOException, InterruptedException {
     if (scenario == Scenario.CONFLICTING) {
-      // Stored first; then a body that differs (by one space) under the same message id.
+      // A body not sent before is stored; then one that differs from it (by a space) under the
+      // same message id.
       String messageId = "msg_" + UUID.randomUUID();
       byte[] body = provider.sampleBody();
-      post(signed(provider, messageId, body));
+      post(signed(provider, messageId, padded(body, body.length + 2)));
       return post(signed(provider, messageId, padded(body, body.length + 1)));
     }
     Signed signed = sign(provider, scenario, maxBodyBytes);

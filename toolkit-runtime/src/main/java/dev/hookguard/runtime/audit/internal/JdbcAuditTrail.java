@@ -59,9 +59,11 @@ public final class JdbcAuditTrail implements AuditTrail {
         "appending to the audit trail",
         connection -> {
           enqueue(connection, List.of(event));
-          chain(connection, Integer.MAX_VALUE);
+          chain(connection, CHAIN_BATCH);
           return null;
         });
+    // A backlog (receipts committed since the last run) is linked in bounded transactions.
+    chainPending();
   }
 
   /**

@@ -99,6 +99,25 @@ public final class DataKeys {
     mac.verifyMac(tag, data);
   }
 
+  /**
+   * Whether a MAC key of this keyring could have made {@code tag}: its Tink output prefix (a
+   * version byte and the key id) names a key still in the keyset. A tag made by a destroyed key
+   * can no longer be verified, which says nothing about what it covered.
+   */
+  public boolean hasMacKeyFor(byte[] tag) {
+    if (tag.length < 5 || tag[0] != 0x01) {
+      return false;
+    }
+    int keyId = ((tag[1] & 0xff) << 24) | ((tag[2] & 0xff) << 16) | ((tag[3] & 0xff) << 8)
+        | (tag[4] & 0xff);
+    for (int i = 0; i < macKeys.size(); i++) {
+      if (macKeys.getAt(i).getId() == keyId) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The lookup token of {@code input} under the primary PRF key. */
   public byte[] primaryToken(byte[] input) throws GeneralSecurityException {
     return prf.computePrimary(input, TOKEN_BYTES);

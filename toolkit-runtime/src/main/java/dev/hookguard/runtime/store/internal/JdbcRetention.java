@@ -175,8 +175,23 @@ public final class JdbcRetention implements Retention {
       run.progress(SweepProgress.Phase.FIELDS);
     }
 
+    // 4. Receipt tags and body tokens past the record's earliest expiry: deterministic in the
+    // body, they must not outlive the values they could confirm a guess of.
+    long forgotten = 0;
+    while (true) {
+      int batch =
+          database.inTransaction(
+              "forgetting expired receipt tags",
+              connection -> RecordRows.forgetReceipts(connection, run.cutoff, run.batchSize));
+      forgotten += batch;
+      if (batch == 0) {
+        break;
+      }
+      run.batches++;
+    }
+
     journal(run, true);
-    if (database.dialect() == Dialect.SQLITE && run.records + run.fields > 0) {
+    if (database.dialect() == Dialect.SQLITE && run.records + run.fields + forgotten > 0) {
       // secure_delete has zeroed the freed space of the database file; a truncating checkpoint
       // removes the page images that still held the deleted rows from the WAL file too.
       database.outsideTransaction(

@@ -98,14 +98,22 @@ public final class Migrations {
               "audit trail, shared replay guard",
               Migrations::auditTrailAndReplayGuard),
           // Version 4: receipts. A record stored as a receipt carries a keyed tag of the body it
-          // came from (a redelivery with the same body is a duplicate, another body a conflict);
-          // its audit entry is queued in the same transaction and chained behind it.
+          // came from (a redelivery with the same body is a duplicate, another body a conflict)
+          // and, where the message id is not signed, a keyed token of the body (unique: the body
+          // is then what identifies the delivery); both are forgotten at the record's earliest
+          // expiry. Its audit entry is queued in the same transaction and chained behind it.
           new Migration(
               4,
-              "receipts: body tags, audit queue",
+              "receipts: body tags and tokens, audit queue",
               d ->
                   List.of(
                       "ALTER TABLE hg_records ADD COLUMN receipt_tag " + d.bytes(),
+                      "ALTER TABLE hg_records ADD COLUMN body_token " + d.bytes(),
+                      "ALTER TABLE hg_records ADD COLUMN receipt_expires_at " + d.int64(),
+                      "CREATE UNIQUE INDEX hg_records_body_token"
+                          + " ON hg_records (payload_type, body_token)",
+                      "CREATE INDEX hg_records_receipt_expires_at"
+                          + " ON hg_records (receipt_expires_at)",
                       "CREATE TABLE IF NOT EXISTS hg_audit_queue ("
                           + " id " + d.autoIncrementKey() + ","
                           + " recorded_at TEXT NOT NULL,"

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Stores receipts: a verified webhook's record, keyed by its message id, together with whatever
@@ -50,6 +51,16 @@ import java.util.concurrent.TimeUnit;
  * cannot confirm a guess of a body's encrypted values. Two instances on one PostgreSQL storing
  * one id at once: the second insert waits for the first to commit and then finds the key taken.
  * Within a batch receipts are written in key order, so two instances' batches cannot deadlock.
+ *
+ * <p><b>Unsigned message ids.</b> GitHub and Shopify sign the body but not the delivery id, so a
+ * captured delivery can be resent under any id. For such receipts the body itself identifies the
+ * delivery: the record also carries a keyed token of the body, unique per payload type, and a
+ * second receipt with the same body is a duplicate whatever its id.
+ *
+ * <p><b>Forgetting.</b> Tag and token are deterministic functions of the body, so whoever holds
+ * the keyring could confirm a guess of a value in it. They are kept only until the record's
+ * earliest expiry (of the record or of any field): from then on they are ignored, and the
+ * retention sweep erases them, so a crypto-shredded value cannot be confirmed through them.
  */
 public final class Receipts implements AutoCloseable {
 
@@ -73,7 +84,11 @@ public final class Receipts implements AutoCloseable {
   /** Most receipts in one transaction. */
   static final int MAX_BATCH = 256;
 
-  private static final String TAG_DOMAIN = "hookguard.receipt.v1";
+  private static final String TAG_DOMAIN = "hookguard.receipt.tag.v1";
+  private static final String TOKEN_DOMAIN = "hookguard.receipt.body-token.v1";
+
+  /** The longest a request waits for its receipt's commit before it is told to retry. */
+  static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(60);
 
   private final Database database;
   private final KeyRing keys;
@@ -81,6 +96,8 @@ public final class Receipts implements AutoCloseable {
   private final Clock clock;
   private final Participant participant;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.locks.ReentrantLock submitLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private final Thread writer;
   private volatile boolean closed;
 
@@ -106,28 +123,48 @@ public final class Receipts implements AutoCloseable {
    * {@link Outcome#DUPLICATE} when it was stored from {@code body} and {@link Outcome#CONFLICT}
    * when from another body. Writes nothing.
    */
-  public Optional<Outcome> find(StoreSchema schema, String messageId, byte[] body) {
+  public Optional<Outcome> find(
+      StoreSchema schema, String messageId, byte[] body, boolean bodyIdentifies) {
     requireId(messageId);
-    byte[] tagInput = tagInput(schema.payloadType(), messageId, body);
+    byte[] digest = sha256(body);
+    byte[] tagInput = tagInput(schema.payloadType(), messageId, digest);
+    byte[] tokenInput = bodyIdentifies ? tokenInput(schema.payloadType(), digest) : null;
+    long now = clock.millis();
     return database.inTransaction(
         "looking up a " + schema.payloadType() + " receipt",
-        connection ->
-            compare(connection, keys.forRead(connection), schema.payloadType(), messageId, tagInput));
+        connection -> {
+          DataKeys current = keys.forRead(connection);
+          Optional<Outcome> byId =
+              compare(connection, current, schema.payloadType(), messageId, tagInput, now);
+          if (byId.isPresent() || tokenInput == null) {
+            return byId;
+          }
+          return sameBody(connection, current, schema.payloadType(), tokenInput, now);
+        });
   }
 
   /**
    * Stores the record of {@code fieldJson} under {@code messageId}, with every participant's
-   * rows, and returns once committed; or finds the id taken and writes nothing.
+   * rows, and returns once committed; or finds the id (or, if {@code bodyIdentifies}, the body)
+   * taken and writes nothing.
    *
+   * @param bodyIdentifies whether the body, not the id, identifies the delivery (the id is not
+   *     signed): a stored receipt with the same body is then a duplicate, whatever its id
    * @throws StoreException if the receipt could not be stored; nothing of it was
    */
   public Outcome store(
-      StoreSchema schema, String messageId, byte[] body, Map<String, String> fieldJson) {
+      StoreSchema schema,
+      String messageId,
+      byte[] body,
+      Map<String, String> fieldJson,
+      boolean bodyIdentifies) {
     requireId(messageId);
     Instant receivedAt = clock.instant();
     List<PlainField> fields = JdbcPayloadTable.plainFields(schema, dayKeys, fieldJson, receivedAt);
     Long expiresAt = JdbcPayloadTable.expiry(receivedAt, schema.retainDays());
-    byte[] tagInput = tagInput(schema.payloadType(), messageId, body);
+    byte[] digest = sha256(body);
+    byte[] tagInput = tagInput(schema.payloadType(), messageId, digest);
+    byte[] tokenInput = bodyIdentifies ? tokenInput(schema.payloadType(), digest) : null;
     DataKeys sealingKeys = keys.cached();
     Pending pending =
         new Pending(
@@ -137,15 +174,27 @@ public final class Receipts implements AutoCloseable {
             expiresAt,
             fields,
             tagInput,
+            tokenInput,
+            earliestExpiry(expiresAt, fields),
             sealingKeys,
             seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, fields),
             tag(sealingKeys, tagInput));
-    if (closed) {
-      throw new StoreException(StoreException.Reason.DATABASE_ERROR, "the store is closed");
-    }
-    queue.add(pending);
+    submitLock.lock();
     try {
-      return pending.result.get();
+      if (closed) {
+        throw new StoreException(StoreException.Reason.DATABASE_ERROR, "the store is closed");
+      }
+      queue.add(pending);
+    } finally {
+      submitLock.unlock();
+    }
+    try {
+      return pending.result.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // The writer is stuck behind an unavailable database: tell the sender to retry. The
+      // receipt may still commit later; its redelivery is then a duplicate.
+      throw new StoreException(
+          StoreException.Reason.DATABASE_ERROR, "storing a receipt took over " + MAX_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException(
@@ -162,7 +211,12 @@ public final class Receipts implements AutoCloseable {
   /** Commits what is waiting, stops the writer, and refuses further receipts. */
   @Override
   public void close() {
-    closed = true;
+    submitLock.lock();
+    try {
+      closed = true;
+    } finally {
+      submitLock.unlock();
+    }
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
@@ -185,6 +239,8 @@ public final class Receipts implements AutoCloseable {
       Long expiresAt,
       List<PlainField> fields,
       byte[] tagInput,
+      byte[] tokenInput,
+      Long receiptExpiresAt,
       DataKeys sealingKeys,
       SealedRecord sealed,
       byte[] tag,
@@ -197,11 +253,19 @@ public final class Receipts implements AutoCloseable {
         Long expiresAt,
         List<PlainField> fields,
         byte[] tagInput,
+        byte[] tokenInput,
+        Long receiptExpiresAt,
         DataKeys sealingKeys,
         SealedRecord sealed,
         byte[] tag) {
-      this(payloadType, messageId, receivedAt, expiresAt, fields, tagInput, sealingKeys, sealed,
-          tag, new CompletableFuture<>());
+      this(payloadType, messageId, receivedAt, expiresAt, fields, tagInput, tokenInput,
+          receiptExpiresAt, sealingKeys, sealed, tag, new CompletableFuture<>());
+    }
+
+    /** Names the receipt, never its fields' values. */
+    @Override
+    public String toString() {
+      return "Pending[" + payloadType + " " + messageId + "]";
     }
   }
 
@@ -241,8 +305,12 @@ public final class Receipts implements AutoCloseable {
               "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s"),
               connection -> write(connection, batch));
     } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).result.completeExceptionally(e);
+      if (batch.size() == 1 || !causedByData(e)) {
+        // The database is unavailable (busy, unreachable, full): everyone retries later, at
+        // once, rather than each waiting for the same timeout again.
+        for (Pending pending : batch) {
+          pending.result.completeExceptionally(e);
+        }
       } else {
         // One receipt may be what failed the batch: each alone, so the others still commit.
         for (Pending pending : batch) {
@@ -259,6 +327,7 @@ public final class Receipts implements AutoCloseable {
   private Map<Pending, Outcome> write(Connection connection, List<Pending> batch)
       throws SQLException {
     DataKeys current = keys.forWrite(connection);
+    long now = clock.millis();
     List<Pending> ordered = new ArrayList<>(batch);
     ordered.sort(KEY_ORDER);
     Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
@@ -273,7 +342,18 @@ public final class Receipts implements AutoCloseable {
             pending.expiresAt(), pending.fields());
         tag = tag(current, pending.tagInput());
       }
-      if (RecordRows.insertRecordRow(connection, record, tag)) {
+      byte[] token = null;
+      if (pending.tokenInput() != null) {
+        Optional<Outcome> replayed =
+            sameBody(connection, current, pending.payloadType(), pending.tokenInput(), now);
+        if (replayed.isPresent()) {
+          outcomes.put(pending, replayed.get());
+          continue;
+        }
+        token = token(current, pending.tokenInput());
+      }
+      if (RecordRows.insertReceipt(
+          connection, record, tag, token, pending.receiptExpiresAt())) {
         inserted.add(record);
         stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt()));
         outcomes.put(pending, Outcome.STORED);
@@ -281,7 +361,7 @@ public final class Receipts implements AutoCloseable {
         outcomes.put(
             pending,
             compare(connection, current, pending.payloadType(), pending.messageId(),
-                    pending.tagInput())
+                    pending.tagInput(), now)
                 // Deleted since the insert found it: it was stored, so a redelivery.
                 .orElse(Outcome.DUPLICATE));
       }
@@ -298,14 +378,20 @@ public final class Receipts implements AutoCloseable {
   }
 
   private static Optional<Outcome> compare(
-      Connection connection, DataKeys keys, String payloadType, String messageId, byte[] tagInput)
+      Connection connection,
+      DataKeys keys,
+      String payloadType,
+      String messageId,
+      byte[] tagInput,
+      long now)
       throws SQLException {
-    Optional<byte[]> tag = RecordRows.receiptTag(connection, payloadType, messageId);
+    Optional<byte[]> tag = RecordRows.receiptTag(connection, payloadType, messageId, now);
     if (tag.isEmpty()) {
       return Optional.empty();
     }
-    if (tag.get().length == 0) {
-      // Stored by a plain put, without a receipt: the body is unknown, the event is stored.
+    if (tag.get().length == 0 || !keys.hasMacKeyFor(tag.get())) {
+      // The body is not known (stored by a plain put, tag forgotten at the record's earliest
+      // expiry, or made by a key since destroyed); the event is stored: a redelivery.
       return Optional.of(Outcome.DUPLICATE);
     }
     try {
@@ -314,6 +400,47 @@ public final class Receipts implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       return Optional.of(Outcome.CONFLICT);
     }
+  }
+
+  /** A stored receipt of the same body (its token under any current key), as a duplicate. */
+  private static Optional<Outcome> sameBody(
+      Connection connection, DataKeys keys, String payloadType, byte[] tokenInput, long now)
+      throws SQLException {
+    List<byte[]> tokens;
+    try {
+      tokens = keys.allTokens(tokenInput);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
+    }
+    return RecordRows.hasBodyToken(connection, payloadType, tokens, now)
+        ? Optional.of(Outcome.DUPLICATE)
+        : Optional.empty();
+  }
+
+  /** Whether a failed batch failed for what one of its receipts holds, not for the database. */
+  private static boolean causedByData(RuntimeException e) {
+    if (!(e.getCause() instanceof SQLException sql)) {
+      return true;
+    }
+    String state = sql.getSQLState();
+    if (state != null) {
+      // Data exceptions and integrity violations; anything else (connection, resources,
+      // operator intervention, timeouts) is the database's state, not a receipt's.
+      return state.startsWith("22") || state.startsWith("23");
+    }
+    // SQLite: SQLITE_CONSTRAINT (19), SQLITE_MISMATCH (20), SQLITE_TOOBIG (18).
+    int code = sql.getErrorCode() & 0xff;
+    return code == 19 || code == 20 || code == 18;
+  }
+
+  private static Long earliestExpiry(Long recordExpiry, List<PlainField> fields) {
+    Long earliest = recordExpiry;
+    for (PlainField field : fields) {
+      if (field.expiresAt() != null && (earliest == null || field.expiresAt() < earliest)) {
+        earliest = field.expiresAt();
+      }
+    }
+    return earliest;
   }
 
   private SealedRecord seal(
@@ -339,21 +466,44 @@ public final class Receipts implements AutoCloseable {
     }
   }
 
+  private static byte[] token(DataKeys keys, byte[] tokenInput) {
+    try {
+      return keys.primaryToken(tokenInput);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
+    }
+  }
+
   /** Domain, payload type, message id (each length-prefixed) and the body's SHA-256. */
-  static byte[] tagInput(String payloadType, String messageId, byte[] body) {
-    Objects.requireNonNull(body, "body");
+  static byte[] tagInput(String payloadType, String messageId, byte[] bodyDigest) {
+    return encode(List.of(TAG_DOMAIN, payloadType, messageId), bodyDigest);
+  }
+
+  /** Domain, payload type (each length-prefixed) and the body's SHA-256. */
+  static byte[] tokenInput(String payloadType, byte[] bodyDigest) {
+    return encode(List.of(TOKEN_DOMAIN, payloadType), bodyDigest);
+  }
+
+  private static byte[] encode(List<String> texts, byte[] digest) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      for (String text : List.of(TAG_DOMAIN, payloadType, messageId)) {
+      for (String text : texts) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
       }
-      out.write(MessageDigest.getInstance("SHA-256").digest(body));
+      out.write(digest);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] sha256(byte[] body) {
+    Objects.requireNonNull(body, "body");
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(body);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is unavailable", e);
     }

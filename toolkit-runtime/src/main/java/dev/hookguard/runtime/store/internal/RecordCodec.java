@@ -61,7 +61,13 @@ final class RecordCodec {
       List<SealedField> fields) {}
 
   /** A field to seal: its canonical JSON text and how to protect it. */
-  record PlainField(String path, Protection protection, String json, Long expiresAt) {}
+  record PlainField(String path, Protection protection, String json, Long expiresAt) {
+    /** Names the field, never its value. */
+    @Override
+    public String toString() {
+      return "PlainField[" + path + ", " + protection + "]";
+    }
+  }
 
   /** The fields of a record opened at some instant: the readable ones, and the expired paths. */
   record OpenedFields(Map<String, String> json, Set<String> expired) {}

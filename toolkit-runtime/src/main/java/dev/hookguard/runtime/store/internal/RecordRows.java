@@ -58,7 +58,7 @@ final class RecordRows {
 
   /** Inserts a record unless one with its id exists; {@code false} if one did. */
   static boolean insert(Connection connection, SealedRecord record) throws SQLException {
-    if (!insertRecordRow(connection, record, null)) {
+    if (!insertReceipt(connection, record, null, null, null)) {
       return false;
     }
     insertFields(connection, List.of(record));
@@ -66,16 +66,22 @@ final class RecordRows {
   }
 
   /**
-   * Inserts the record row of {@code record} with its receipt tag unless one with its id exists
-   * ({@code false} then); its fields are left to {@link #insertFields}.
+   * Inserts the record row of {@code record} unless one with its id exists ({@code false} then);
+   * its fields are left to {@link #insertFields}. A receipt's row also holds its tag, its body
+   * token (or null) and when both are to be forgotten (null: kept with the record).
    */
-  static boolean insertRecordRow(Connection connection, SealedRecord record, byte[] receiptTag)
+  static boolean insertReceipt(
+      Connection connection,
+      SealedRecord record,
+      byte[] receiptTag,
+      byte[] bodyToken,
+      Long receiptExpiresAt)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
-                + " key_generation, mac, receipt_tag)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " key_generation, mac, receipt_tag, body_token, receipt_expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (payload_type, record_id) DO NOTHING")) {
       insert.setString(1, record.payloadType());
       insert.setString(2, record.id());
@@ -84,24 +90,24 @@ final class RecordRows {
       setOptionalLong(insert, 5, record.expiresAt());
       insert.setInt(6, record.keyGeneration());
       insert.setBytes(7, record.mac());
-      if (receiptTag == null) {
-        insert.setNull(8, Types.BINARY);
-      } else {
-        insert.setBytes(8, receiptTag);
-      }
+      setOptionalBytes(insert, 8, receiptTag);
+      setOptionalBytes(insert, 9, bodyToken);
+      setOptionalLong(insert, 10, receiptExpiresAt);
       return insert.executeUpdate() > 0;
     }
   }
 
   /**
    * The receipt tag of a stored record: empty if there is no such record, an empty array if the
-   * record was stored without one (through a plain put).
+   * record has no tag it may still be compared by (stored through a plain put, or past its
+   * receipt's expiry at {@code now}).
    */
-  static Optional<byte[]> receiptTag(Connection connection, String payloadType, String id)
-      throws SQLException {
+  static Optional<byte[]> receiptTag(
+      Connection connection, String payloadType, String id, long now) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT receipt_tag FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+            "SELECT receipt_tag, receipt_expires_at FROM hg_records"
+                + " WHERE payload_type = ? AND record_id = ?")) {
       select.setString(1, payloadType);
       select.setString(2, id);
       try (ResultSet rows = select.executeQuery()) {
@@ -109,8 +115,46 @@ final class RecordRows {
           return Optional.empty();
         }
         byte[] tag = rows.getBytes(1);
-        return Optional.of(tag == null ? new byte[0] : tag);
+        Long forgetAt = optionalLong(rows, 2);
+        boolean usable = tag != null && (forgetAt == null || now < forgetAt);
+        return Optional.of(usable ? tag : new byte[0]);
       }
+    }
+  }
+
+  /** Whether a receipt of the payload type carries one of {@code tokens}, not yet forgotten. */
+  static boolean hasBodyToken(
+      Connection connection, String payloadType, List<byte[]> tokens, long now)
+      throws SQLException {
+    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT 1 FROM hg_records WHERE payload_type = ? AND body_token IN (" + placeholders
+                + ") AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
+      select.setString(1, payloadType);
+      for (int i = 0; i < tokens.size(); i++) {
+        select.setBytes(2 + i, tokens.get(i));
+      }
+      select.setLong(2 + tokens.size(), now);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  /**
+   * Erases the receipt tags and body tokens of at most {@code limit} records whose receipt expiry
+   * is at or before {@code cutoff}; returns how many.
+   */
+  static int forgetReceipts(Connection connection, long cutoff, int limit) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hg_records SET receipt_tag = NULL, body_token = NULL, receipt_expires_at = NULL"
+                + " WHERE (payload_type, record_id) IN (SELECT payload_type, record_id"
+                + " FROM hg_records WHERE receipt_expires_at <= ? LIMIT ?)")) {
+      update.setLong(1, cutoff);
+      update.setInt(2, limit);
+      return update.executeUpdate();
     }
   }
 
@@ -256,6 +300,15 @@ final class RecordRows {
   private static Long optionalLong(ResultSet rows, int column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
+  }
+
+  private static void setOptionalBytes(PreparedStatement statement, int index, byte[] value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BINARY);
+    } else {
+      statement.setBytes(index, value);
+    }
   }
 
   private static void setOptionalLong(PreparedStatement statement, int index, Long value)

@@ -105,16 +105,16 @@ class ReceiptsTest {
     AtomicBoolean fail = new AtomicBoolean(true);
     try (Receipts receipts = receipts((c, stored) -> {
       if (fail.get()) {
-        throw new SQLException("audit queue unavailable");
+        throw new SQLException("audit queue unavailable", "08006");
       }
     })) {
-      assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+      assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isInstanceOf(StoreException.class);
       assertThat(rows("hg_records", "msg_1")).isZero();
       assertThat(rows("hg_fields", "msg_1")).isZero();
 
       fail.set(false);
-      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.STORED);
       assertThat(rows("hg_records", "msg_1")).isEqualTo(1);
       assertThat(rows("hg_fields", "msg_1")).isEqualTo(2);
@@ -125,7 +125,8 @@ class ReceiptsTest {
   void oneBadReceiptInAGroupCommitFailsAloneAndTheOthersCommit() throws Exception {
     try (Receipts receipts = receipts((c, stored) -> {
       if (stored.stream().anyMatch(s -> s.messageId().equals("msg_bad"))) {
-        throw new SQLException("refused");
+        // An integrity violation: what one receipt's data can cause.
+        throw new SQLException("refused", "23000");
       }
       stored.forEach(s -> participantSaw.add(s.messageId()));
     })) {
@@ -134,7 +135,7 @@ class ReceiptsTest {
         List<Future<Receipts.Outcome>> results = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
           String id = i == 17 ? "msg_bad" : "msg_" + i;
-          results.add(pool.submit(() -> receipts.store(SCHEMA, id, body(id), fields(id))));
+          results.add(pool.submit(() -> receipts.store(SCHEMA, id, body(id), fields(id), false)));
         }
         for (int i = 0; i < 40; i++) {
           if (i == 17) {
@@ -156,18 +157,18 @@ class ReceiptsTest {
   @Test
   void aDuplicateAndAConflictAreToldApartByTheKeyedBodyTag() throws Exception {
     try (Receipts receipts = receipts((c, stored) -> {})) {
-      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.STORED);
-      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.DUPLICATE);
-      assertThat(receipts.store(SCHEMA, "msg_1", body("o2"), fields("o2")))
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o2"), fields("o2"), false))
           .isEqualTo(Receipts.Outcome.CONFLICT);
-      assertThat(receipts.find(SCHEMA, "msg_1", body("o1"))).contains(Receipts.Outcome.DUPLICATE);
-      assertThat(receipts.find(SCHEMA, "msg_1", body("o2"))).contains(Receipts.Outcome.CONFLICT);
-      assertThat(receipts.find(SCHEMA, "msg_2", body("o1"))).isEmpty();
+      assertThat(receipts.find(SCHEMA, "msg_1", body("o1"), false)).contains(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.find(SCHEMA, "msg_1", body("o2"), false)).contains(Receipts.Outcome.CONFLICT);
+      assertThat(receipts.find(SCHEMA, "msg_2", body("o1"), false)).isEmpty();
       // The tag is a MAC, not a bare digest of the body.
       byte[] stored = database.inTransaction("reading the tag",
-          c -> RecordRows.receiptTag(c, "Order", "msg_1")).orElseThrow();
+          c -> RecordRows.receiptTag(c, "Order", "msg_1", clock.millis())).orElseThrow();
       byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(body("o1"));
       assertThat(new String(stored, StandardCharsets.ISO_8859_1))
           .doesNotContain(new String(sha256, StandardCharsets.ISO_8859_1));
@@ -183,7 +184,7 @@ class ReceiptsTest {
     }
     assertThat(keys.cached().generation()).isEqualTo(1);
     try (Receipts receipts = receipts((c, stored) -> {})) {
-      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.STORED);
     }
     StoredRecord record = new JdbcPayloadTable(
@@ -201,10 +202,103 @@ class ReceiptsTest {
   }
 
   @Test
+  void whereTheIdIsNotSignedAStoredBodyUnderANewIdIsADuplicate() throws Exception {
+    try (Receipts receipts = receipts((c, stored) -> participantSaw.add(s(stored)))) {
+      assertThat(receipts.store(SCHEMA, "delivery-1", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+      // A captured body resent under another (unsigned) delivery id.
+      assertThat(receipts.find(SCHEMA, "delivery-2", body("o1"), true))
+          .contains(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.store(SCHEMA, "delivery-2", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.store(SCHEMA, "delivery-3", body("o3"), fields("o3"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+      // Where the id is signed, the same body under another id is another event.
+      assertThat(receipts.store(SCHEMA, "msg_4", body("o1"), fields("o1"), false))
+          .isEqualTo(Receipts.Outcome.STORED);
+    }
+    assertThat(rows("hg_records", "delivery-2")).isZero();
+    assertThat(participantSaw).containsExactly("delivery-1", "delivery-3", "msg_4");
+  }
+
+  @Test
+  void aRedeliveryAfterTheTagsKeyWasDestroyedIsStillADuplicate() throws Exception {
+    try (Receipts receipts = receipts((c, stored) -> {})) {
+      receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false);
+      database.inTransaction("rotating", c -> keys.rotate(c, keys.forChange(c)));
+      database.inTransaction("destroying", c -> keys.destroyRetired(c, keys.forChange(c)));
+      assertThat(keys.cached().keyCount()).isEqualTo(4);
+
+      assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
+          .as("the body can no longer be compared, but the event is stored")
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+    }
+  }
+
+  @Test
+  void tagsAndTokensAreIgnoredFromTheRecordsEarliestExpiryAndErasedBySweeping() throws Exception {
+    StoreSchema expiring = new StoreSchema("Order", OptionalInt.empty(), List.of(
+        new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+        new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
+            OptionalInt.of(1))));
+    MutableClock later = new MutableClock(clock.instant());
+    try (Receipts receipts = new Receipts(database, keys, dayKeys, later, (c, stored) -> {})) {
+      receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true);
+      assertThat(receipts.find(expiring, "delivery-2", body("o1"), true))
+          .contains(Receipts.Outcome.DUPLICATE);
+
+      later.advance(java.time.Duration.ofDays(2));
+      // Past the email's expiry the body is no longer recognised, under another id or as a
+      // conflicting body under the same id: nothing may confirm what the email was.
+      assertThat(receipts.find(expiring, "delivery-2", body("o1"), true)).isEmpty();
+      assertThat(receipts.find(expiring, "delivery-1", body("other"), true))
+          .contains(Receipts.Outcome.DUPLICATE);
+      int erased = database.inTransaction("forgetting",
+          c -> RecordRows.forgetReceipts(c, later.millis(), 100));
+      assertThat(erased).isEqualTo(1);
+      byte[] tag = database.inTransaction("reading the tag",
+          c -> RecordRows.receiptTag(c, "Order", "delivery-1", 0L)).orElseThrow();
+      assertThat(tag).isEmpty();
+    }
+  }
+
+  private static String s(List<Receipts.Stored> stored) {
+    return stored.get(0).messageId();
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    private volatile java.time.Instant now;
+
+    MutableClock(java.time.Instant start) {
+      now = start;
+    }
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
   void aClosedStoreRefusesReceipts() {
     Receipts receipts = receipts((c, stored) -> {});
     receipts.close();
-    assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1")))
+    assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
         .isInstanceOf(StoreException.class).hasMessageContaining("closed");
   }
 }
