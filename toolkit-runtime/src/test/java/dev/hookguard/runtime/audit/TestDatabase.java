@@ -1,8 +1,7 @@
 package dev.hookguard.runtime.audit;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.testsupport.TestPostgres;
 import dev.hookguard.runtime.crypto.MasterKey;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,18 +11,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A fresh database for one test class of the audit trail, the shared replay guard or the receiver:
- * a SQLite file in a temporary directory, or a new schema on the PostgreSQL server at
- * 127.0.0.1:5432 (database {@code test}, user {@code postgres}), dropped on close. When PostgreSQL
- * is unreachable its tests fail: they are never skipped.
+ * a SQLite file in a temporary directory, or a new schema on the tests' PostgreSQL ({@link
+ * TestPostgres}: embedded, or the server named by {@code HOOKGUARD_TEST_POSTGRES_URL}), dropped on
+ * close. When PostgreSQL is unreachable its tests fail: they are never skipped.
  */
 public abstract class TestDatabase implements AutoCloseable {
 
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String USER = "postgres";
 
   private final Path directory;
   private final List<HookGuard> opened = new ArrayList<>();
@@ -116,40 +112,21 @@ public abstract class TestDatabase implements AutoCloseable {
   }
 
   private static final class Postgres extends TestDatabase {
-    private final String schema;
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final TestPostgres.Schema schema;
 
     Postgres(Path directory) {
       super(directory);
-      this.schema = "hg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-      try (Connection admin = DriverManager.getConnection(SERVER, USER, "");
-          Statement statement = admin.createStatement()) {
-        statement.execute("CREATE SCHEMA " + schema);
-      } catch (SQLException e) {
-        // The tests need the server (README, .ci/run): a missing one fails them, never skips them.
-        throw new AssertionError("PostgreSQL at " + SERVER + " is required by these tests", e);
-      }
-    }
-
-    private HikariDataSource newPool() {
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(SERVER + "?currentSchema=" + schema);
-      config.setUsername(USER);
-      config.setMaximumPoolSize(4);
-      config.setPoolName("hookguard-audit-test-" + UUID.randomUUID());
-      HikariDataSource pool = new HikariDataSource(config);
-      pools.add(pool);
-      return pool;
+      this.schema = TestPostgres.server().newSchema();
     }
 
     @Override
     HookGuard.Builder pointAt(HookGuard.Builder builder) {
-      return builder.postgres(newPool());
+      return builder.postgres(schema.newPool(4));
     }
 
     @Override
     public Connection raw() throws SQLException {
-      return DriverManager.getConnection(SERVER + "?currentSchema=" + schema, USER, "");
+      return schema.connect();
     }
 
     @Override
@@ -167,11 +144,7 @@ public abstract class TestDatabase implements AutoCloseable {
       try {
         super.close();
       } finally {
-        pools.forEach(HikariDataSource::close);
-        try (Connection admin = DriverManager.getConnection(SERVER, USER, "");
-            Statement statement = admin.createStatement()) {
-          statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.close();
       }
     }
   }

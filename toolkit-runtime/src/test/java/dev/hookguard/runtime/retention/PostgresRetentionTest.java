@@ -9,8 +9,8 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.store.PostgresBackend;
 import dev.hookguard.runtime.store.StoreBackend;
 import java.nio.file.Path;
+import dev.hookguard.testsupport.TestPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -53,8 +53,7 @@ class PostgresRetentionTest extends RetentionContract {
 
   @AfterEach
   void dropExtraSchemas() throws Exception {
-    try (Connection admin =
-            DriverManager.getConnection(PostgresBackend.SERVER, PostgresBackend.USER, "");
+    try (Connection admin = TestPostgres.server().connect();
         Statement statement = admin.createStatement()) {
       for (String schema : extraSchemas) {
         statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -88,8 +87,8 @@ class PostgresRetentionTest extends RetentionContract {
       }
     }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(PostgresBackend.SERVER + "?currentSchema=" + copy);
-    config.setUsername(PostgresBackend.USER);
+    String url = TestPostgres.server().jdbcUrl();
+    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + copy);
     config.setMaximumPoolSize(3);
     config.setPoolName("hookguard-backup-" + UUID.randomUUID());
     HikariDataSource pool = new HikariDataSource(config);

@@ -1,12 +1,11 @@
 package dev.hookguard.runtime.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,43 +13,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * A fresh schema on the PostgreSQL server at 127.0.0.1:5432 (database {@code test}, user
- * {@code postgres}), reached through a HikariCP pool and dropped on close. When the server is
- * unreachable the tests fail: they are never skipped.
+ * A fresh schema on the tests' PostgreSQL ({@link TestPostgres}: embedded, or the server named by
+ * {@code HOOKGUARD_TEST_POSTGRES_URL}), reached through a HikariCP pool and dropped on close. When
+ * the server cannot be reached the tests fail: they are never skipped.
  */
 public final class PostgresBackend implements StoreBackend {
 
-  public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-  public static final String USER = "postgres";
-
-  private final String schema;
+  private final TestPostgres.Schema schema;
   private final Path directory;
   private final HikariDataSource pool;
 
   public PostgresBackend(Path directory) {
     this.directory = directory;
-    this.schema = "hg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection admin = DriverManager.getConnection(SERVER, USER, "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      // The tests need the server (README, .ci/run): a missing one fails them, never skips them.
-      throw new AssertionError("PostgreSQL at " + SERVER + " is required by these tests", e);
-    }
-    pool = newPool(8);
+    this.schema = TestPostgres.server().newSchema();
+    this.pool = schema.newPool(8);
   }
 
-  /** A new pool on this backend's schema, for a second HookGuard instance. */
+  /** A new pool on this backend's schema, for a second HookGuard instance; closed with it. */
   public HikariDataSource newPool(int size) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(SERVER + "?currentSchema=" + schema);
-    config.setUsername(USER);
-    config.setMaximumPoolSize(size);
-    config.setPoolName("hookguard-test-" + schema.substring(8, 14) + "-" + UUID.randomUUID());
-    return new HikariDataSource(config);
+    return schema.newPool(size);
   }
 
   /** The pool HookGuard instances of this backend use. */
@@ -59,7 +42,12 @@ public final class PostgresBackend implements StoreBackend {
   }
 
   public String schema() {
-    return schema;
+    return schema.name();
+  }
+
+  /** A JDBC URL (with credentials) whose connections use this backend's schema. */
+  public String jdbcUrl() {
+    return schema.jdbcUrl();
   }
 
   @Override
@@ -84,7 +72,7 @@ public final class PostgresBackend implements StoreBackend {
       try (PreparedStatement select =
           connection.prepareStatement(
               "SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
-        select.setString(1, schema);
+        select.setString(1, schema.name());
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             tables.add(rows.getString(1));
@@ -92,12 +80,12 @@ public final class PostgresBackend implements StoreBackend {
         }
       }
       if (tables.isEmpty()) {
-        throw new AssertionError("no tables in " + schema);
+        throw new AssertionError("no tables in " + schema.name());
       }
       for (String table : tables) {
         try (Statement statement = connection.createStatement();
             ResultSet rows =
-                statement.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
+                statement.executeQuery("SELECT t::text FROM " + schema.name() + "." + table + " t")) {
           while (rows.next()) {
             contents.add(rows.getString(1).getBytes(StandardCharsets.UTF_8));
           }
@@ -123,10 +111,6 @@ public final class PostgresBackend implements StoreBackend {
 
   @Override
   public void close() throws SQLException {
-    pool.close();
-    try (Connection admin = DriverManager.getConnection(SERVER, USER, "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.close();
   }
 }

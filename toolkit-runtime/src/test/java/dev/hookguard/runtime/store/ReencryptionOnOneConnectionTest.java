@@ -30,8 +30,7 @@ class ReencryptionOnOneConnectionTest {
   void reencryptsDayKeyedRecordsWithASingleConnection(@TempDir Path dir) throws Exception {
     try (PostgresBackend backend = new PostgresBackend(dir)) {
       HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(PostgresBackend.SERVER + "?currentSchema=" + backend.schema());
-      config.setUsername(PostgresBackend.USER);
+      config.setJdbcUrl(backend.jdbcUrl());
       config.setMaximumPoolSize(1);
       config.setConnectionTimeout(3_000); // a nested wait fails in seconds, not never
       MasterKey masterKey = MasterKey.localFile(dir.resolve("master.key"));
