@@ -80,8 +80,31 @@ public final class PayloadReader {
   /** Top-level properties that may be absent although required (expired in storage). */
   private Set<String> excused = Set.of();
 
+  /**
+   * One factory per set of limits, built once: a factory is costly to build (it allocates its
+   * own name tables) and is thread-safe to share. Few distinct limits exist in an application;
+   * past {@value #MAX_CACHED_FACTORIES} further ones are built per parse rather than kept.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<JsonLimits, JsonFactory> FACTORIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_FACTORIES = 64;
+
   private PayloadReader(byte[] json, JsonLimits limits, boolean failOnUnknownProperties) {
-    JsonFactory factory = JsonFactory.builder()
+    JsonFactory factory = FACTORIES.get(limits);
+    if (factory == null) {
+      factory = factory(limits);
+      if (FACTORIES.size() < MAX_CACHED_FACTORIES) {
+        FACTORIES.putIfAbsent(limits, factory);
+      }
+    }
+    this.parser = factory.createParser(ObjectReadContext.empty(), json);
+    this.limits = limits;
+    this.failOnUnknownProperties = failOnUnknownProperties;
+  }
+
+  private static JsonFactory factory(JsonLimits limits) {
+    return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxNestingDepth())
             .maxStringLength(limits.maxStringLength())
@@ -91,9 +114,6 @@ public final class PayloadReader {
             .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    this.parser = factory.createParser(ObjectReadContext.empty(), json);
-    this.limits = limits;
-    this.failOnUnknownProperties = failOnUnknownProperties;
   }
 
   /** A reader of {@code json} within {@code limits}; unknown properties are skipped. */

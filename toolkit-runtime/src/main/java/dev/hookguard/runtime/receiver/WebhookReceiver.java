@@ -132,7 +132,10 @@ public final class WebhookReceiver<X> {
   private final Logger log;
 
   private WebhookReceiver(Builder<X> builder) {
-    this.payloadType = builder.payloadType;
+    // With receipts, the name the store keeps records and audit entries under, so that a type's
+    // entries in the trail carry one name whichever part wrote them.
+    this.payloadType =
+        builder.receipts != null ? builder.receipts.payloadType() : builder.payloadType;
     this.verifier = builder.verifier;
     this.messageIds = builder.messageIds;
     this.payloadIds = builder.payloadIds;
@@ -183,7 +186,10 @@ public final class WebhookReceiver<X> {
     return maxBodyBytes;
   }
 
-  /** The payload type name used in logs, events and metrics. */
+  /**
+   * The payload type name used in logs, events and metrics: the receipt store's payload type
+   * when the receiver keeps receipts, else the payload class's simple name.
+   */
   public String payloadType() {
     return payloadType;
   }

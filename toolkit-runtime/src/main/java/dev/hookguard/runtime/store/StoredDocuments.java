@@ -45,11 +45,16 @@ public final class StoredDocuments {
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         parser.nextToken();
-        StringWriter value = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), value)) {
-          generator.copyCurrentStructureExact(parser);
+        // Each value is cut out of the document as written (the parser has checked it), not
+        // copied through a generator: the text is the generated writer's, already compact.
+        long start = parser.currentTokenLocation().getCharOffset();
+        parser.skipChildren();
+        parser.finishToken(); // a string's end is known only once it is read
+        long end = parser.currentLocation().getCharOffset();
+        if (start < 0 || end > document.length() || end <= start) {
+          throw new IllegalArgumentException("a stored payload must be valid JSON");
         }
-        fields.put(name, value.toString());
+        fields.put(name, document.substring((int) start, (int) end).strip());
       }
     } catch (JacksonException e) {
       throw new IllegalArgumentException("a stored payload must be valid JSON", e);

@@ -18,6 +18,7 @@ import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.hookguard.runtime.store.internal.PackedFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -424,11 +425,25 @@ abstract class RetentionContract {
       select.setString(2, id);
       select.setString(3, path);
       try (ResultSet row = select.executeQuery()) {
+        if (row.next()) {
+          return row.getBytes(1);
+        }
+      }
+    }
+    // Kept in the record's row (a field that expires with its record).
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement select =
+            raw.prepareStatement(
+                "SELECT packed FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+      select.setString(1, type);
+      select.setString(2, id);
+      try (ResultSet row = select.executeQuery()) {
         assertThat(row.next()).isTrue();
-        return row.getBytes(1);
+        return PackedFields.value(row.getBytes(1), path);
       }
     }
   }
+
 
   boolean found(String marker) throws Exception {
     return found(marker.getBytes(StandardCharsets.UTF_8));

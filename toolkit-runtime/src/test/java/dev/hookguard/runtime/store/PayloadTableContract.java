@@ -14,6 +14,7 @@ import dev.hookguard.runtime.crypto.ReencryptionReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.hookguard.runtime.store.internal.PackedFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -307,6 +308,7 @@ abstract class PayloadTableContract {
 
   // ---------------------------------------------------------------- tampering
 
+  /** What is stored for field {@code path}: its own row, or its place in the record's row. */
   byte[] fieldValue(String id, String path) throws SQLException {
     try (Connection raw = backend.rawConnection();
         PreparedStatement select =
@@ -316,12 +318,15 @@ abstract class PayloadTableContract {
       select.setString(2, id);
       select.setString(3, path);
       try (ResultSet row = select.executeQuery()) {
-        assertThat(row.next()).isTrue();
-        return row.getBytes(1);
+        if (row.next()) {
+          return row.getBytes(1);
+        }
       }
     }
+    return PackedFields.value(packed(id), path);
   }
 
+  /** Replaces what is stored for field {@code path}, behind HookGuard's back. */
   void setFieldValue(String id, String path, byte[] value) throws SQLException {
     try (Connection raw = backend.rawConnection();
         PreparedStatement update =
@@ -331,7 +336,33 @@ abstract class PayloadTableContract {
       update.setString(2, TYPE);
       update.setString(3, id);
       update.setString(4, path);
+      if (update.executeUpdate() == 1) {
+        return;
+      }
+    }
+    byte[] packed = PackedFields.withValue(packed(id), path, value);
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement update =
+            raw.prepareStatement(
+                "UPDATE hg_records SET packed = ? WHERE payload_type = ? AND record_id = ?")) {
+      update.setBytes(1, packed);
+      update.setString(2, TYPE);
+      update.setString(3, id);
       assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private byte[] packed(String id) throws SQLException {
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement select =
+            raw.prepareStatement(
+                "SELECT packed FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+      select.setString(1, TYPE);
+      select.setString(2, id);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        return row.getBytes(1);
+      }
     }
   }
 

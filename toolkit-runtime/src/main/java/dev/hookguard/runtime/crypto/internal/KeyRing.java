@@ -88,39 +88,59 @@ public final class KeyRing {
    * instance rotated or destroyed keys since.
    */
   public DataKeys forRead(Connection connection) throws SQLException {
-    return refresh(connection, "");
+    return refresh(connection, LockMode.NONE);
   }
 
   /**
    * The current keys, for writing in the transaction of {@code connection}; on PostgreSQL the
-   * keyring row stays share-locked until commit, so the keys cannot be destroyed under the write.
+   * keyring is share-locked until commit, so the keys cannot be rotated or destroyed under the
+   * write. The lock is a shared transaction-level advisory lock, not {@code FOR SHARE} on the
+   * keyring row: many concurrent writers sharing a row lock would each rewrite the row's lock
+   * information (a multixact) and contend on it.
    */
   public DataKeys forWrite(Connection connection) throws SQLException {
-    return refresh(connection, database.dialect().forShare());
+    return refresh(connection, LockMode.SHARED);
   }
 
   /**
-   * The current keys, with the keyring row locked for update until commit (PostgreSQL; SQLite
-   * transactions are exclusive anyway): for rotation and destruction.
+   * The current keys, with the keyring locked exclusively until commit (PostgreSQL: the advisory
+   * lock, and the row {@code FOR UPDATE}; SQLite transactions are exclusive anyway): for
+   * rotation and destruction.
    */
   public DataKeys forChange(Connection connection) throws SQLException {
-    return refresh(connection, database.dialect().forUpdate());
+    return refresh(connection, LockMode.EXCLUSIVE);
   }
 
-  private DataKeys refresh(Connection connection, String lockClause) throws SQLException {
+  private enum LockMode {
+    NONE,
+    SHARED,
+    EXCLUSIVE
+  }
+
+  private DataKeys refresh(Connection connection, LockMode mode) throws SQLException {
+    String sql = "SELECT generation, revision FROM hg_keyring WHERE name = ?";
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      String key = "hashtext('dev.hookguard.keyring:' || current_schema())";
+      sql = switch (mode) {
+        case NONE -> sql;
+        case SHARED -> "SELECT pg_advisory_xact_lock_shared(" + key + "), generation, revision"
+            + " FROM hg_keyring WHERE name = ?";
+        case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + key + "), generation, revision"
+            + " FROM hg_keyring WHERE name = ? FOR UPDATE";
+      };
+    }
+    int offset = database.dialect() == Dialect.POSTGRESQL && mode != LockMode.NONE ? 1 : 0;
     int generation;
     long revision;
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT generation, revision FROM hg_keyring WHERE name = ?" + lockClause)) {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, ROW);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           throw new KeyException(
               KeyException.Reason.KEYSET_UNREADABLE, "the data keyring row is missing");
         }
-        generation = row.getInt(1);
-        revision = row.getLong(2);
+        generation = row.getInt(1 + offset);
+        revision = row.getLong(2 + offset);
       }
     }
     DataKeys keys = current;

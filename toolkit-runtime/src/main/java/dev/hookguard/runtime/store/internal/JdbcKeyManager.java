@@ -124,6 +124,19 @@ public final class JdbcKeyManager implements KeyManager {
               }
             }
           }
+          // Packed fields expire with their record; a randomized one is sealed under the day
+          // key of that expiry (opened, and sealed again, with it).
+          try (PreparedStatement select = connection.prepareStatement(
+              "SELECT DISTINCT expires_at / " + RetentionKeyStore.DAY_MILLIS
+                  + " FROM hg_records WHERE key_generation < ? AND expires_at IS NOT NULL"
+                  + " AND packed IS NOT NULL")) {
+            select.setInt(1, target);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                found.add(new long[] {RecordCodec.DAY_KEYED, rows.getLong(1)});
+              }
+            }
+          }
           return found;
         });
     for (long[] day : days) {

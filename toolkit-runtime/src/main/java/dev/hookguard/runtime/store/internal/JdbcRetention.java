@@ -241,8 +241,10 @@ public final class JdbcRetention implements Retention {
     List<Removed> removed = new ArrayList<>();
     try (PreparedStatement paths =
             connection.prepareStatement(
-                "SELECT path FROM hg_fields WHERE payload_type = ? AND record_id = ?"
-                    + " ORDER BY path");
+                "SELECT path FROM hg_fields WHERE payload_type = ? AND record_id = ?");
+        PreparedStatement packedPaths =
+            connection.prepareStatement(
+                "SELECT packed_paths FROM hg_records WHERE payload_type = ? AND record_id = ?");
         PreparedStatement deleteFields =
             connection.prepareStatement(
                 "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ?");
@@ -259,6 +261,14 @@ public final class JdbcRetention implements Retention {
             held.add(rows.getString(1));
           }
         }
+        packedPaths.setString(1, key[0]);
+        packedPaths.setString(2, key[1]);
+        try (ResultSet rows = packedPaths.executeQuery()) {
+          if (rows.next()) {
+            held.addAll(PackedFields.paths(rows.getString(1)));
+          }
+        }
+        held.sort(null);
         deleteFields.setString(1, key[0]);
         deleteFields.setString(2, key[1]);
         deleteFields.executeUpdate();
@@ -469,6 +479,30 @@ public final class JdbcRetention implements Retention {
                     field.byDay.merge(
                         LocalDate.ofEpochDay(rows.getLong(3)), rows.getLong(4), Long::sum);
                     field.pastExpiry += rows.getLong(5);
+                  }
+                }
+              }
+              // Packed fields expire with their record: counted by their record's expiry.
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT payload_type, packed_paths, expires_at / " + DAY_MILLIS + ","
+                          + " COUNT(*), SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
+                          + " FROM hg_records WHERE expires_at IS NOT NULL"
+                          + " AND packed_paths IS NOT NULL"
+                          + " GROUP BY payload_type, packed_paths, expires_at / " + DAY_MILLIS)) {
+                select.setLong(1, now);
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    for (String path : PackedFields.paths(rows.getString(2))) {
+                      FieldCounts field =
+                          counts
+                              .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
+                              .fields
+                              .computeIfAbsent(path, p -> new FieldCounts());
+                      field.byDay.merge(
+                          LocalDate.ofEpochDay(rows.getLong(3)), rows.getLong(4), Long::sum);
+                      field.pastExpiry += rows.getLong(5);
+                    }
                   }
                 }
               }

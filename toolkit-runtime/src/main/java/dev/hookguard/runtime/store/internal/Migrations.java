@@ -97,23 +97,34 @@ public final class Migrations {
               3,
               "audit trail, shared replay guard",
               Migrations::auditTrailAndReplayGuard),
-          // Version 4: receipts. A record stored as a receipt carries a keyed tag of the body it
+          // Version 4: packed fields and receipts. Fields that need no row of their own are kept
+          // in their record's row. A record stored as a receipt carries a keyed tag of the body it
           // came from (a redelivery with the same body is a duplicate, another body a conflict)
           // and, where the message id is not signed, a keyed token of the body (unique: the body
           // is then what identifies the delivery); both are forgotten at the record's earliest
           // expiry. Its audit entry is queued in the same transaction and chained behind it.
           new Migration(
               4,
-              "receipts: body tags and tokens, audit queue",
+              "packed fields; receipts: body tags and tokens, audit queue",
               d ->
                   List.of(
                       "ALTER TABLE hg_records ADD COLUMN receipt_tag " + d.bytes(),
                       "ALTER TABLE hg_records ADD COLUMN body_token " + d.bytes(),
                       "ALTER TABLE hg_records ADD COLUMN receipt_expires_at " + d.int64(),
+                      // Fields that need no row of their own (PackedFields), and their paths.
+                      "ALTER TABLE hg_records ADD COLUMN packed " + d.bytes(),
+                      "ALTER TABLE hg_records ADD COLUMN packed_paths TEXT",
                       "CREATE UNIQUE INDEX hg_records_body_token"
-                          + " ON hg_records (payload_type, body_token)",
+                          + " ON hg_records (payload_type, body_token)"
+                          + " WHERE body_token IS NOT NULL",
                       "CREATE INDEX hg_records_receipt_expires_at"
-                          + " ON hg_records (receipt_expires_at)",
+                          + " ON hg_records (receipt_expires_at)"
+                          + " WHERE receipt_expires_at IS NOT NULL",
+                      // Only deterministic fields carry a token: index only them.
+                      "DROP INDEX hg_fields_lookup",
+                      "CREATE INDEX hg_fields_lookup"
+                          + " ON hg_fields (payload_type, path, lookup_token, record_id)"
+                          + " WHERE lookup_token IS NOT NULL",
                       "CREATE TABLE IF NOT EXISTS hg_audit_queue ("
                           + " id " + d.autoIncrementKey() + ","
                           + " recorded_at TEXT NOT NULL,"

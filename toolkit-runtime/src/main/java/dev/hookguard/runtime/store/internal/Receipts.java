@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +39,9 @@ import java.util.concurrent.TimeoutException;
  * else must commit with it (its audit entry, later an outbox row), in one transaction.
  *
  * <p><b>Group commit.</b> Request threads seal their records themselves (the CPU work runs in
- * parallel) and hand them to one writer thread per store, which commits everything waiting in
- * one transaction: one commit, one {@code fsync}, for many receipts. Each request returns once
+ * parallel) and hand them to a writer thread (one on SQLite, {@value #POSTGRES_WRITERS} on
+ * PostgreSQL), which commits everything waiting in one transaction: one commit, one {@code
+ * fsync}, for many receipts. Each request returns once
  * the transaction holding its receipt is durably committed. On SQLite this replaces a queue of
  * single-receipt transactions on the one connection; on PostgreSQL it turns many short
  * transactions into few, and every participant's rows (the audit queue) into one batch. If a
@@ -81,6 +84,13 @@ public final class Receipts implements AutoCloseable {
   /** A receipt being committed, as participants see it. */
   public record Stored(String payloadType, String messageId, Instant receivedAt) {}
 
+  /**
+   * Writer threads on PostgreSQL, each committing its batches on its own connection: the server
+   * works on several at once, and groups their commits' WAL flushes itself. SQLite has one
+   * writer: its transactions are serialized anyway.
+   */
+  static final int POSTGRES_WRITERS = 4;
+
   /** Most receipts in one transaction. */
   static final int MAX_BATCH = 256;
 
@@ -98,7 +108,7 @@ public final class Receipts implements AutoCloseable {
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final java.util.concurrent.locks.ReentrantLock submitLock =
       new java.util.concurrent.locks.ReentrantLock();
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
 
   /** Receipts in {@code database}; {@code participant} writes with every batch. */
@@ -113,9 +123,13 @@ public final class Receipts implements AutoCloseable {
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.participant = Objects.requireNonNull(participant, "participant");
-    this.writer = new Thread(this::writeLoop, "hookguard-receipts");
-    this.writer.setDaemon(true);
-    this.writer.start();
+    int count = database.dialect() == Dialect.POSTGRESQL ? POSTGRES_WRITERS : 1;
+    for (int i = 0; i < count; i++) {
+      Thread writer = new Thread(this::writeLoop, "hookguard-receipts-" + i);
+      writer.setDaemon(true);
+      writers.add(writer);
+    }
+    writers.forEach(Thread::start);
   }
 
   /**
@@ -218,7 +232,9 @@ public final class Receipts implements AutoCloseable {
       submitLock.unlock();
     }
     try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
+      for (Thread writer : writers) {
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -331,9 +347,41 @@ public final class Receipts implements AutoCloseable {
     List<Pending> ordered = new ArrayList<>(batch);
     ordered.sort(KEY_ORDER);
     Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
-    List<SealedRecord> inserted = new ArrayList<>();
-    List<Stored> stored = new ArrayList<>();
+
+    // Bodies that identify their delivery and are stored already, looked up at once.
+    Map<Pending, List<byte[]>> tokens = new IdentityHashMap<>();
     for (Pending pending : ordered) {
+      if (pending.tokenInput() != null) {
+        tokens.put(pending, allTokens(current, pending.tokenInput()));
+      }
+    }
+    Map<String, List<byte[]>> byType = new java.util.TreeMap<>();
+    tokens.forEach((pending, all) ->
+        byType.computeIfAbsent(pending.payloadType(), t -> new ArrayList<>()).addAll(all));
+    Set<String> present = new HashSet<>();
+    for (Map.Entry<String, List<byte[]>> type : byType.entrySet()) {
+      present.addAll(
+          RecordRows.presentBodyTokens(connection, type.getKey(), type.getValue(), now));
+    }
+
+    List<Pending> candidates = new ArrayList<>();
+    List<RecordRows.ReceiptRow> rows = new ArrayList<>();
+    Set<String> seenInBatch = new HashSet<>();
+    for (Pending pending : ordered) {
+      byte[] token = null;
+      if (pending.tokenInput() != null) {
+        // The primary key's token is the one stored; any key's found means stored before.
+        List<byte[]> all = tokens.get(pending);
+        token = all.get(0);
+        boolean stored = false;
+        for (byte[] candidate : all) {
+          stored |= present.contains(RecordRows.tokenKey(pending.payloadType(), candidate));
+        }
+        if (stored || !seenInBatch.add(RecordRows.tokenKey(pending.payloadType(), token))) {
+          outcomes.put(pending, Outcome.DUPLICATE);
+          continue;
+        }
+      }
       SealedRecord record = pending.sealed();
       byte[] tag = pending.tag();
       if (!sameKeys(current, pending.sealingKeys())) {
@@ -342,19 +390,17 @@ public final class Receipts implements AutoCloseable {
             pending.expiresAt(), pending.fields());
         tag = tag(current, pending.tagInput());
       }
-      byte[] token = null;
-      if (pending.tokenInput() != null) {
-        Optional<Outcome> replayed =
-            sameBody(connection, current, pending.payloadType(), pending.tokenInput(), now);
-        if (replayed.isPresent()) {
-          outcomes.put(pending, replayed.get());
-          continue;
-        }
-        token = token(current, pending.tokenInput());
-      }
-      if (RecordRows.insertReceipt(
-          connection, record, tag, token, pending.receiptExpiresAt())) {
-        inserted.add(record);
+      candidates.add(pending);
+      rows.add(new RecordRows.ReceiptRow(record, tag, token, pending.receiptExpiresAt()));
+    }
+
+    boolean[] inserted = RecordRows.insertReceipts(connection, database.dialect(), rows);
+    List<SealedRecord> insertedRecords = new ArrayList<>();
+    List<Stored> stored = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      Pending pending = candidates.get(i);
+      if (inserted[i]) {
+        insertedRecords.add(rows.get(i).record());
         stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt()));
         outcomes.put(pending, Outcome.STORED);
       } else {
@@ -366,11 +412,28 @@ public final class Receipts implements AutoCloseable {
                 .orElse(Outcome.DUPLICATE));
       }
     }
-    RecordRows.insertFields(connection, inserted);
+    RecordRows.insertFields(connection, insertedRecords);
     if (!stored.isEmpty()) {
       participant.write(connection, stored);
     }
     return outcomes;
+  }
+
+  /** The tokens of {@code tokenInput} under every PRF key, the primary key's first. */
+  private static List<byte[]> allTokens(DataKeys keys, byte[] tokenInput) {
+    try {
+      List<byte[]> all = new ArrayList<>();
+      byte[] primary = keys.primaryToken(tokenInput);
+      all.add(primary);
+      for (byte[] token : keys.allTokens(tokenInput)) {
+        if (!java.util.Arrays.equals(token, primary)) {
+          all.add(token);
+        }
+      }
+      return all;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
+    }
   }
 
   private static boolean sameKeys(DataKeys a, DataKeys b) {
@@ -463,14 +526,6 @@ public final class Receipts implements AutoCloseable {
       return keys.mac(tagInput);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the data keys cannot tag a receipt", e);
-    }
-  }
-
-  private static byte[] token(DataKeys keys, byte[] tokenInput) {
-    try {
-      return keys.primaryToken(tokenInput);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
     }
   }
 

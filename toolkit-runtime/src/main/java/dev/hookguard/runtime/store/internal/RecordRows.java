@@ -9,9 +9,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The SQL that moves sealed records in and out of {@code hg_records} and {@code hg_fields}. */
+/**
+ * The SQL that moves sealed records in and out of {@code hg_records} and {@code hg_fields}: most
+ * fields packed into their record's row, those that need their own in {@code hg_fields} (see
+ * {@link PackedFields}).
+ */
 final class RecordRows {
 
   private RecordRows() {}
@@ -24,11 +30,11 @@ final class RecordRows {
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT r.format, r.received_at, r.expires_at, r.key_generation, r.mac,"
+            "SELECT r.format, r.received_at, r.expires_at, r.key_generation, r.mac, r.packed,"
                 + " f.path, f.protection, f.value, f.lookup_token, f.expires_at"
                 + " FROM hg_records r LEFT JOIN hg_fields f"
                 + " ON f.payload_type = r.payload_type AND f.record_id = r.record_id"
-                + " WHERE r.payload_type = ? AND r.record_id = ? ORDER BY f.path")) {
+                + " WHERE r.payload_type = ? AND r.record_id = ?")) {
       select.setString(1, payloadType);
       select.setString(2, id);
       try (ResultSet rows = select.executeQuery()) {
@@ -40,15 +46,20 @@ final class RecordRows {
         Long expiresAt = optionalLong(rows, 3);
         int keyGeneration = rows.getInt(4);
         byte[] mac = rows.getBytes(5);
+        byte[] packed = rows.getBytes(6);
         List<SealedField> fields = new ArrayList<>();
+        if (packed != null) {
+          fields.addAll(PackedFields.decode(packed, expiresAt));
+        }
         do {
-          String path = rows.getString(6);
+          String path = rows.getString(7);
           if (path != null) {
             fields.add(
                 new SealedField(
-                    path, rows.getInt(7), rows.getBytes(8), rows.getBytes(9), optionalLong(rows, 10)));
+                    path, rows.getInt(8), rows.getBytes(9), rows.getBytes(10), optionalLong(rows, 11)));
           }
         } while (rows.next());
+        fields.sort(java.util.Comparator.comparing(SealedField::path));
         return Optional.of(
             new SealedRecord(
                 payloadType, id, format, receivedAt, expiresAt, keyGeneration, mac, fields));
@@ -80,9 +91,11 @@ final class RecordRows {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
-                + " key_generation, mac, receipt_tag, body_token, receipt_expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " key_generation, mac, receipt_tag, body_token, receipt_expires_at, packed,"
+                + " packed_paths)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (payload_type, record_id) DO NOTHING")) {
+      List<SealedField> packed = packed(record);
       insert.setString(1, record.payloadType());
       insert.setString(2, record.id());
       insert.setInt(3, record.format());
@@ -93,8 +106,117 @@ final class RecordRows {
       setOptionalBytes(insert, 8, receiptTag);
       setOptionalBytes(insert, 9, bodyToken);
       setOptionalLong(insert, 10, receiptExpiresAt);
+      setOptionalBytes(insert, 11, packed.isEmpty() ? null : PackedFields.encode(packed));
+      if (packed.isEmpty()) {
+        insert.setNull(12, Types.VARCHAR);
+      } else {
+        insert.setString(12, PackedFields.paths(packed));
+      }
       return insert.executeUpdate() > 0;
     }
+  }
+
+  /** A receipt's record row: the sealed record, its tag, body token and forget time. */
+  record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {}
+
+  /**
+   * Inserts the record rows of {@code rows}, each unless its id is taken; which were inserted, by
+   * position. PostgreSQL: one multi-row statement (one round trip for the whole batch); SQLite:
+   * one statement each (in-process calls).
+   */
+  static boolean[] insertReceipts(Connection connection, Dialect dialect, List<ReceiptRow> rows)
+      throws SQLException {
+    boolean[] inserted = new boolean[rows.size()];
+    if (rows.isEmpty()) {
+      return inserted;
+    }
+    if (dialect != Dialect.POSTGRESQL) {
+      for (int i = 0; i < rows.size(); i++) {
+        ReceiptRow row = rows.get(i);
+        inserted[i] = insertReceipt(
+            connection, row.record(), row.tag(), row.bodyToken(), row.receiptExpiresAt());
+      }
+      return inserted;
+    }
+    StringBuilder sql = new StringBuilder(
+        "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
+            + " key_generation, mac, receipt_tag, body_token, receipt_expires_at, packed,"
+            + " packed_paths) VALUES ");
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    sql.append(" ON CONFLICT (payload_type, record_id) DO NOTHING RETURNING payload_type, record_id");
+    Map<String, Integer> positions = new java.util.HashMap<>();
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (int i = 0; i < rows.size(); i++) {
+        ReceiptRow row = rows.get(i);
+        SealedRecord record = row.record();
+        List<SealedField> packed = packed(record);
+        positions.putIfAbsent(record.payloadType() + '\0' + record.id(), i);
+        insert.setString(p++, record.payloadType());
+        insert.setString(p++, record.id());
+        insert.setInt(p++, record.format());
+        insert.setLong(p++, record.receivedAt());
+        setOptionalLong(insert, p++, record.expiresAt());
+        insert.setInt(p++, record.keyGeneration());
+        insert.setBytes(p++, record.mac());
+        setOptionalBytes(insert, p++, row.tag());
+        setOptionalBytes(insert, p++, row.bodyToken());
+        setOptionalLong(insert, p++, row.receiptExpiresAt());
+        setOptionalBytes(insert, p++, packed.isEmpty() ? null : PackedFields.encode(packed));
+        if (packed.isEmpty()) {
+          insert.setNull(p++, Types.VARCHAR);
+        } else {
+          insert.setString(p++, PackedFields.paths(packed));
+        }
+      }
+      try (ResultSet returned = insert.executeQuery()) {
+        while (returned.next()) {
+          // The first of several rows with one id is the one a conflict-free insert took.
+          Integer at = positions.get(returned.getString(1) + '\0' + returned.getString(2));
+          if (at != null) {
+            inserted[at] = true;
+          }
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /** A (payload type, body token) pair as one comparable key. */
+  static String tokenKey(String payloadType, byte[] token) {
+    return payloadType + '\0' + java.util.HexFormat.of().formatHex(token);
+  }
+
+  /**
+   * Which of the body tokens of payload type {@code payloadType} in {@code tokens} are stored, not
+   * yet forgotten at {@code now}, as {@link #tokenKey}s: one statement for all.
+   */
+  static Set<String> presentBodyTokens(
+      Connection connection, String payloadType, List<byte[]> tokens, long now)
+      throws SQLException {
+    Set<String> present = new java.util.HashSet<>();
+    if (tokens.isEmpty()) {
+      return present;
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT body_token FROM hg_records WHERE payload_type = ? AND body_token IN ("
+                + placeholders + ") AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
+      select.setString(1, payloadType);
+      for (int i = 0; i < tokens.size(); i++) {
+        select.setBytes(2 + i, tokens.get(i));
+      }
+      select.setLong(2 + tokens.size(), now);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          present.add(tokenKey(payloadType, rows.getBytes(1)));
+        }
+      }
+    }
+    return present;
   }
 
   /**
@@ -163,12 +285,19 @@ final class RecordRows {
     deleteFields(connection, record.payloadType(), record.id());
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE hg_records SET key_generation = ?, mac = ?"
+            "UPDATE hg_records SET key_generation = ?, mac = ?, packed = ?, packed_paths = ?"
                 + " WHERE payload_type = ? AND record_id = ?")) {
+      List<SealedField> packed = packed(record);
       update.setInt(1, record.keyGeneration());
       update.setBytes(2, record.mac());
-      update.setString(3, record.payloadType());
-      update.setString(4, record.id());
+      setOptionalBytes(update, 3, packed.isEmpty() ? null : PackedFields.encode(packed));
+      if (packed.isEmpty()) {
+        update.setNull(4, Types.VARCHAR);
+      } else {
+        update.setString(4, PackedFields.paths(packed));
+      }
+      update.setString(5, record.payloadType());
+      update.setString(6, record.id());
       update.executeUpdate();
     }
     insertFields(connection, List.of(record));
@@ -228,10 +357,22 @@ final class RecordRows {
     }
   }
 
-  /** Inserts the field rows of {@code records}, all in one batch. */
+  /** The fields of {@code record} kept in its own row, in path order. */
+  private static List<SealedField> packed(SealedRecord record) {
+    return record.fields().stream()
+        .filter(f -> PackedFields.packs(f, record.expiresAt()))
+        .sorted(java.util.Comparator.comparing(SealedField::path))
+        .toList();
+  }
+
+  /**
+   * Inserts the field rows of {@code records} that are not packed into their record's row (see
+   * {@link PackedFields}), all in one batch.
+   */
   static void insertFields(Connection connection, List<SealedRecord> records)
       throws SQLException {
-    if (records.stream().allMatch(r -> r.fields().isEmpty())) {
+    if (records.stream()
+        .allMatch(r -> r.fields().stream().allMatch(f -> PackedFields.packs(f, r.expiresAt())))) {
       return;
     }
     try (PreparedStatement insert =
@@ -241,6 +382,9 @@ final class RecordRows {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (SealedRecord record : records) {
         for (SealedField field : record.fields()) {
+          if (PackedFields.packs(field, record.expiresAt())) {
+            continue;
+          }
           insert.setString(1, record.payloadType());
           insert.setString(2, record.id());
           insert.setString(3, field.path());
