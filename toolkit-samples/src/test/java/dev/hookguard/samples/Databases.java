@@ -1,8 +1,8 @@
 package dev.hookguard.samples;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.testsupport.TestPostgres;
 import dev.hookguard.runtime.crypto.MasterKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The two real backends the sample stores run on: a SQLite file in a temporary folder, and a
- * fresh schema on the PostgreSQL server at 127.0.0.1:5432 (which the tests require).
+ * fresh schema on the tests' PostgreSQL ({@link TestPostgres}: embedded, or the server named by
+ * {@code HOOKGUARD_TEST_POSTGRES_URL}).
  */
 public abstract class Databases implements AutoCloseable {
-
-  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
 
   final Path directory;
 
@@ -92,20 +91,18 @@ public abstract class Databases implements AutoCloseable {
   }
 
   public static final class Postgres extends Databases {
-    private final String schema = "hg_samples_" + UUID.randomUUID().toString().substring(0, 8);
+    private final TestPostgres.Schema schema;
     private final HikariDataSource pool;
 
-    public Postgres(Path directory) throws SQLException {
+    public Postgres(Path directory) {
       super(directory);
-      try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", "");
-          Statement statement = admin.createStatement()) {
-        statement.execute("CREATE SCHEMA " + schema);
-      }
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(POSTGRES + "?currentSchema=" + schema);
-      config.setUsername("postgres");
-      config.setMaximumPoolSize(4);
-      pool = new HikariDataSource(config);
+      this.schema = TestPostgres.server().newSchema();
+      this.pool = schema.newPool(4);
+    }
+
+    /** A JDBC URL (with credentials) in this database's schema. */
+    public String jdbcUrl() {
+      return schema.jdbcUrl();
     }
 
     @Override
@@ -124,13 +121,13 @@ public abstract class Databases implements AutoCloseable {
       try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
         List<String> tables = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
-            + " WHERE table_schema = '" + schema + "'")) {
+            + " WHERE table_schema = '" + schema.name() + "'")) {
           while (rows.next()) {
             tables.add(rows.getString(1));
           }
         }
         for (String table : tables) {
-          try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
+          try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + schema.name() + "." + table + " t")) {
             while (rows.next()) {
               all.append(rows.getString(1)).append('\n');
             }
@@ -142,11 +139,7 @@ public abstract class Databases implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-      pool.close();
-      try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", "");
-          Statement statement = admin.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      schema.close();
     }
 
     @Override
