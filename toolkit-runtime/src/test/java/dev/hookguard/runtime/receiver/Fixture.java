@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.receiver;
 
+import dev.hookguard.testsupport.TestClock;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -29,7 +30,7 @@ final class Fixture {
   static final String MARKER = "SENSITIVE-7731";
   static final InetAddress CLIENT = address("203.0.113.9");
 
-  final MutableClock clock = new MutableClock(NOW);
+  final TestClock clock = new TestClock(NOW);
   final WebhookSignature signature = Signatures.standardWebhooks(SECRET).withClock(clock);
   final ReplayGuard replayGuard = ReplayGuard.inMemory(Duration.ofMinutes(10), 1_000, clock);
   final Map<String, Order> stored = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.receiver;
 
+import dev.hookguard.testsupport.TestClock;
 import static dev.hookguard.runtime.receiver.Fixture.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final TestClock clock = new TestClock(Fixture.NOW);
 
   @Test
   void aFullBucketAllowsItsCapacityThenRefuses() {

@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.retention;
 
+import dev.hookguard.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.hookguard.runtime.store.internal.PackedFields;
+import dev.hookguard.runtime.store.StoredValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -417,32 +418,11 @@ abstract class RetentionContract {
   // ------------------------------------------------------------------ helpers
 
   byte[] fieldValue(String type, String id, String path) throws SQLException {
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement select =
-            raw.prepareStatement(
-                "SELECT value FROM hg_fields WHERE payload_type = ? AND record_id = ? AND path = ?")) {
-      select.setString(1, type);
-      select.setString(2, id);
-      select.setString(3, path);
-      try (ResultSet row = select.executeQuery()) {
-        if (row.next()) {
-          return row.getBytes(1);
-        }
-      }
-    }
-    // Kept in the record's row (a field that expires with its record).
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement select =
-            raw.prepareStatement(
-                "SELECT packed FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
-      select.setString(1, type);
-      select.setString(2, id);
-      try (ResultSet row = select.executeQuery()) {
-        assertThat(row.next()).isTrue();
-        return PackedFields.value(row.getBytes(1), path);
-      }
+    try (Connection raw = backend.rawConnection()) {
+      return StoredValues.value(raw, type, id, path);
     }
   }
+
 
 
   boolean found(String marker) throws Exception {

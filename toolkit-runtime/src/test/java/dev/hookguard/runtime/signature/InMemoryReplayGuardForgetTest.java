@@ -11,7 +11,7 @@ class InMemoryReplayGuardForgetTest {
   @Test
   void aForgottenIdIsAcceptedAgainAndOthersAreKept() throws Exception {
     ReplayGuard guard =
-        ReplayGuard.inMemory(Duration.ofMinutes(10), 10, new ReplayGuardTest.MutableClock());
+        ReplayGuard.inMemory(Duration.ofMinutes(10), 10, ReplayGuardTest.clock());
     guard.checkAndRecord("msg_1");
     guard.checkAndRecord("msg_2");
 

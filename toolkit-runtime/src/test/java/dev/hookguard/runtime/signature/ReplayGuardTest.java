@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.signature;
 
+import dev.hookguard.testsupport.TestClock;
 import static dev.hookguard.runtime.signature.TestRequests.fixedAt;
 import static dev.hookguard.runtime.signature.TestRequests.headers;
 import static dev.hookguard.runtime.signature.TestRequests.utf8;
@@ -8,34 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplayGuardTest {
 
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    Instant now = Instant.ofEpochSecond(1_700_000_000L);
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+  /** The clock these tests start from. */
+  static TestClock clock() {
+    return new TestClock(Instant.ofEpochSecond(1_700_000_000L));
   }
 
   static Reason reasonOf(ReplayGuard guard, String id) {
@@ -49,7 +33,7 @@ class ReplayGuardTest {
 
   @Test
   void anIdSeenWithinTheWindowIsAReplay() throws Exception {
-    ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(10), 100, new MutableClock());
+    ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(10), 100, clock());
     guard.checkAndRecord("msg_1");
     assertThat(reasonOf(guard, "msg_1")).isEqualTo(Reason.REPLAYED);
     guard.checkAndRecord("msg_2");
@@ -57,33 +41,33 @@ class ReplayGuardTest {
 
   @Test
   void anIdIsForgottenWhenItsWindowEnds() throws Exception {
-    MutableClock clock = new MutableClock();
+    TestClock clock = clock();
     ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(10), 100, clock);
     guard.checkAndRecord("msg_1");
-    clock.now = clock.now.plus(Duration.ofMinutes(10)).minusSeconds(1);
+    clock.advance(Duration.ofMinutes(10).minusSeconds(1));
     assertThat(reasonOf(guard, "msg_1")).isEqualTo(Reason.REPLAYED);
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThatCode(() -> guard.checkAndRecord("msg_1")).doesNotThrowAnyException();
     assertThat(((InMemoryReplayGuard) guard).size()).isEqualTo(1);
   }
 
   @Test
   void aFullGuardRefusesNewIdsRatherThanForgetLiveOnes() throws Exception {
-    MutableClock clock = new MutableClock();
+    TestClock clock = clock();
     ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(10), 3, clock);
     guard.checkAndRecord("a");
     guard.checkAndRecord("b");
     guard.checkAndRecord("c");
     assertThat(reasonOf(guard, "d")).isEqualTo(Reason.REPLAY_GUARD_FULL);
     assertThat(reasonOf(guard, "a")).isEqualTo(Reason.REPLAYED);
-    clock.now = clock.now.plus(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(10));
     guard.checkAndRecord("d");
     assertThat(((InMemoryReplayGuard) guard).size()).isEqualTo(1);
   }
 
   @Test
   void memoryPerEntryDoesNotDependOnTheIdLength() throws Exception {
-    ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(1), 10, new MutableClock());
+    ReplayGuard guard = ReplayGuard.inMemory(Duration.ofMinutes(1), 10, clock());
     guard.checkAndRecord("x".repeat(100_000));
     assertThat(reasonOf(guard, "x".repeat(100_000))).isEqualTo(Reason.REPLAYED);
   }

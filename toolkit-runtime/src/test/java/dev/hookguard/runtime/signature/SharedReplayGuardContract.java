@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.signature;
 
+import dev.hookguard.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -37,7 +38,7 @@ abstract class SharedReplayGuardContract {
   @TempDir Path work;
 
   TestDatabase database;
-  ReplayGuardTest.MutableClock clock;
+  TestClock clock;
   HookGuard hookGuard;
   ReplayGuard guard;
 
@@ -46,7 +47,7 @@ abstract class SharedReplayGuardContract {
   @BeforeEach
   void open() {
     database = newDatabase(work);
-    clock = new ReplayGuardTest.MutableClock();
+    clock = ReplayGuardTest.clock();
     hookGuard = database.open(clock);
     guard = hookGuard.replayGuard(WINDOW);
   }
@@ -72,10 +73,10 @@ abstract class SharedReplayGuardContract {
   void anIdIsAcceptedAgainOnceItsWindowEnds() throws Exception {
     guard.checkAndRecord("msg_1");
 
-    clock.now = clock.now.plus(WINDOW).minusSeconds(1);
+    clock.advance(WINDOW.minusSeconds(1));
     assertThat(reasonOf(guard, "msg_1")).isEqualTo(Reason.REPLAYED);
 
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     guard.checkAndRecord("msg_1");
     assertThat(reasonOf(guard, "msg_1")).as("taken over, with a new window").isEqualTo(Reason.REPLAYED);
   }

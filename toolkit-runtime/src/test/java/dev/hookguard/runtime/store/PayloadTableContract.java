@@ -14,7 +14,6 @@ import dev.hookguard.runtime.crypto.ReencryptionReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.hookguard.runtime.store.internal.PackedFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -308,61 +307,15 @@ abstract class PayloadTableContract {
 
   // ---------------------------------------------------------------- tampering
 
-  /** What is stored for field {@code path}: its own row, or its place in the record's row. */
   byte[] fieldValue(String id, String path) throws SQLException {
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement select =
-            raw.prepareStatement(
-                "SELECT value FROM hg_fields WHERE payload_type = ? AND record_id = ? AND path = ?")) {
-      select.setString(1, TYPE);
-      select.setString(2, id);
-      select.setString(3, path);
-      try (ResultSet row = select.executeQuery()) {
-        if (row.next()) {
-          return row.getBytes(1);
-        }
-      }
+    try (Connection raw = backend.rawConnection()) {
+      return StoredValues.value(raw, TYPE, id, path);
     }
-    return PackedFields.value(packed(id), path);
   }
 
-  /** Replaces what is stored for field {@code path}, behind HookGuard's back. */
   void setFieldValue(String id, String path, byte[] value) throws SQLException {
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement update =
-            raw.prepareStatement(
-                "UPDATE hg_fields SET value = ? WHERE payload_type = ? AND record_id = ? AND path = ?")) {
-      update.setBytes(1, value);
-      update.setString(2, TYPE);
-      update.setString(3, id);
-      update.setString(4, path);
-      if (update.executeUpdate() == 1) {
-        return;
-      }
-    }
-    byte[] packed = PackedFields.withValue(packed(id), path, value);
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement update =
-            raw.prepareStatement(
-                "UPDATE hg_records SET packed = ? WHERE payload_type = ? AND record_id = ?")) {
-      update.setBytes(1, packed);
-      update.setString(2, TYPE);
-      update.setString(3, id);
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
-  }
-
-  private byte[] packed(String id) throws SQLException {
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement select =
-            raw.prepareStatement(
-                "SELECT packed FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
-      select.setString(1, TYPE);
-      select.setString(2, id);
-      try (ResultSet row = select.executeQuery()) {
-        assertThat(row.next()).isTrue();
-        return row.getBytes(1);
-      }
+    try (Connection raw = backend.rawConnection()) {
+      StoredValues.setValue(raw, TYPE, id, path, value);
     }
   }
 

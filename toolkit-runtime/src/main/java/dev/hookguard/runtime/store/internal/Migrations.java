@@ -25,6 +25,17 @@ public final class Migrations {
   /** One step of the schema, in both dialects. */
   private record Migration(int version, String description, Function<Dialect, List<String>> ddl) {}
 
+  /** The columns of an audit event, as the queue and the chained entries both hold them. */
+  private static final String AUDIT_EVENT_COLUMNS =
+      " recorded_at TEXT NOT NULL,"
+          + " kind TEXT NOT NULL,"
+          + " payload_type TEXT NOT NULL,"
+          + " record_id TEXT NOT NULL,"
+          + " accessor TEXT NOT NULL,"
+          + " purpose TEXT NOT NULL,"
+          + " fields TEXT NOT NULL,"
+          + " reason TEXT NOT NULL";
+
   private static final List<Migration> MIGRATIONS =
       List.of(
           new Migration(
@@ -127,14 +138,8 @@ public final class Migrations {
                           + " WHERE lookup_token IS NOT NULL",
                       "CREATE TABLE IF NOT EXISTS hg_audit_queue ("
                           + " id " + d.autoIncrementKey() + ","
-                          + " recorded_at TEXT NOT NULL,"
-                          + " kind TEXT NOT NULL,"
-                          + " payload_type TEXT NOT NULL,"
-                          + " record_id TEXT NOT NULL,"
-                          + " accessor TEXT NOT NULL,"
-                          + " purpose TEXT NOT NULL,"
-                          + " fields TEXT NOT NULL,"
-                          + " reason TEXT NOT NULL)")));
+                          + AUDIT_EVENT_COLUMNS + ")")));
+
 
   private Migrations() {}
 
@@ -208,14 +213,7 @@ public final class Migrations {
     ddl.add(
         "CREATE TABLE IF NOT EXISTS hg_audit_entries ("
             + " sequence " + d.int64() + " PRIMARY KEY,"
-            + " recorded_at TEXT NOT NULL,"
-            + " kind TEXT NOT NULL,"
-            + " payload_type TEXT NOT NULL,"
-            + " record_id TEXT NOT NULL,"
-            + " accessor TEXT NOT NULL,"
-            + " purpose TEXT NOT NULL,"
-            + " fields TEXT NOT NULL,"
-            + " reason TEXT NOT NULL,"
+            + AUDIT_EVENT_COLUMNS + ","
             + " prev_hash TEXT NOT NULL,"
             + " hash TEXT NOT NULL)");
     ddl.add(

@@ -192,7 +192,8 @@ public final class Receipts implements AutoCloseable {
             earliestExpiry(expiresAt, fields),
             sealingKeys,
             seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, fields),
-            tag(sealingKeys, tagInput));
+            tag(sealingKeys, tagInput),
+            new CompletableFuture<>());
     submitLock.lock();
     try {
       if (closed) {
@@ -261,22 +262,6 @@ public final class Receipts implements AutoCloseable {
       SealedRecord sealed,
       byte[] tag,
       CompletableFuture<Outcome> result) {
-
-    Pending(
-        String payloadType,
-        String messageId,
-        Instant receivedAt,
-        Long expiresAt,
-        List<PlainField> fields,
-        byte[] tagInput,
-        byte[] tokenInput,
-        Long receiptExpiresAt,
-        DataKeys sealingKeys,
-        SealedRecord sealed,
-        byte[] tag) {
-      this(payloadType, messageId, receivedAt, expiresAt, fields, tagInput, tokenInput,
-          receiptExpiresAt, sealingKeys, sealed, tag, new CompletableFuture<>());
-    }
 
     /** Names the receipt, never its fields' values. */
     @Override

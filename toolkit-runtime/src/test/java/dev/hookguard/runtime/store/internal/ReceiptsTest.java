@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.store.internal;
 
+import dev.hookguard.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,7 +243,7 @@ class ReceiptsTest {
         new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
         new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
             OptionalInt.of(1))));
-    MutableClock later = new MutableClock(clock.instant());
+    TestClock later = new TestClock(clock.instant());
     try (Receipts receipts = new Receipts(database, keys, dayKeys, later, (c, stored) -> {})) {
       receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true);
       assertThat(receipts.find(expiring, "delivery-2", body("o1"), true))
@@ -265,34 +266,6 @@ class ReceiptsTest {
 
   private static String s(List<Receipts.Stored> stored) {
     return stored.get(0).messageId();
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile java.time.Instant now;
-
-    MutableClock(java.time.Instant start) {
-      now = start;
-    }
-
-    void advance(java.time.Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   @Test
