@@ -111,8 +111,8 @@ final class DemoCommand implements Callable<Integer> {
   /** Moves the demo clock past each retention period and shows reads, the sweep and the report. */
   private static void showRetention(PrintStream out, HookGuard hookGuard, DemoClock clock,
       SampleReceivers.Stores stores, List<ReceiptEvent> receipts) {
-    String push = acceptedId(receipts, "GitHubPush");
-    String order = acceptedId(receipts, "ShopifyOrder");
+    String push = acceptedId(receipts, stores.github().schema().payloadType());
+    String order = acceptedId(receipts, stores.shopify().schema().payloadType());
     out.println("Retention: GitHubPush is kept 30 days, StripeEvent 90, ShopifyOrder 365 (its");
     out.println("browser_ip and note 30). The demo clock now moves ahead.");
     clock.advance(Duration.ofDays(31));
@@ -160,6 +160,11 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void showLogLines(PrintStream out, Path log) throws IOException {
     out.println("The receiver's log (" + log + "), first lines: payloads only ever redacted:");
+    if (!Files.exists(log)) {
+      // SLF4J was set up before the demo started (the demo runs inside another program).
+      out.println("  (the log went to the logger configured before the demo started)");
+      return;
+    }
     try (Stream<String> lines = Files.lines(log)) {
       lines.filter(line -> line.contains("dev.hookguard.receiver")).limit(4)
           .forEach(line -> out.println("  " + abbreviate(line, 190)));
@@ -174,11 +179,15 @@ final class DemoCommand implements Callable<Integer> {
         continue;
       }
       String id = receipt.messageId().get();
-      String line = switch (receipt.payloadType()) {
-        case "StripeEvent" -> stores.stripe().find(id).map(StripeEventRedactor.create()::toLogString).orElse("");
-        case "GitHubPush" -> stores.github().find(id).map(GitHubPushRedactor.create()::toLogString).orElse("");
-        default -> stores.shopify().find(id).map(ShopifyOrderRedactor.create()::toLogString).orElse("");
-      };
+      String type = receipt.payloadType();
+      String line;
+      if (type.equals(stores.stripe().schema().payloadType())) {
+        line = stores.stripe().find(id).map(StripeEventRedactor.create()::toLogString).orElse("");
+      } else if (type.equals(stores.github().schema().payloadType())) {
+        line = stores.github().find(id).map(GitHubPushRedactor.create()::toLogString).orElse("");
+      } else {
+        line = stores.shopify().find(id).map(ShopifyOrderRedactor.create()::toLogString).orElse("");
+      }
       out.println("  " + abbreviate(line, 150));
     }
   }

@@ -63,6 +63,24 @@ class CommandsTest {
   }
 
   @Test
+  void demoAnswersEveryRequestAsTheReadmeSaysAndStoresNoEncryptedValue() {
+    String text = run("demo");
+    assertThat(text).contains(
+        "valid                                 200     ACCEPTED",
+        "forged: body changed after signing    401     REJECTED SIGNATURE_MISMATCH",
+        "replayed: same message sent again     200     DUPLICATE",
+        "same id, another signed body          409     CONFLICT",
+        "oversized: body over the limit        413     PAYLOAD_TOO_LARGE",
+        "delayed: signed 10 minutes ago        401     REJECTED TIMESTAMP_TOO_OLD",
+        "no signature                          401     REJECTED MISSING_HEADER",
+        "signed, but not JSON                  400     REJECTED MALFORMED_PAYLOAD",
+        "from a disallowed address             403     ADDRESS_NOT_ALLOWED",
+        "absent: encrypted", "found: a plain property",
+        "records past expiry now: 0", "verify: audit trail intact");
+    assertThat(text).doesNotContain("FOUND");
+  }
+
+  @Test
   void sweepAndAuditVerifyOnAFreshStore() {
     assertThat(run("sweep", "--json")).contains("\"records_deleted\":0");
     String checkpoint = run("audit", "checkpoint").strip();
