@@ -203,8 +203,11 @@ final class RecordRows {
     String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT body_token FROM hg_records WHERE payload_type = ? AND body_token IN ("
-                + placeholders + ") AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
+            // "IS NOT NULL" spelled out: the partial index on body tokens then serves the
+            // look-up under any plan, generic prepared plans included.
+            "SELECT body_token FROM hg_records WHERE payload_type = ? AND body_token IS NOT NULL"
+                + " AND body_token IN (" + placeholders + ")"
+                + " AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
       select.setString(1, payloadType);
       for (int i = 0; i < tokens.size(); i++) {
         select.setBytes(2 + i, tokens.get(i));
@@ -251,8 +254,9 @@ final class RecordRows {
     String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT 1 FROM hg_records WHERE payload_type = ? AND body_token IN (" + placeholders
-                + ") AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
+            "SELECT 1 FROM hg_records WHERE payload_type = ? AND body_token IS NOT NULL"
+                + " AND body_token IN (" + placeholders + ")"
+                + " AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
       select.setString(1, payloadType);
       for (int i = 0; i < tokens.size(); i++) {
         select.setBytes(2 + i, tokens.get(i));
@@ -273,7 +277,8 @@ final class RecordRows {
         connection.prepareStatement(
             "UPDATE hg_records SET receipt_tag = NULL, body_token = NULL, receipt_expires_at = NULL"
                 + " WHERE (payload_type, record_id) IN (SELECT payload_type, record_id"
-                + " FROM hg_records WHERE receipt_expires_at <= ? LIMIT ?)")) {
+                + " FROM hg_records WHERE receipt_expires_at IS NOT NULL"
+                + " AND receipt_expires_at <= ? LIMIT ?)")) {
       update.setLong(1, cutoff);
       update.setInt(2, limit);
       return update.executeUpdate();
@@ -415,7 +420,7 @@ final class RecordRows {
         connection.prepareStatement(
             "SELECT f.record_id FROM hg_fields f JOIN hg_records r"
                 + " ON r.payload_type = f.payload_type AND r.record_id = f.record_id"
-                + " WHERE f.payload_type = ? AND f.path = ?"
+                + " WHERE f.payload_type = ? AND f.path = ? AND f.lookup_token IS NOT NULL"
                 + " AND f.lookup_token IN ("
                 + placeholders
                 + ") AND (f.expires_at IS NULL OR f.expires_at > ?)"
