@@ -125,6 +125,11 @@ public final class Migrations {
                       // Fields that need no row of their own (PackedFields), and their paths.
                       "ALTER TABLE hg_records ADD COLUMN packed " + d.bytes(),
                       "ALTER TABLE hg_records ADD COLUMN packed_paths TEXT",
+                      // PostgreSQL: keep a record row of up to a page inline and uncompressed
+                      // (sealed values do not compress); SQLite ignores this (a no-op update).
+                      d == Dialect.POSTGRESQL
+                          ? "ALTER TABLE hg_records SET (toast_tuple_target = 8160)"
+                          : "UPDATE hg_records SET packed = NULL WHERE 1 = 0",
                       "CREATE UNIQUE INDEX hg_records_body_token"
                           + " ON hg_records (payload_type, body_token)"
                           + " WHERE body_token IS NOT NULL",
