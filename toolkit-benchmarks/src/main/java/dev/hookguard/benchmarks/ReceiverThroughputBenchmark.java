@@ -72,9 +72,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -cp toolkit-benchmarks/target/benchmarks.jar dev.hookguard.benchmarks.ReceiverThroughputRunner
  * </pre>
  *
- * <p>PostgreSQL: {@code HOOKGUARD_BENCH_POSTGRES_URL} (environment, or the system property
- * {@code hookguard.bench.postgres.url} given to the fork with {@code -jvmArgsAppend}), default
- * {@value #DEFAULT_POSTGRES_URL}. Its user must be allowed to create a schema.
+ * <p>PostgreSQL: the server named by {@code HOOKGUARD_BENCH_POSTGRES_URL} (environment, or the
+ * system property {@code hookguard.bench.postgres.url} given to the fork with {@code
+ * -jvmArgsAppend}), such as {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; its user
+ * must be allowed to create a schema. Without one, a PostgreSQL started embedded in the fork
+ * (zonky, with {@code synchronous_commit=on}, which zonky turns off by default: both receivers
+ * must wait for durable commits).
  *
  * <p>The JDK's {@code HttpServer} leaves TCP_NODELAY off unless {@code
  * sun.net.httpserver.nodelay=true}, and every small response would then wait for the client's
@@ -117,7 +120,8 @@ public class ReceiverThroughputBenchmark {
     }
   }
 
-  static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  /** The embedded server of this fork, started on first use when no URL is given. */
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded;
 
   /** Server threads: enough for 32 clients and more, each holding a connection. */
   static final int SERVER_THREADS = 64;
@@ -255,13 +259,33 @@ public class ReceiverThroughputBenchmark {
     return -1;
   }
 
-  static String postgresUrl() {
+  static synchronized String postgresUrl() {
     String url = System.getProperty("hookguard.bench.postgres.url");
     if (url == null || url.isBlank()) {
       url = System.getenv("HOOKGUARD_BENCH_POSTGRES_URL");
     }
-    return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
+    if (url != null && !url.isBlank()) {
+      return url;
+    }
+    if (embedded == null) {
+      try {
+        embedded = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", "on")
+            .start();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("the embedded PostgreSQL did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          embedded.close();
+        } catch (IOException e) {
+          // The fork is exiting.
+        }
+      }));
+    }
+    return embedded.getJdbcUrl("postgres", "postgres");
   }
+
 
   @TearDown(Level.Trial)
   public void stop() throws Exception {
