@@ -74,7 +74,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>PostgreSQL: the server named by {@code HOOKGUARD_BENCH_POSTGRES_URL} (environment, or the
  * system property {@code hookguard.bench.postgres.url} given to the fork with {@code
- * -jvmArgsAppend}), such as {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; its user
+ * -jvmArgsAppend}), such as {@code jdbc:postgresql://db.example.com:5432/hookguard?user=app}; its user
  * must be allowed to create a schema. Without one, a PostgreSQL started embedded in the fork
  * (zonky, with {@code synchronous_commit=on}, which zonky turns off by default: both receivers
  * must wait for durable commits).

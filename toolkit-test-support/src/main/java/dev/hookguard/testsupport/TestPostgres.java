@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The PostgreSQL the tests of this JVM use: the server named by the environment variable {@value
  * #URL_VARIABLE} (a JDBC URL with its credentials, such as {@code
- * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), or else a real PostgreSQL started
+ * jdbc:postgresql://db.example.com:5432/hookguard?user=app}), or else a real PostgreSQL started
  * embedded, once per JVM, from the binaries zonky ships (it stops when the JVM exits). Each test
  * works in a {@linkplain #newSchema() schema of its own}, dropped when it closes. A server that
  * cannot be reached fails the tests: they never skip.

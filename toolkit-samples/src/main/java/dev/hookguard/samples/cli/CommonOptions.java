@@ -12,7 +12,7 @@ final class CommonOptions {
   Path data;
 
   @Option(names = "--postgres", paramLabel = "JDBC_URL",
-      description = "Use PostgreSQL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+      description = "Use PostgreSQL instead of SQLite, e.g. jdbc:postgresql://db.example.com:5432/hookguard?user=app")
   String postgres;
 
   @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
