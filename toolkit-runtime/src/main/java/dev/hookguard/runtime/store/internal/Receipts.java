@@ -460,7 +460,7 @@ public final class Receipts implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
     }
-    return RecordRows.hasBodyToken(connection, payloadType, tokens, now)
+    return !RecordRows.presentBodyTokens(connection, payloadType, tokens, now).isEmpty()
         ? Optional.of(Outcome.DUPLICATE)
         : Optional.empty();
   }

@@ -247,27 +247,6 @@ final class RecordRows {
     }
   }
 
-  /** Whether a receipt of the payload type carries one of {@code tokens}, not yet forgotten. */
-  static boolean hasBodyToken(
-      Connection connection, String payloadType, List<byte[]> tokens, long now)
-      throws SQLException {
-    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT 1 FROM hg_records WHERE payload_type = ? AND body_token IS NOT NULL"
-                + " AND body_token IN (" + placeholders + ")"
-                + " AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
-      select.setString(1, payloadType);
-      for (int i = 0; i < tokens.size(); i++) {
-        select.setBytes(2 + i, tokens.get(i));
-      }
-      select.setLong(2 + tokens.size(), now);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
-      }
-    }
-  }
-
   /**
    * Erases the receipt tags and body tokens of at most {@code limit} records whose receipt expiry
    * is at or before {@code cutoff}; returns how many.
