@@ -110,6 +110,8 @@ public final class Receipts implements AutoCloseable {
       new java.util.concurrent.locks.ReentrantLock();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
+  /** Whether the writers run; guarded by {@link #submitLock}. */
+  private boolean started;
 
   /** Receipts in {@code database}; {@code participant} writes with every batch. */
   public Receipts(
@@ -129,7 +131,6 @@ public final class Receipts implements AutoCloseable {
       writer.setDaemon(true);
       writers.add(writer);
     }
-    writers.forEach(Thread::start);
   }
 
   /**
@@ -198,6 +199,11 @@ public final class Receipts implements AutoCloseable {
     try {
       if (closed) {
         throw new StoreException(StoreException.Reason.DATABASE_ERROR, "the store is closed");
+      }
+      if (!started) {
+        // Started with the first receipt: a HookGuard that only puts and reads runs no writer.
+        writers.forEach(Thread::start);
+        started = true;
       }
       queue.add(pending);
     } finally {
