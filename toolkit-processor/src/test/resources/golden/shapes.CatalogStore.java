@@ -1,0 +1,131 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Keeps {@link Catalog} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class CatalogStore implements PayloadStore<Catalog> {
+    /**
+     * How {@code Catalog} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Catalog",
+            OptionalInt.empty(),
+            List.of(
+                new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("tags", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("kinds", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("stock", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("description", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("sizes", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("aliases", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("items", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.PERSONAL)),
+                new FieldSpec("itemsByShelf", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.PERSONAL)),
+                new FieldSpec("featured", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.PERSONAL)),
+                new FieldSpec("archived", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.PERSONAL)),
+                new FieldSpec("buyers", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("secretNote", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty())));
+
+    private final PayloadTable table;
+
+    private final CatalogRedactor redactor;
+
+    private CatalogStore(PayloadTable table, CatalogRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Catalog} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
+     */
+    public static CatalogStore create(HookGuard hookGuard) {
+        return create(hookGuard, hookGuard.redactionContext());
+    }
+
+    /**
+     * The store of {@code Catalog} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static CatalogStore create(HookGuard hookGuard, RedactionContext context) {
+        return new CatalogStore(hookGuard.table(SCHEMA), CatalogRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Catalog value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Catalog value, boolean overwrite) {
+        table.put(id, fields(value), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link CatalogRedactor} masks them.
+     */
+    public Optional<Catalog> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Catalog> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, CatalogVerifier::read));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Catalog value) {
+        return StoredDocuments.split(CatalogVerifier.toJson(value));
+    }
+
+    private Catalog masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, CatalogVerifier::read));
+    }
+}

@@ -1,0 +1,113 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Keeps {@link Shipment.Recipient} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class Shipment_RecipientStore implements PayloadStore<Shipment.Recipient> {
+    /**
+     * How {@code Recipient} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Shipment.Recipient",
+            OptionalInt.empty(),
+            List.of(
+                new FieldSpec("name", null, Protection.PLAIN, OptionalInt.empty())));
+
+    private final PayloadTable table;
+
+    private final Shipment_RecipientRedactor redactor;
+
+    private Shipment_RecipientStore(PayloadTable table, Shipment_RecipientRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Recipient} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
+     */
+    public static Shipment_RecipientStore create(HookGuard hookGuard) {
+        return create(hookGuard, hookGuard.redactionContext());
+    }
+
+    /**
+     * The store of {@code Recipient} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static Shipment_RecipientStore create(HookGuard hookGuard, RedactionContext context) {
+        return new Shipment_RecipientStore(hookGuard.table(SCHEMA), Shipment_RecipientRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Shipment.Recipient value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Shipment.Recipient value, boolean overwrite) {
+        table.put(id, fields(value), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link Shipment_RecipientRedactor} masks them.
+     */
+    public Optional<Shipment.Recipient> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Shipment.Recipient> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, Shipment_RecipientVerifier::read));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Shipment.Recipient value) {
+        return StoredDocuments.split(Shipment_RecipientVerifier.toJson(value));
+    }
+
+    private Shipment.Recipient masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, Shipment_RecipientVerifier::read));
+    }
+}
