@@ -37,7 +37,11 @@ public final class PackedFields {
 
   /** The packed form of {@code fields}. */
   static byte[] encode(List<SealedField> fields) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int size = 8;
+    for (SealedField field : fields) {
+      size += 16 + field.path().length() + field.value().length;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeInt(fields.size());

@@ -267,6 +267,7 @@ final class RecordCodec {
   /** The associated data binding a ciphertext to its place. */
   static byte[] associatedData(String payloadType, String id, String path) {
     return encode(
+        64 + payloadType.length() + id.length() + path.length(),
         out -> {
           writeString(out, "dev.hookguard.field");
           out.writeInt(FORMAT);
@@ -279,6 +280,7 @@ final class RecordCodec {
   /** What a deterministic field's lookup token is computed over. */
   static byte[] tokenInput(String payloadType, String path, String canonicalJson) {
     return encode(
+        64 + payloadType.length() + path.length() + canonicalJson.length(),
         out -> {
           writeString(out, "dev.hookguard.lookup");
           out.writeInt(FORMAT);
@@ -289,7 +291,13 @@ final class RecordCodec {
   }
 
   private static byte[] macInput(SealedRecord record) {
+    int size = 128 + record.payloadType().length() + record.id().length();
+    for (SealedField field : record.fields()) {
+      size += 64 + field.path().length() + field.value().length
+          + (field.token() == null ? 0 : field.token().length);
+    }
     return encode(
+        size,
         out -> {
           writeString(out, "dev.hookguard.record");
           out.writeInt(record.format());
@@ -319,8 +327,9 @@ final class RecordCodec {
     void write(DataOutputStream out) throws IOException;
   }
 
-  private static byte[] encode(Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  /** What {@code writer} writes; {@code sizeHint} saves the buffer's growing by copies. */
+  private static byte[] encode(int sizeHint, Writer writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       writer.write(out);
     } catch (IOException e) {
