@@ -97,7 +97,7 @@ public abstract class Databases implements AutoCloseable {
     public Postgres(Path directory) {
       super(directory);
       this.schema = TestPostgres.server().newSchema();
-      this.pool = schema.newPool(4);
+      this.pool = schema.newPool(8);
     }
 
     /** A JDBC URL (with credentials) in this database's schema. */

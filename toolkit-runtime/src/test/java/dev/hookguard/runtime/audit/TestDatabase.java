@@ -121,7 +121,7 @@ public abstract class TestDatabase implements AutoCloseable {
 
     @Override
     HookGuard.Builder pointAt(HookGuard.Builder builder) {
-      return builder.postgres(schema.newPool(4));
+      return builder.postgres(schema.newPool(8));
     }
 
     @Override
