@@ -13,7 +13,9 @@ import java.time.Duration;
  * remembered for as long as it could be replayed.
  *
  * <p>{@link #inMemory} suits a single receiver instance; receivers that run several instances
- * need a shared, database-backed guard: {@code HookGuard.replayGuard(window)}.
+ * need a shared, database-backed guard: {@code HookGuard.replayGuard(window)}. A {@code
+ * WebhookReceiver} that keeps receipts ({@code receipts(hookGuard.receipts(store))}) needs no
+ * guard at all: the stored receipt is the replay check, in the same transaction as the record.
  */
 public interface ReplayGuard {
 
