@@ -69,7 +69,9 @@ final class RecordRows {
 
   /** Inserts a record unless one with its id exists; {@code false} if one did. */
   static boolean insert(Connection connection, SealedRecord record) throws SQLException {
-    if (!insertReceipt(connection, record, null, null, null)) {
+    // Row by row (the SQLite form) works on either database; one row needs no RETURNING.
+    ReceiptRow row = new ReceiptRow(record, null, null, null);
+    if (!insertReceipts(connection, Dialect.SQLITE, List.of(row))[0]) {
       return false;
     }
     insertFields(connection, List.of(record));
@@ -77,52 +79,25 @@ final class RecordRows {
   }
 
   /**
-   * Inserts the record row of {@code record} unless one with its id exists ({@code false} then);
-   * its fields are left to {@link #insertFields}. A receipt's row also holds its tag, its body
-   * token (or null) and when both are to be forgotten (null: kept with the record).
+   * A record row to insert: the sealed record and, for a receipt, its tag, its body token (or
+   * null) and when both are to be forgotten (null: kept with the record). Its fields are left to
+   * {@link #insertFields}.
    */
-  static boolean insertReceipt(
-      Connection connection,
-      SealedRecord record,
-      byte[] receiptTag,
-      byte[] bodyToken,
-      Long receiptExpiresAt)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
-                + " key_generation, mac, receipt_tag, body_token, receipt_expires_at, packed,"
-                + " packed_paths)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (payload_type, record_id) DO NOTHING")) {
-      List<SealedField> packed = packed(record);
-      insert.setString(1, record.payloadType());
-      insert.setString(2, record.id());
-      insert.setInt(3, record.format());
-      insert.setLong(4, record.receivedAt());
-      setOptionalLong(insert, 5, record.expiresAt());
-      insert.setInt(6, record.keyGeneration());
-      insert.setBytes(7, record.mac());
-      setOptionalBytes(insert, 8, receiptTag);
-      setOptionalBytes(insert, 9, bodyToken);
-      setOptionalLong(insert, 10, receiptExpiresAt);
-      setOptionalBytes(insert, 11, packed.isEmpty() ? null : PackedFields.encode(packed));
-      if (packed.isEmpty()) {
-        insert.setNull(12, Types.VARCHAR);
-      } else {
-        insert.setString(12, PackedFields.paths(packed));
-      }
-      return insert.executeUpdate() > 0;
-    }
-  }
-
-  /** A receipt's record row: the sealed record, its tag, body token and forget time. */
   record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {}
+
+  private static final String INSERT_RECORD =
+      "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
+          + " key_generation, mac, receipt_tag, body_token, receipt_expires_at, packed,"
+          + " packed_paths) VALUES ";
+  private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final int ROW_PARAMETERS = 12;
+  private static final String UNLESS_TAKEN = " ON CONFLICT (payload_type, record_id) DO NOTHING";
 
   /**
    * Inserts the record rows of {@code rows}, each unless its id is taken; which were inserted, by
    * position. PostgreSQL: one multi-row statement (one round trip for the whole batch); SQLite:
-   * one statement each (in-process calls).
+   * one prepared statement run once per row (in-process calls). Pass {@link Dialect#SQLITE} for
+   * the row-by-row form on either database.
    */
   static boolean[] insertReceipts(Connection connection, Dialect dialect, List<ReceiptRow> rows)
       throws SQLException {
@@ -131,45 +106,26 @@ final class RecordRows {
       return inserted;
     }
     if (dialect != Dialect.POSTGRESQL) {
-      for (int i = 0; i < rows.size(); i++) {
-        ReceiptRow row = rows.get(i);
-        inserted[i] = insertReceipt(
-            connection, row.record(), row.tag(), row.bodyToken(), row.receiptExpiresAt());
+      try (PreparedStatement insert =
+          connection.prepareStatement(INSERT_RECORD + ROW_VALUES + UNLESS_TAKEN)) {
+        for (int i = 0; i < rows.size(); i++) {
+          bind(insert, 1, rows.get(i));
+          inserted[i] = insert.executeUpdate() > 0;
+        }
       }
       return inserted;
     }
-    StringBuilder sql = new StringBuilder(
-        "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
-            + " key_generation, mac, receipt_tag, body_token, receipt_expires_at, packed,"
-            + " packed_paths) VALUES ");
+    StringBuilder sql = new StringBuilder(INSERT_RECORD);
     for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(i == 0 ? "" : ", ").append(ROW_VALUES);
     }
-    sql.append(" ON CONFLICT (payload_type, record_id) DO NOTHING RETURNING payload_type, record_id");
+    sql.append(UNLESS_TAKEN).append(" RETURNING payload_type, record_id");
     Map<String, Integer> positions = new java.util.HashMap<>();
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-      int p = 1;
       for (int i = 0; i < rows.size(); i++) {
-        ReceiptRow row = rows.get(i);
-        SealedRecord record = row.record();
-        List<SealedField> packed = packed(record);
+        SealedRecord record = rows.get(i).record();
         positions.putIfAbsent(record.payloadType() + '\0' + record.id(), i);
-        insert.setString(p++, record.payloadType());
-        insert.setString(p++, record.id());
-        insert.setInt(p++, record.format());
-        insert.setLong(p++, record.receivedAt());
-        setOptionalLong(insert, p++, record.expiresAt());
-        insert.setInt(p++, record.keyGeneration());
-        insert.setBytes(p++, record.mac());
-        setOptionalBytes(insert, p++, row.tag());
-        setOptionalBytes(insert, p++, row.bodyToken());
-        setOptionalLong(insert, p++, row.receiptExpiresAt());
-        setOptionalBytes(insert, p++, packed.isEmpty() ? null : PackedFields.encode(packed));
-        if (packed.isEmpty()) {
-          insert.setNull(p++, Types.VARCHAR);
-        } else {
-          insert.setString(p++, PackedFields.paths(packed));
-        }
+        bind(insert, 1 + i * ROW_PARAMETERS, rows.get(i));
       }
       try (ResultSet returned = insert.executeQuery()) {
         while (returned.next()) {
@@ -182,6 +138,30 @@ final class RecordRows {
       }
     }
     return inserted;
+  }
+
+  /** Binds the {@value #ROW_PARAMETERS} values of {@code row} from parameter {@code first} on. */
+  private static void bind(PreparedStatement insert, int first, ReceiptRow row)
+      throws SQLException {
+    SealedRecord record = row.record();
+    List<SealedField> packed = packed(record);
+    int p = first;
+    insert.setString(p++, record.payloadType());
+    insert.setString(p++, record.id());
+    insert.setInt(p++, record.format());
+    insert.setLong(p++, record.receivedAt());
+    setOptionalLong(insert, p++, record.expiresAt());
+    insert.setInt(p++, record.keyGeneration());
+    insert.setBytes(p++, record.mac());
+    setOptionalBytes(insert, p++, row.tag());
+    setOptionalBytes(insert, p++, row.bodyToken());
+    setOptionalLong(insert, p++, row.receiptExpiresAt());
+    setOptionalBytes(insert, p++, packed.isEmpty() ? null : PackedFields.encode(packed));
+    if (packed.isEmpty()) {
+      insert.setNull(p, Types.VARCHAR);
+    } else {
+      insert.setString(p, PackedFields.paths(packed));
+    }
   }
 
   /** A (payload type, body token) pair as one comparable key. */
