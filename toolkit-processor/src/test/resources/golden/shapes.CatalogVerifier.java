@@ -1,6 +1,7 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.JsonReadException;
 import dev.hookguard.runtime.json.PayloadReader;
 import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -62,7 +63,7 @@ public final class CatalogVerifier {
      * Reads one {@code Catalog} (or {@code null}) from {@code in}, checking every
      * required property.
      */
-    public static Catalog read(PayloadReader in) throws WebhookVerificationException {
+    public static Catalog read(PayloadReader in) throws JsonReadException {
         if (in.nextIsNull()) {
             return null;
         }

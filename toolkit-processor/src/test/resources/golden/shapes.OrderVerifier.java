@@ -1,6 +1,7 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.JsonReadException;
 import dev.hookguard.runtime.json.PayloadReader;
 import dev.hookguard.runtime.json.PayloadWriter;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -63,7 +64,7 @@ public final class OrderVerifier {
      * A primitive absent only because storage excused it (its field expired) reads as
      * its zero.
      */
-    public static Order read(PayloadReader in) throws WebhookVerificationException {
+    public static Order read(PayloadReader in) throws JsonReadException {
         if (in.nextIsNull()) {
             return null;
         }

@@ -1,33 +1,28 @@
 package dev.hookguard.runtime;
 
+import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.audit.AuditTrail;
 import dev.hookguard.runtime.audit.internal.JdbcAuditTrail;
 import dev.hookguard.runtime.crypto.KeyManager;
 import dev.hookguard.runtime.crypto.MasterKey;
-import dev.hookguard.runtime.crypto.internal.KeyRing;
-import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.crypto.internal.JdbcKeyManager;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.keys.KeyRing;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.schema.Migrations;
+import dev.hookguard.runtime.receiver.ReceiptStore;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.retention.Retention;
+import dev.hookguard.runtime.retention.internal.JdbcRetention;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
+import dev.hookguard.runtime.store.PayloadStore;
 import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.StoreSchema;
-import dev.hookguard.runtime.store.internal.Database;
-import dev.hookguard.runtime.store.internal.JdbcKeyManager;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
-import dev.hookguard.runtime.store.internal.JdbcRetention;
-import dev.hookguard.runtime.store.internal.Migrations;
 import dev.hookguard.runtime.store.internal.Receipts;
-import dev.hookguard.runtime.receiver.ReceiptStore;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.audit.AuditEvent;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -35,7 +30,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One store of webhook payloads: a database, the master key that guards its data keys, the

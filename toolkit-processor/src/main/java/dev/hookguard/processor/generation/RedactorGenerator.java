@@ -1,5 +1,11 @@
 package dev.hookguard.processor.generation;
 
+import static dev.hookguard.processor.generation.RuntimeTypes.COPIES;
+import static dev.hookguard.processor.generation.RuntimeTypes.MASKS;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
+import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
+import static dev.hookguard.processor.generation.RuntimeTypes.REDACTOR;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -24,12 +30,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class RedactorGenerator {
 
-  private static final String RUNTIME = "dev.hookguard.runtime.redact";
-  private static final ClassName REDACTOR = ClassName.get(RUNTIME, "Redactor");
-  private static final ClassName CONTEXT = ClassName.get(RUNTIME, "RedactionContext");
-  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
-  private static final ClassName MASKS = ClassName.get(RUNTIME, "Masks");
-  private static final ClassName COPIES = ClassName.get(RUNTIME, "Copies");
   private static final TypeName STRING = ClassName.get(String.class);
 
   public TypeSpec generate(PayloadModel model) {
@@ -39,30 +39,30 @@ public final class RedactorGenerator {
         .addJavadoc(classJavadoc(model))
         .addModifiers(Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(REDACTOR, payload))
-        .addField(CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(REDACTION_CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
-            .addParameter(CONTEXT, "context")
+            .addParameter(REDACTION_CONTEXT, "context")
             .addStatement("this.context = context")
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A redactor whose {@code HASH} pseudonyms use this process's random key.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
-            .addStatement("return new $T($T.create())", self, CONTEXT)
+            .addStatement("return new $T($T.create())", self, REDACTION_CONTEXT)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A redactor whose {@code HASH} pseudonyms use the key of {@code context}.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
-            .addParameter(CONTEXT, "context")
+            .addParameter(REDACTION_CONTEXT, "context")
             .addStatement("return new $T($T.requireNonNull(context, $S))", self, Objects.class, "context")
             .build())
         .addMethod(override("toLogString", STRING, payload)
-            .addStatement("return $T.toLogString(value, (out, v) -> write(out, v, context))", WRITER)
+            .addStatement("return $T.toLogString(value, (out, v) -> write(out, v, context))", PAYLOAD_WRITER)
             .build())
         .addMethod(override("toRedactedJson", STRING, payload)
-            .addStatement("return $T.toJson(value, (out, v) -> write(out, v, context))", WRITER)
+            .addStatement("return $T.toJson(value, (out, v) -> write(out, v, context))", PAYLOAD_WRITER)
             .build())
         .addMethod(override("redact", payload, payload)
             .addStatement("return copyRedacted(value, context)")
@@ -105,9 +105,9 @@ public final class RedactorGenerator {
         .addJavadoc("Writes {@code value} with every sensitive value masked. The redactors of\n"
             + "payloads that contain a {@code $T} call this.\n", model.type())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(WRITER, "out")
+        .addParameter(PAYLOAD_WRITER, "out")
         .addParameter(model.type(), "value")
-        .addParameter(CONTEXT, "context")
+        .addParameter(REDACTION_CONTEXT, "context")
         .beginControlFlow("if (value == null)")
         .addStatement("out.nullValue()")
         .addStatement("return")
@@ -153,7 +153,7 @@ public final class RedactorGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(payload)
         .addParameter(payload, "value")
-        .addParameter(CONTEXT, "context")
+        .addParameter(REDACTION_CONTEXT, "context")
         .beginControlFlow("if (value == null)")
         .addStatement("return null")
         .endControlFlow();

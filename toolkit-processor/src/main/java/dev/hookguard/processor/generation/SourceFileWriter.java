@@ -17,7 +17,7 @@ public final class SourceFileWriter {
 
   /** Names the processor and nothing else: no date, no comments that change between builds. */
   public static final AnnotationSpec GENERATED =
-      AnnotationSpec.builder(ClassName.get("dev.hookguard.api", "Generated"))
+      AnnotationSpec.builder(RuntimeTypes.GENERATED)
           .addMember("value", "$S", "dev.hookguard.processor.HookGuardProcessor")
           .build();
 

@@ -1,5 +1,18 @@
 package dev.hookguard.processor.generation;
 
+import static dev.hookguard.processor.generation.RuntimeTypes.ACCESSOR;
+import static dev.hookguard.processor.generation.RuntimeTypes.CATEGORY;
+import static dev.hookguard.processor.generation.RuntimeTypes.FIELD_SPEC;
+import static dev.hookguard.processor.generation.RuntimeTypes.HOOKGUARD;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_STORE;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_TABLE;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
+import static dev.hookguard.processor.generation.RuntimeTypes.PROTECTION;
+import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
+import static dev.hookguard.processor.generation.RuntimeTypes.STORED_DOCUMENTS;
+import static dev.hookguard.processor.generation.RuntimeTypes.STORED_RECORD;
+import static dev.hookguard.processor.generation.RuntimeTypes.STORE_SCHEMA;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -24,20 +37,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class StoreGenerator {
 
-  private static final String STORE = "dev.hookguard.runtime.store";
-  private static final ClassName HOOKGUARD = ClassName.get("dev.hookguard.runtime", "HookGuard");
-  private static final ClassName SCHEMA = ClassName.get(STORE, "StoreSchema");
-  private static final ClassName FIELD = ClassName.get(STORE, "FieldSpec");
-  private static final ClassName PROTECTION = ClassName.get(STORE, "Protection");
-  private static final ClassName TABLE = ClassName.get(STORE, "PayloadTable");
-  private static final ClassName RECORD = ClassName.get(STORE, "StoredRecord");
-  private static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
-  private static final ClassName DOCUMENTS = ClassName.get(STORE, "StoredDocuments");
-  private static final ClassName PAYLOAD_STORE = ClassName.get(STORE, "PayloadStore");
-  private static final ClassName CATEGORY = ClassName.get("dev.hookguard.api", "Sensitive", "Category");
-  private static final ClassName CONTEXT =
-      ClassName.get("dev.hookguard.runtime.redact", "RedactionContext");
-  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
 
   public TypeSpec generate(PayloadModel model) {
     ClassName payload = model.type();
@@ -50,15 +49,15 @@ public final class StoreGenerator {
             + "no longer than its retention.\n", payload)
         .addModifiers(Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_STORE, payload))
-        .addField(FieldSpec.builder(SCHEMA, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(STORE_SCHEMA, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("How {@code $L} is stored, property by property.\n", payload.simpleName())
             .initializer(schema(model))
             .build())
-        .addField(TABLE, "table", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(PAYLOAD_TABLE, "table", Modifier.PRIVATE, Modifier.FINAL)
         .addField(redactor, "redactor", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
-            .addParameter(TABLE, "table")
+            .addParameter(PAYLOAD_TABLE, "table")
             .addParameter(redactor, "redactor")
             .addStatement("this.table = table")
             .addStatement("this.redactor = redactor")
@@ -78,7 +77,7 @@ public final class StoreGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addParameter(HOOKGUARD, "hookGuard")
-            .addParameter(CONTEXT, "context")
+            .addParameter(REDACTION_CONTEXT, "context")
             .addStatement("return new $T(hookGuard.table(SCHEMA), $T.create(context))", self, redactor)
             .build())
         .addMethod(MethodSpec.methodBuilder("put")
@@ -116,7 +115,7 @@ public final class StoreGenerator {
             .addParameter(ACCESSOR, "who")
             .addParameter(String.class, "purpose")
             .addStatement("return table.reveal(id, who, purpose).map(r -> $T.read(r, $T::read))",
-                DOCUMENTS, verifier)
+                STORED_DOCUMENTS, verifier)
             .build());
     List<Property> deterministic = model.properties().stream()
         .filter(p -> p.encrypt().map(Property.EncryptSpec::deterministic).orElse(false))
@@ -144,7 +143,7 @@ public final class StoreGenerator {
     type.addMethod(MethodSpec.methodBuilder("schema")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(SCHEMA)
+        .returns(STORE_SCHEMA)
         .addStatement("return SCHEMA")
         .build());
     type.addMethod(MethodSpec.methodBuilder("fields")
@@ -152,13 +151,13 @@ public final class StoreGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Map.class, String.class, String.class))
         .addParameter(payload, "value")
-        .addStatement("return $T.split($T.toJson(value))", DOCUMENTS, verifier)
+        .addStatement("return $T.split($T.toJson(value))", STORED_DOCUMENTS, verifier)
         .build());
     type.addMethod(MethodSpec.methodBuilder("masked")
         .addModifiers(Modifier.PRIVATE)
         .returns(payload)
-        .addParameter(RECORD, "record")
-        .addStatement("return redactor.redact($T.read(record, $T::read))", DOCUMENTS, verifier)
+        .addParameter(STORED_RECORD, "record")
+        .addStatement("return redactor.redact($T.read(record, $T::read))", STORED_DOCUMENTS, verifier)
         .build());
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
@@ -177,20 +176,20 @@ public final class StoreGenerator {
           .map(e -> e.deterministic() ? "DETERMINISTIC" : "RANDOMIZED")
           .orElse(property.nested().encrypted() ? "RANDOMIZED" : "PLAIN");
       if (property.nested().categories().isEmpty()) {
-        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD, property.jsonName(),
+        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD_SPEC, property.jsonName(),
             category, PROTECTION, protection, days(property.retainDays())));
       } else {
         List<CodeBlock> nested = property.nested().categories().stream()
             .sorted()
             .map(c -> CodeBlock.of("$T.$L", CATEGORY, c))
             .toList();
-        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L,\n$>$>$T.of($L))$<$<", FIELD,
+        fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L,\n$>$>$T.of($L))$<$<", FIELD_SPEC,
             property.jsonName(), category, PROTECTION, protection, days(property.retainDays()),
             Set.class, CodeBlock.join(nested, ", ")));
       }
     }
     return CodeBlock.builder()
-        .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", SCHEMA,
+        .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", STORE_SCHEMA,
             model.type().canonicalName(), days(model.retainDays()), List.class,
             CodeBlock.join(fields, ",\n"))
         .build();
@@ -212,7 +211,7 @@ public final class StoreGenerator {
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), model.type()))
         .addParameter(property.shape().typeName(), "value")
         .addStatement("return findBy($S, $T.toJson(value, (out, v) -> $L))", property.jsonName(),
-            WRITER, WriteCode.write(property.shape(), "out", CodeBlock.of("v"),
+            PAYLOAD_WRITER, WriteCode.write(property.shape(), "out", CodeBlock.of("v"),
                 (payload, out, value) -> {
                   throw new IllegalStateException("deterministic fields are single values");
                 }))

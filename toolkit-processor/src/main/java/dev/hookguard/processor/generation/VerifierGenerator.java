@@ -1,5 +1,13 @@
 package dev.hookguard.processor.generation;
 
+import static dev.hookguard.processor.generation.RuntimeTypes.JSON_READ_EXCEPTION;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_READER;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFICATION;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
+import static dev.hookguard.processor.generation.RuntimeTypes.VERIFICATION_EXCEPTION;
+import static dev.hookguard.processor.generation.RuntimeTypes.VERIFIER_BUILDER;
+import static dev.hookguard.processor.generation.RuntimeTypes.WEBHOOK_SIGNATURE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -25,16 +33,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class VerifierGenerator {
 
-  private static final ClassName SIGNATURE =
-      ClassName.get("dev.hookguard.runtime.signature", "WebhookSignature");
-  private static final ClassName VERIFICATION_EXCEPTION =
-      ClassName.get("dev.hookguard.runtime.signature", "WebhookVerificationException");
-  private static final ClassName VERIFICATION =
-      ClassName.get("dev.hookguard.runtime.verify", "PayloadVerification");
-  private static final ClassName BUILDER =
-      ClassName.get("dev.hookguard.runtime.verify", "VerifierBuilder");
-  private static final ClassName READER = ClassName.get("dev.hookguard.runtime.json", "PayloadReader");
-  private static final ClassName WRITER = ClassName.get("dev.hookguard.runtime.json", "PayloadWriter");
   private static final TypeName HEADERS = ParameterizedTypeName.get(
       ClassName.get(Map.class),
       ClassName.get(String.class),
@@ -55,25 +53,25 @@ public final class VerifierGenerator {
             .add("and validation. Nothing is returned until every step passed.\n")
             .build())
         .addModifiers(Modifier.FINAL)
-        .addField(VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(PAYLOAD_VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
-            .addParameter(VERIFICATION, "verification")
+            .addParameter(PAYLOAD_VERIFICATION, "verification")
             .addStatement("this.verification = verification")
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A verifier with default limits and no replay guard.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
-            .addParameter(SIGNATURE, "signature")
+            .addParameter(WEBHOOK_SIGNATURE, "signature")
             .addStatement("return builder(signature).build()")
             .build())
         .addMethod(MethodSpec.methodBuilder("builder")
             .addJavadoc("A builder for a verifier with a replay guard, other limits or strict properties.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(ParameterizedTypeName.get(BUILDER, self))
-            .addParameter(SIGNATURE, "signature")
-            .addStatement("return new $T<>(signature, $T::new)", BUILDER, self)
+            .returns(ParameterizedTypeName.get(VERIFIER_BUILDER, self))
+            .addParameter(WEBHOOK_SIGNATURE, "signature")
+            .addStatement("return new $T<>(signature, $T::new)", VERIFIER_BUILDER, self)
             .build())
         .addMethod(MethodSpec.methodBuilder("verify")
             .addJavadoc("Authenticates the request, then reads and validates its body.\n\n")
@@ -103,7 +101,7 @@ public final class VerifierGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(String.class)
             .addParameter(payload, "value")
-            .addStatement("return $T.toJson(value, $T::write)", WRITER, self)
+            .addStatement("return $T.toJson(value, $T::write)", PAYLOAD_WRITER, self)
             .build());
     for (Shape.EnumType enumType : enums.values()) {
       type.addMethod(enumLookUp(enumType, enumMethods.get(enumType.typeName())));
@@ -144,8 +142,8 @@ public final class VerifierGenerator {
             : "")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(payload)
-        .addParameter(READER, "in")
-        .addException(VERIFICATION_EXCEPTION)
+        .addParameter(PAYLOAD_READER, "in")
+        .addException(JSON_READ_EXCEPTION)
         .beginControlFlow("if (in.nextIsNull())")
         .addStatement("return null")
         .endControlFlow();
@@ -276,7 +274,7 @@ public final class VerifierGenerator {
         .addJavadoc("Writes all of {@code value}, sensitive values included, as {@link #read}\n"
             + "reads it.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(WRITER, "out")
+        .addParameter(PAYLOAD_WRITER, "out")
         .addParameter(model.type(), "value")
         .beginControlFlow("if (value == null)")
         .addStatement("out.nullValue()")

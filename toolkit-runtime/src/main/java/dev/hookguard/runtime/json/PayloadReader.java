@@ -1,7 +1,6 @@
 package dev.hookguard.runtime.json;
 
-import dev.hookguard.runtime.signature.WebhookVerificationException;
-import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
+import dev.hookguard.runtime.json.JsonReadException.Reason;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -24,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -38,7 +37,7 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads one JSON document token by token for generated code, through Jackson's streaming parser:
- * no data binding and no reflection. Every problem ends in a {@link WebhookVerificationException}
+ * no data binding and no reflection. Every problem ends in a {@link JsonReadException}
  * whose message names what was expected and the JSON path where (property names made safe to
  * log: printable ASCII, bounded length), never a value:
  * {@code MALFORMED_PAYLOAD} for input that is not JSON (truncated, invalid UTF-8, duplicate
@@ -65,7 +64,7 @@ public final class PayloadReader {
   /** Reads one value; used for container elements and nested payloads. */
   @FunctionalInterface
   public interface ValueReader<E> {
-    E read(PayloadReader in) throws WebhookVerificationException;
+    E read(PayloadReader in) throws JsonReadException;
   }
 
   private static final int MAX_PATH_IN_MESSAGE = 120;
@@ -136,7 +135,7 @@ public final class PayloadReader {
   }
 
   /** Reads a whole document with {@code reader}: one value, then nothing but whitespace. */
-  public <T> T readDocument(ValueReader<T> reader) throws WebhookVerificationException {
+  public <T> T readDocument(ValueReader<T> reader) throws JsonReadException {
     try {
       T value = reader.read(this);
       if (pushedBack || advance() != null) {
@@ -151,7 +150,7 @@ public final class PayloadReader {
   // ---------------------------------------------------------------------------------- objects
 
   /** Reads ahead: true (and consumed) if the next value is {@code null}. */
-  public boolean nextIsNull() throws WebhookVerificationException {
+  public boolean nextIsNull() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return true;
@@ -161,7 +160,7 @@ public final class PayloadReader {
   }
 
   /** Expects the start of an object. */
-  public void beginObject() throws WebhookVerificationException {
+  public void beginObject() throws JsonReadException {
     if (valueToken() != JsonToken.START_OBJECT) {
       throw unexpected("an object");
     }
@@ -169,7 +168,7 @@ public final class PayloadReader {
   }
 
   /** Moves to the next property of the current object; false at its end. */
-  public boolean nextProperty() throws WebhookVerificationException {
+  public boolean nextProperty() throws JsonReadException {
     JsonToken token = advance();
     if (token == JsonToken.PROPERTY_NAME) {
       return true;
@@ -186,7 +185,7 @@ public final class PayloadReader {
   }
 
   /** Skips the current property's value, or fails if unknown properties are refused. */
-  public void skipUnknownProperty() throws WebhookVerificationException {
+  public void skipUnknownProperty() throws JsonReadException {
     if (failOnUnknownProperties) {
       throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
     }
@@ -209,16 +208,16 @@ public final class PayloadReader {
    * Checks a required property of the current object: fails unless it was {@code present}, or it
    * is a top-level property this reader excuses.
    */
-  public void require(boolean present, String property) throws WebhookVerificationException {
+  public void require(boolean present, String property) throws JsonReadException {
     if (!present && !(objectPaths.size() == 1 && excused.contains(property))) {
       throw missing(property);
     }
   }
 
   /** The failure for a required property that is absent or {@code null}. */
-  public WebhookVerificationException missing(String property) {
+  public JsonReadException missing(String property) {
     String where = objectPaths.isEmpty() ? "" : objectPaths.peek();
-    return new WebhookVerificationException(Reason.INVALID_PAYLOAD,
+    return new JsonReadException(Reason.INVALID_PAYLOAD,
         "required property '" + safe(property) + "' is missing or null at "
             + (where.isEmpty() ? "/" : where));
   }
@@ -226,7 +225,7 @@ public final class PayloadReader {
   // ---------------------------------------------------------------------------------- scalars
 
   /** A string, or {@code null}. */
-  public String readString() throws WebhookVerificationException {
+  public String readString() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -237,11 +236,11 @@ public final class PayloadReader {
     return text();
   }
 
-  public boolean readBoolean() throws WebhookVerificationException {
+  public boolean readBoolean() throws JsonReadException {
     return requireValue(readBooleanOrNull(), "a boolean");
   }
 
-  public Boolean readBooleanOrNull() throws WebhookVerificationException {
+  public Boolean readBooleanOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     return switch (token) {
       case VALUE_TRUE -> Boolean.TRUE;
@@ -251,11 +250,11 @@ public final class PayloadReader {
     };
   }
 
-  public char readChar() throws WebhookVerificationException {
+  public char readChar() throws JsonReadException {
     return requireValue(readCharOrNull(), "a one-character string");
   }
 
-  public Character readCharOrNull() throws WebhookVerificationException {
+  public Character readCharOrNull() throws JsonReadException {
     String text = readString();
     if (text == null) {
       return null;
@@ -266,55 +265,55 @@ public final class PayloadReader {
     return text.charAt(0);
   }
 
-  public byte readByte() throws WebhookVerificationException {
+  public byte readByte() throws JsonReadException {
     return requireValue(readByteOrNull(), "a number");
   }
 
-  public Byte readByteOrNull() throws WebhookVerificationException {
+  public Byte readByteOrNull() throws JsonReadException {
     Long value = integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
     return value == null ? null : value.byteValue();
   }
 
-  public short readShort() throws WebhookVerificationException {
+  public short readShort() throws JsonReadException {
     return requireValue(readShortOrNull(), "a number");
   }
 
-  public Short readShortOrNull() throws WebhookVerificationException {
+  public Short readShortOrNull() throws JsonReadException {
     Long value = integral(Short.MIN_VALUE, Short.MAX_VALUE);
     return value == null ? null : value.shortValue();
   }
 
-  public int readInt() throws WebhookVerificationException {
+  public int readInt() throws JsonReadException {
     return requireValue(readIntOrNull(), "a number");
   }
 
-  public Integer readIntOrNull() throws WebhookVerificationException {
+  public Integer readIntOrNull() throws JsonReadException {
     Long value = integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
     return value == null ? null : value.intValue();
   }
 
-  public long readLong() throws WebhookVerificationException {
+  public long readLong() throws JsonReadException {
     return requireValue(readLongOrNull(), "a number");
   }
 
-  public Long readLongOrNull() throws WebhookVerificationException {
+  public Long readLongOrNull() throws JsonReadException {
     return integral(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  public float readFloat() throws WebhookVerificationException {
+  public float readFloat() throws JsonReadException {
     return requireValue(readFloatOrNull(), "a number");
   }
 
-  public Float readFloatOrNull() throws WebhookVerificationException {
+  public Float readFloatOrNull() throws JsonReadException {
     Double value = readDoubleOrNull();
     return value == null ? null : value.floatValue();
   }
 
-  public double readDouble() throws WebhookVerificationException {
+  public double readDouble() throws JsonReadException {
     return requireValue(readDoubleOrNull(), "a number");
   }
 
-  public Double readDoubleOrNull() throws WebhookVerificationException {
+  public Double readDoubleOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -330,7 +329,7 @@ public final class PayloadReader {
   }
 
   /** An exact decimal: a JSON number, or a string holding one (as Shopify sends money). */
-  public BigDecimal readBigDecimal() throws WebhookVerificationException {
+  public BigDecimal readBigDecimal() throws JsonReadException {
     JsonToken token = valueToken();
     try {
       return switch (token) {
@@ -345,7 +344,7 @@ public final class PayloadReader {
   }
 
   /** An integer of any size: a JSON integer, or a string holding one. */
-  public BigInteger readBigInteger() throws WebhookVerificationException {
+  public BigInteger readBigInteger() throws JsonReadException {
     JsonToken token = valueToken();
     try {
       return switch (token) {
@@ -366,7 +365,7 @@ public final class PayloadReader {
   }
 
   /** An instant: an ISO-8601 string, or a number of seconds since the epoch (as Stripe sends). */
-  public Instant readInstant() throws WebhookVerificationException {
+  public Instant readInstant() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -388,7 +387,7 @@ public final class PayloadReader {
   }
 
   /** An ISO-8601 date-time with offset, or a number of epoch seconds (then in UTC). */
-  public OffsetDateTime readOffsetDateTime() throws WebhookVerificationException {
+  public OffsetDateTime readOffsetDateTime() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -400,7 +399,7 @@ public final class PayloadReader {
     return parse(text, "an ISO-8601 date-time with offset", () -> OffsetDateTime.parse(text));
   }
 
-  public ZonedDateTime readZonedDateTime() throws WebhookVerificationException {
+  public ZonedDateTime readZonedDateTime() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -409,7 +408,7 @@ public final class PayloadReader {
     return parse(text, "an ISO-8601 zoned date-time", () -> ZonedDateTime.parse(text));
   }
 
-  public LocalDate readLocalDate() throws WebhookVerificationException {
+  public LocalDate readLocalDate() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -418,7 +417,7 @@ public final class PayloadReader {
     return parse(text, "an ISO-8601 date", () -> LocalDate.parse(text));
   }
 
-  public LocalDateTime readLocalDateTime() throws WebhookVerificationException {
+  public LocalDateTime readLocalDateTime() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -427,7 +426,7 @@ public final class PayloadReader {
     return parse(text, "an ISO-8601 local date-time", () -> LocalDateTime.parse(text));
   }
 
-  public LocalTime readLocalTime() throws WebhookVerificationException {
+  public LocalTime readLocalTime() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -436,7 +435,7 @@ public final class PayloadReader {
     return parse(text, "an ISO-8601 time", () -> LocalTime.parse(text));
   }
 
-  public Duration readDuration() throws WebhookVerificationException {
+  public Duration readDuration() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -446,7 +445,7 @@ public final class PayloadReader {
   }
 
   /** A UUID in its canonical 36-character form. */
-  public UUID readUuid() throws WebhookVerificationException {
+  public UUID readUuid() throws JsonReadException {
     String text = readString();
     if (text == null) {
       return null;
@@ -462,7 +461,7 @@ public final class PayloadReader {
    * gives {@code fallback}, or fails when there is none.
    */
   public <E extends Enum<E>> E readEnum(Function<String, E> byName, E fallback)
-      throws WebhookVerificationException {
+      throws JsonReadException {
     String name = readString();
     if (name == null) {
       return null;
@@ -480,46 +479,46 @@ public final class PayloadReader {
   // ------------------------------------------------------------------------------- containers
 
   /** A list; {@code null} stays {@code null}. At most {@code maxCollectionSize} elements. */
-  public <E> List<E> readList(ValueReader<E> element) throws WebhookVerificationException {
+  public <E> List<E> readList(ValueReader<E> element) throws JsonReadException {
     List<E> values = new ArrayList<>();
     return readElements(element, values) ? Collections.unmodifiableList(values) : null;
   }
 
   /** A set, in document order; a repeated element is kept once. */
-  public <E> Set<E> readSet(ValueReader<E> element) throws WebhookVerificationException {
+  public <E> Set<E> readSet(ValueReader<E> element) throws JsonReadException {
     Set<E> values = new LinkedHashSet<>();
     return readElements(element, values) ? Collections.unmodifiableSet(values) : null;
   }
 
   /** An array of a reference type. */
   public <E> E[] readArray(ValueReader<E> element, IntFunction<E[]> newArray)
-      throws WebhookVerificationException {
+      throws JsonReadException {
     List<E> values = new ArrayList<>();
     return readElements(element, values) ? values.toArray(newArray.apply(values.size())) : null;
   }
 
-  public int[] readIntArray() throws WebhookVerificationException {
+  public int[] readIntArray() throws JsonReadException {
     List<Integer> values = new ArrayList<>();
     return readElements(PayloadReader::readInt, values)
         ? values.stream().mapToInt(Integer::intValue).toArray()
         : null;
   }
 
-  public long[] readLongArray() throws WebhookVerificationException {
+  public long[] readLongArray() throws JsonReadException {
     List<Long> values = new ArrayList<>();
     return readElements(PayloadReader::readLong, values)
         ? values.stream().mapToLong(Long::longValue).toArray()
         : null;
   }
 
-  public double[] readDoubleArray() throws WebhookVerificationException {
+  public double[] readDoubleArray() throws JsonReadException {
     List<Double> values = new ArrayList<>();
     return readElements(PayloadReader::readDouble, values)
         ? values.stream().mapToDouble(Double::doubleValue).toArray()
         : null;
   }
 
-  public boolean[] readBooleanArray() throws WebhookVerificationException {
+  public boolean[] readBooleanArray() throws JsonReadException {
     List<Boolean> values = new ArrayList<>();
     if (!readElements(PayloadReader::readBoolean, values)) {
       return null;
@@ -532,7 +531,7 @@ public final class PayloadReader {
   }
 
   /** An object read as a map, in document order. At most {@code maxCollectionSize} entries. */
-  public <V> Map<String, V> readMap(ValueReader<V> value) throws WebhookVerificationException {
+  public <V> Map<String, V> readMap(ValueReader<V> value) throws JsonReadException {
     if (nextIsNull()) {
       return null;
     }
@@ -549,12 +548,12 @@ public final class PayloadReader {
   }
 
   /** An optional: empty for {@code null}. */
-  public <E> Optional<E> readOptional(ValueReader<E> element) throws WebhookVerificationException {
+  public <E> Optional<E> readOptional(ValueReader<E> element) throws JsonReadException {
     return nextIsNull() ? Optional.empty() : Optional.ofNullable(element.read(this));
   }
 
   private <E> boolean readElements(ValueReader<E> element, java.util.Collection<E> into)
-      throws WebhookVerificationException {
+      throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return false;
@@ -579,7 +578,7 @@ public final class PayloadReader {
   // ---------------------------------------------------------------------------------- helpers
 
   /** The token of the next value: the one read ahead, or the next in the input. */
-  private JsonToken valueToken() throws WebhookVerificationException {
+  private JsonToken valueToken() throws JsonReadException {
     if (pushedBack) {
       pushedBack = false;
       return parser.currentToken();
@@ -591,7 +590,7 @@ public final class PayloadReader {
     return token;
   }
 
-  private JsonToken advance() throws WebhookVerificationException {
+  private JsonToken advance() throws JsonReadException {
     try {
       return parser.nextToken();
     } catch (JacksonException e) {
@@ -599,7 +598,7 @@ public final class PayloadReader {
     }
   }
 
-  private String text() throws WebhookVerificationException {
+  private String text() throws JsonReadException {
     try {
       return parser.getString();
     } catch (JacksonException e) {
@@ -607,14 +606,14 @@ public final class PayloadReader {
     }
   }
 
-  private String isoText(JsonToken token) throws WebhookVerificationException {
+  private String isoText(JsonToken token) throws JsonReadException {
     if (token != JsonToken.VALUE_STRING) {
       throw unexpected("an ISO-8601 string");
     }
     return text();
   }
 
-  private Long integral(long min, long max) throws WebhookVerificationException {
+  private Long integral(long min, long max) throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -635,7 +634,7 @@ public final class PayloadReader {
     }
   }
 
-  private Instant epochSeconds() throws WebhookVerificationException {
+  private Instant epochSeconds() throws JsonReadException {
     try {
       BigDecimal seconds = bounded(parser.getDecimalValue());
       long whole = seconds.longValueExact();
@@ -656,7 +655,7 @@ public final class PayloadReader {
     }
   }
 
-  private BigDecimal decimalFromString() throws WebhookVerificationException {
+  private BigDecimal decimalFromString() throws JsonReadException {
     String text = text();
     if (text.length() > limits.maxNumberLength()) {
       throw fail(Reason.LIMIT_EXCEEDED, "a number longer than " + limits.maxNumberLength());
@@ -673,7 +672,7 @@ public final class PayloadReader {
    * plain text, would cost seconds and megabytes. Its exponent is held within the same bound as
    * its length, so no later use can blow it up.
    */
-  private BigDecimal bounded(BigDecimal value) throws WebhookVerificationException {
+  private BigDecimal bounded(BigDecimal value) throws JsonReadException {
     int limit = limits.maxNumberLength();
     if (Math.abs((long) value.scale()) > limit || value.precision() - (long) value.scale() > limit) {
       throw fail(Reason.LIMIT_EXCEEDED, "a number with more than " + limit + " digits");
@@ -686,7 +685,7 @@ public final class PayloadReader {
   }
 
   private <T> T parse(String text, String expected, Parse<T> parse)
-      throws WebhookVerificationException {
+      throws JsonReadException {
     try {
       return parse.parse();
     } catch (DateTimeException | IllegalArgumentException e) {
@@ -695,14 +694,14 @@ public final class PayloadReader {
   }
 
   /** A primitive cannot hold {@code null}: JSON {@code null} there is a wrong shape. */
-  private <T> T requireValue(T value, String expected) throws WebhookVerificationException {
+  private <T> T requireValue(T value, String expected) throws JsonReadException {
     if (value == null) {
       throw fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
     }
     return value;
   }
 
-  private WebhookVerificationException unexpected(String expected) {
+  private JsonReadException unexpected(String expected) {
     JsonToken token = parser.currentToken();
     String found = token == null ? "end of input" : describe(token);
     return fail(Reason.INVALID_PAYLOAD, expected + " expected, found " + found);
@@ -720,7 +719,7 @@ public final class PayloadReader {
     };
   }
 
-  private WebhookVerificationException translate(JacksonException e) {
+  private JsonReadException translate(JacksonException e) {
     if (e instanceof StreamConstraintsException) {
       return fail(Reason.LIMIT_EXCEEDED, "a JSON limit exceeded");
     }
@@ -730,8 +729,8 @@ public final class PayloadReader {
     return fail(Reason.MALFORMED_PAYLOAD, "not well-formed JSON");
   }
 
-  private WebhookVerificationException fail(Reason reason, String what) {
-    return new WebhookVerificationException(reason, what + " at " + path());
+  private JsonReadException fail(Reason reason, String what) {
+    return new JsonReadException(reason, what + " at " + path());
   }
 
   /** The JSON pointer of the current position, made safe to log: printable ASCII, bounded. */

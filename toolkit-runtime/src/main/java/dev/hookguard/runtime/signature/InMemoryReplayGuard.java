@@ -1,7 +1,9 @@
 package dev.hookguard.runtime.signature;
 
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
-import dev.hookguard.runtime.signature.internal.MessageIds;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,9 +92,18 @@ final class InMemoryReplayGuard implements ReplayGuard {
     }
   }
 
-  /** Fixed-size keys: memory per entry does not depend on what a sender puts in an id. */
+  /**
+   * Fixed-size keys, the SHA-256 of the id's UTF-8 bytes: memory per entry does not depend on
+   * what a sender puts in an id.
+   */
   private static String digest(String messageId) {
-    return Base64.getEncoder().encodeToString(MessageIds.digest(messageId));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
   }
 
   @Override

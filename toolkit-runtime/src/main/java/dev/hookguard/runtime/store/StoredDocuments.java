@@ -1,8 +1,8 @@
 package dev.hookguard.runtime.store;
 
 import dev.hookguard.runtime.json.JsonLimits;
+import dev.hookguard.runtime.json.JsonReadException;
 import dev.hookguard.runtime.json.PayloadReader;
-import dev.hookguard.runtime.signature.WebhookVerificationException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ public final class StoredDocuments {
       return PayloadReader.of(document, STORED)
           .excusing(record.expiredFields())
           .readDocument(reader);
-    } catch (WebhookVerificationException e) {
+    } catch (JsonReadException e) {
       throw new StoreException(StoreException.Reason.TAMPERED_RECORD,
           "stored " + record.payloadType() + " no longer reads as its type (" + e.reason() + ")");
     }

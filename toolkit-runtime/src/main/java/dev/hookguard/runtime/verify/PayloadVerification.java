@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.verify;
 
+import dev.hookguard.runtime.json.JsonReadException;
 import dev.hookguard.runtime.json.PayloadReader;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
@@ -53,8 +54,22 @@ public final class PayloadVerification {
    */
   public <T> T read(byte[] body, PayloadReader.ValueReader<T> reader)
       throws WebhookVerificationException {
-    return PayloadReader.of(body, options.limits(), options.failOnUnknownProperties())
-        .readDocument(reader);
+    try {
+      return PayloadReader.of(body, options.limits(), options.failOnUnknownProperties())
+          .readDocument(reader);
+    } catch (JsonReadException e) {
+      throw refused(e);
+    }
+  }
+
+  /** The verifier's refusal for a body the reader refused: the reason of the same name. */
+  public static WebhookVerificationException refused(JsonReadException e) {
+    Reason reason = switch (e.reason()) {
+      case MALFORMED_PAYLOAD -> Reason.MALFORMED_PAYLOAD;
+      case LIMIT_EXCEEDED -> Reason.LIMIT_EXCEEDED;
+      case INVALID_PAYLOAD -> Reason.INVALID_PAYLOAD;
+    };
+    return new WebhookVerificationException(reason, e.detail());
   }
 
   @Override

@@ -3,8 +3,7 @@ package dev.hookguard.runtime.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookguard.runtime.signature.WebhookVerificationException;
-import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
+import dev.hookguard.runtime.json.JsonReadException.Reason;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,13 +20,13 @@ class PayloadReaderTest {
   private enum Color { RED, GREEN }
 
   private static <T> T read(String json, PayloadReader.ValueReader<T> reader)
-      throws WebhookVerificationException {
+      throws JsonReadException {
     return PayloadReader.of(json.getBytes(StandardCharsets.UTF_8), JsonLimits.defaults())
         .readDocument(reader);
   }
 
   /** Reads {@code {"items": [{"n": <int>, "s": <string>}...], "m": {string: decimal}}}. */
-  private static Object anything(PayloadReader in) throws WebhookVerificationException {
+  private static Object anything(PayloadReader in) throws JsonReadException {
     if (in.nextIsNull()) {
       return null;
     }
@@ -45,7 +44,7 @@ class PayloadReaderTest {
     return List.of(String.valueOf(items), String.valueOf(map));
   }
 
-  private static Object item(PayloadReader in) throws WebhookVerificationException {
+  private static Object item(PayloadReader in) throws JsonReadException {
     in.beginObject();
     Integer n = null;
     String s = null;
@@ -88,7 +87,7 @@ class PayloadReaderTest {
   })
   void garbageEndsInOneTypedReason(String json, Reason reason) {
     assertThatThrownBy(() -> read(json, PayloadReaderTest::anything))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
@@ -103,7 +102,7 @@ class PayloadReaderTest {
       }
       try {
         PayloadReader.of(bytes, JsonLimits.defaults()).readDocument(PayloadReaderTest::anything);
-      } catch (WebhookVerificationException expected) {
+      } catch (JsonReadException expected) {
         assertThat(expected.reason()).isIn(Reason.MALFORMED_PAYLOAD, Reason.INVALID_PAYLOAD,
             Reason.LIMIT_EXCEEDED);
       }
@@ -125,7 +124,7 @@ class PayloadReaderTest {
         .message().doesNotContain("\n", "\u202e");
   }
 
-  private static Object strictItem(PayloadReader in) throws WebhookVerificationException {
+  private static Object strictItem(PayloadReader in) throws JsonReadException {
     in.beginObject();
     while (in.nextProperty()) {
       in.readInt();
@@ -139,7 +138,7 @@ class PayloadReaderTest {
     JsonLimits limits = JsonLimits.defaults().withMaxCollectionSize(3);
     byte[] json = "[1, 2, 3, 4]".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> PayloadReader.of(json, limits).readDocument(r -> r.readList(PayloadReader::readInt)))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
   }
 
@@ -147,7 +146,7 @@ class PayloadReaderTest {
   void nestingIsCapped() {
     String deep = "[".repeat(65) + "]".repeat(65);
     assertThatThrownBy(() -> read("{\"x\": " + deep + "}", PayloadReaderTest::anything))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
   }
 
@@ -157,14 +156,14 @@ class PayloadReaderTest {
     for (String json : List.of("1e999999999", "1e-999999999", "\"1e999999999\"")) {
       assertThatThrownBy(() -> read(json, PayloadReader::readBigDecimal))
           .as(json)
-          .isInstanceOfSatisfying(WebhookVerificationException.class,
+          .isInstanceOfSatisfying(JsonReadException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
     }
     assertThatThrownBy(() -> read("1e999999999", PayloadReader::readInstant))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
     assertThatThrownBy(() -> read("\"9e999999999\"", PayloadReader::readBigInteger))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED));
   }
 
@@ -174,7 +173,7 @@ class PayloadReaderTest {
         name -> name.equals("RED") ? Color.RED : null, null);
     assertThat(read("\"RED\"", strict)).isEqualTo(Color.RED);
     assertThatThrownBy(() -> read("\"BLUE\"", strict))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
     PayloadReader.ValueReader<Color> lenient = r -> r.readEnum(name -> null, Color.GREEN);
     assertThat(read("\"BLUE\"", lenient)).isEqualTo(Color.GREEN);
@@ -193,7 +192,7 @@ class PayloadReaderTest {
     assertThat(read("\"2012-01-17T21:24:38-05:00\"", PayloadReader::readOffsetDateTime))
         .isEqualTo(OffsetDateTime.parse("2012-01-17T21:24:38-05:00"));
     assertThatThrownBy(() -> read("\"yesterday\"", PayloadReader::readInstant))
-        .isInstanceOf(WebhookVerificationException.class);
+        .isInstanceOf(JsonReadException.class);
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.hookguard.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookguard.runtime.store.internal.Database;
-import dev.hookguard.runtime.store.internal.Migrations;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.schema.Migrations;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;

@@ -72,7 +72,7 @@ class PostgresPayloadTableTest extends PayloadTableContract {
         each.close();
       }
       assertThat(count("SELECT COUNT(*) FROM hg_schema_migrations"))
-          .isEqualTo(dev.hookguard.runtime.store.internal.Migrations.latestVersion());
+          .isEqualTo(dev.hookguard.runtime.internal.schema.Migrations.latestVersion());
       assertThat(count("SELECT COUNT(*) FROM hg_keyring")).isEqualTo(1);
     } finally {
       threads.shutdownNow();

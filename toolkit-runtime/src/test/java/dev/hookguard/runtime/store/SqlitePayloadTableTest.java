@@ -83,7 +83,7 @@ class SqlitePayloadTableTest extends PayloadTableContract {
         ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM hg_schema_migrations")) {
       row.next();
       assertThat(row.getInt(1))
-          .isEqualTo(dev.hookguard.runtime.store.internal.Migrations.latestVersion());
+          .isEqualTo(dev.hookguard.runtime.internal.schema.Migrations.latestVersion());
       assertThat(second.keys().generation()).isEqualTo(1);
     }
   }

@@ -2,7 +2,7 @@ package dev.hookguard.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookguard.runtime.store.internal.PackedFields;
+import dev.hookguard.runtime.internal.records.PackedFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package dev.hookguard.runtime.signature.internal;
 
+import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import dev.hookguard.runtime.store.StoreException;
-import dev.hookguard.runtime.store.internal.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

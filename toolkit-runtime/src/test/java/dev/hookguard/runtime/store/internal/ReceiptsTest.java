@@ -1,19 +1,22 @@
 package dev.hookguard.runtime.store.internal;
 
-import dev.hookguard.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.crypto.MasterKey;
-import dev.hookguard.runtime.crypto.internal.KeyRing;
-import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.keys.KeyRing;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.records.RecordRows;
+import dev.hookguard.runtime.internal.schema.Migrations;
 import dev.hookguard.runtime.store.FieldSpec;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.StoredRecord;
+import dev.hookguard.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

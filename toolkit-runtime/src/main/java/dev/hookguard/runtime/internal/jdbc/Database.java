@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.jdbc;
 
 import dev.hookguard.runtime.store.StoreException;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.schema;
 
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.records.PackedFields;
 import dev.hookguard.runtime.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

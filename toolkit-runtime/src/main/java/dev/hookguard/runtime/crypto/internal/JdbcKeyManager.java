@@ -1,16 +1,20 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.crypto.internal;
 
 import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.KeyManager;
 import dev.hookguard.runtime.crypto.ReencryptionProgress;
 import dev.hookguard.runtime.crypto.ReencryptionReport;
-import dev.hookguard.runtime.crypto.internal.DataKeys;
-import dev.hookguard.runtime.crypto.internal.KeyRing;
-import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.keys.DataKeys;
+import dev.hookguard.runtime.internal.keys.KeyRing;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.records.RecordCodec;
+import dev.hookguard.runtime.internal.records.RecordCodec.PlainField;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
+import dev.hookguard.runtime.internal.records.RecordRows;
 import dev.hookguard.runtime.store.TamperedRecordException;
-import dev.hookguard.runtime.store.internal.RecordCodec.PlainField;
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,8 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.records;
 
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import java.util.Set;
  * fields packed into their record's row, those that need their own in {@code hg_fields} (see
  * {@link PackedFields}).
  */
-final class RecordRows {
+public final class RecordRows {
 
   private RecordRows() {}
 
@@ -26,7 +27,7 @@ final class RecordRows {
    * Reads a record and its fields with one statement, so that the row and its fields come from
    * one snapshot even while another transaction overwrites the record.
    */
-  static Optional<SealedRecord> read(Connection connection, String payloadType, String id)
+  public static Optional<SealedRecord> read(Connection connection, String payloadType, String id)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -68,7 +69,7 @@ final class RecordRows {
   }
 
   /** Inserts a record unless one with its id exists; {@code false} if one did. */
-  static boolean insert(Connection connection, SealedRecord record) throws SQLException {
+  public static boolean insert(Connection connection, SealedRecord record) throws SQLException {
     // Row by row (the SQLite form) works on either database; one row needs no RETURNING.
     ReceiptRow row = new ReceiptRow(record, null, null, null);
     if (!insertReceipts(connection, Dialect.SQLITE, List.of(row))[0]) {
@@ -83,7 +84,7 @@ final class RecordRows {
    * null) and when both are to be forgotten (null: kept with the record). Its fields are left to
    * {@link #insertFields}.
    */
-  record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {}
+  public record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {}
 
   private static final String INSERT_RECORD =
       "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
@@ -99,7 +100,7 @@ final class RecordRows {
    * one prepared statement run once per row (in-process calls). Pass {@link Dialect#SQLITE} for
    * the row-by-row form on either database.
    */
-  static boolean[] insertReceipts(Connection connection, Dialect dialect, List<ReceiptRow> rows)
+  public static boolean[] insertReceipts(Connection connection, Dialect dialect, List<ReceiptRow> rows)
       throws SQLException {
     boolean[] inserted = new boolean[rows.size()];
     if (rows.isEmpty()) {
@@ -165,7 +166,7 @@ final class RecordRows {
   }
 
   /** A (payload type, body token) pair as one comparable key. */
-  static String tokenKey(String payloadType, byte[] token) {
+  public static String tokenKey(String payloadType, byte[] token) {
     return payloadType + '\0' + java.util.HexFormat.of().formatHex(token);
   }
 
@@ -173,7 +174,7 @@ final class RecordRows {
    * Which of the body tokens of payload type {@code payloadType} in {@code tokens} are stored, not
    * yet forgotten at {@code now}, as {@link #tokenKey}s: one statement for all.
    */
-  static Set<String> presentBodyTokens(
+  public static Set<String> presentBodyTokens(
       Connection connection, String payloadType, List<byte[]> tokens, long now)
       throws SQLException {
     Set<String> present = new java.util.HashSet<>();
@@ -207,7 +208,7 @@ final class RecordRows {
    * record has no tag it may still be compared by (stored through a plain put, or past its
    * receipt's expiry at {@code now}).
    */
-  static Optional<byte[]> receiptTag(
+  public static Optional<byte[]> receiptTag(
       Connection connection, String payloadType, String id, long now) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -231,7 +232,7 @@ final class RecordRows {
    * Erases the receipt tags and body tokens of at most {@code limit} records whose receipt expiry
    * is at or before {@code cutoff}; returns how many.
    */
-  static int forgetReceipts(Connection connection, long cutoff, int limit) throws SQLException {
+  public static int forgetReceipts(Connection connection, long cutoff, int limit) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE hg_records SET receipt_tag = NULL, body_token = NULL, receipt_expires_at = NULL"
@@ -245,7 +246,7 @@ final class RecordRows {
   }
 
   /** Replaces the fields, MAC and key generation of an existing record (re-encryption). */
-  static void rewrite(Connection connection, SealedRecord record) throws SQLException {
+  public static void rewrite(Connection connection, SealedRecord record) throws SQLException {
     deleteFields(connection, record.payloadType(), record.id());
     try (PreparedStatement update =
         connection.prepareStatement(
@@ -271,7 +272,7 @@ final class RecordRows {
    * Deletes the fields {@code paths} of a record and replaces its MAC with {@code mac} (computed
    * over the fields that remain); returns the number of field rows deleted.
    */
-  static int dropFields(
+  public static int dropFields(
       Connection connection, String payloadType, String id, List<String> paths, byte[] mac)
       throws SQLException {
     int dropped = 0;
@@ -299,7 +300,7 @@ final class RecordRows {
   }
 
   /** Deletes a record and its fields; {@code true} if there was one. */
-  static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
+  public static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
     deleteFields(connection, payloadType, id);
     try (PreparedStatement delete =
         connection.prepareStatement(
@@ -333,7 +334,7 @@ final class RecordRows {
    * Inserts the field rows of {@code records} that are not packed into their record's row (see
    * {@link PackedFields}), all in one batch.
    */
-  static void insertFields(Connection connection, List<SealedRecord> records)
+  public static void insertFields(Connection connection, List<SealedRecord> records)
       throws SQLException {
     if (records.stream()
         .allMatch(r -> r.fields().stream().allMatch(f -> PackedFields.packs(f, r.expiresAt())))) {
@@ -371,7 +372,7 @@ final class RecordRows {
    * Ids of the records whose field {@code path} carries one of {@code tokens}, in id order, leaving
    * out records and fields past their expiry at {@code now} (epoch millis).
    */
-  static List<String> idsByToken(
+  public static List<String> idsByToken(
       Connection connection, String payloadType, String path, List<byte[]> tokens, long now)
       throws SQLException {
     String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));

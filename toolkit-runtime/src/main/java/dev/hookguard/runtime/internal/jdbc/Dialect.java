@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.jdbc;
 
 /** What differs between the two supported databases. */
 public enum Dialect {
@@ -18,19 +18,19 @@ public enum Dialect {
   }
 
   /** The column type for byte strings. */
-  String bytes() {
+  public String bytes() {
     return bytesType;
   }
 
   /** A 64-bit primary key column numbered by the database in insertion order. */
-  String autoIncrementKey() {
+  public String autoIncrementKey() {
     return this == POSTGRESQL
         ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
         : "INTEGER PRIMARY KEY AUTOINCREMENT";
   }
 
   /** The column type for 64-bit integers. */
-  String int64() {
+  public String int64() {
     return longType;
   }
 
@@ -48,7 +48,7 @@ public enum Dialect {
   }
 
   /** Suffix of a batch SELECT that several workers share (PostgreSQL skips rows others hold). */
-  String forUpdateSkipLocked() {
+  public String forUpdateSkipLocked() {
     return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
   }
 }

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.crypto.internal;
+package dev.hookguard.runtime.internal.keys;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -8,8 +8,8 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.MasterKey;
-import dev.hookguard.runtime.store.internal.Database;
-import dev.hookguard.runtime.store.internal.Dialect;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;

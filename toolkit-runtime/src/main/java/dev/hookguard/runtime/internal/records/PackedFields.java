@@ -1,6 +1,6 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.records;
 
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -137,7 +137,7 @@ public final class PackedFields {
   }
 
   /** The paths listed in a stored {@code packed_paths}. */
-  static List<String> paths(String stored) {
+  public static List<String> paths(String stored) {
     return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n", -1));
   }
 }

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.crypto.internal;
+package dev.hookguard.runtime.internal.keys;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.DeterministicAead;

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.records;
 
 import dev.hookguard.runtime.store.StoreException;
 import java.io.StringWriter;
@@ -15,7 +15,7 @@ import tools.jackson.core.json.JsonFactory;
  * generated code compare equal as bytes, which lookup tokens rely on. Object members keep their
  * order; the generated code writes them in declaration order.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -26,7 +26,7 @@ final class CanonicalJson {
    *
    * @throws StoreException with {@code INVALID_REQUEST} naming {@code path}, never the text
    */
-  static String canonical(String json, String path) {
+  public static String canonical(String json, String path) {
     StringWriter out = new StringWriter(json.length());
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json);
         JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {

@@ -1,22 +1,21 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
-import dev.hookguard.runtime.crypto.internal.DataKeys;
-import dev.hookguard.runtime.crypto.internal.KeyRing;
-import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
-import dev.hookguard.runtime.retention.Retention;
-import dev.hookguard.runtime.retention.RetentionReport;
-import dev.hookguard.runtime.retention.RetentionReport.FieldRetention;
-import dev.hookguard.runtime.retention.RetentionReport.PayloadTypeRetention;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.keys.DataKeys;
+import dev.hookguard.runtime.internal.keys.KeyRing;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.records.PackedFields;
+import dev.hookguard.runtime.internal.records.RecordCodec;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
+import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
+import dev.hookguard.runtime.internal.records.RecordRows;
 import dev.hookguard.runtime.retention.SweepOptions;
 import dev.hookguard.runtime.retention.SweepProgress;
 import dev.hookguard.runtime.retention.SweepReport;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.TamperedRecordException;
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedField;
-import dev.hookguard.runtime.store.internal.RecordCodec.SealedRecord;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,34 +27,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Retention} on the shared JDBC schema: the sweeper and the report.
+ * Sweeps: destroys the day keys of past days (crypto-shredding), then deletes expired records and
+ * expired fields in batches, each batch one transaction, audited once it commits.
  *
- * <p>The sweep keeps no state of its own beyond a journal row: what is left to do is what is still
+ * <p>It keeps no state of its own beyond a journal row: what is left to do is what is still
  * expired in the tables, so a sweep that stopped anywhere (crash, kill, exception) leaves every
- * record whole (each batch is one transaction) and the next sweep simply finds the rest. Batches
- * are claimed with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent sweepers take
- * disjoint rows; each delete re-checks the expiry and counts only rows it removed itself. On
- * SQLite, write transactions are exclusive anyway.
+ * record whole and the next sweep simply finds the rest. Batches are claimed with {@code FOR
+ * UPDATE SKIP LOCKED} on PostgreSQL, so concurrent sweepers take disjoint rows; each delete
+ * re-checks the expiry and counts only rows it removed itself. On SQLite, write transactions are
+ * exclusive anyway.
  */
-public final class JdbcRetention implements Retention {
+final class Sweeper {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcRetention.class);
-  private static final long DAY_MILLIS = 86_400_000L;
+  private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final String SWEEPER = "retention-sweeper";
   private static final String PURPOSE = "retention";
 
@@ -64,28 +56,14 @@ public final class JdbcRetention implements Retention {
   private final RetentionKeyStore dayKeys;
   private final Clock clock;
   private final AuditSink audit;
-  private final Supplier<Collection<StoreSchema>> schemas;
 
-  /**
-   * The retention of {@code database}; {@code schemas} gives the payload types opened so far (for
-   * the report's retention periods).
-   */
-  public JdbcRetention(
-      Database database,
-      KeyRing keys,
-      RetentionKeyStore dayKeys,
-      Clock clock,
-      AuditSink audit,
-      Supplier<Collection<StoreSchema>> schemas) {
-    this.database = Objects.requireNonNull(database, "database");
-    this.keys = Objects.requireNonNull(keys, "keys");
-    this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.audit = Objects.requireNonNull(audit, "audit");
-    this.schemas = Objects.requireNonNull(schemas, "schemas");
+  Sweeper(Database database, KeyRing keys, RetentionKeyStore dayKeys, Clock clock, AuditSink audit) {
+    this.database = database;
+    this.keys = keys;
+    this.dayKeys = dayKeys;
+    this.clock = clock;
+    this.audit = audit;
   }
-
-  // ------------------------------------------------------------------------------------ sweep
 
   /** One record or field set removed by a batch, audited once the batch commits. */
   private record Removed(String payloadType, String id, List<String> paths) {}
@@ -111,8 +89,7 @@ public final class JdbcRetention implements Retention {
     }
   }
 
-  @Override
-  public SweepReport sweep(SweepOptions options) {
+  SweepReport sweep(SweepOptions options) {
     Objects.requireNonNull(options, "options");
     Run run = new Run(options);
     journal(run, false);
@@ -410,157 +387,4 @@ public final class JdbcRetention implements Retention {
     }
   }
 
-  // ----------------------------------------------------------------------------------- report
-
-  /** Counts of one payload type as the tables hold them. */
-  private static final class TypeCounts {
-    long records;
-    Long oldest;
-    long pastExpiry;
-    final SortedMap<LocalDate, Long> byDay = new TreeMap<>();
-    final Map<String, FieldCounts> fields = new LinkedHashMap<>();
-  }
-
-  private static final class FieldCounts {
-    long pastExpiry;
-    final SortedMap<LocalDate, Long> byDay = new TreeMap<>();
-  }
-
-  @Override
-  public RetentionReport report() {
-    long now = clock.millis();
-    Map<String, TypeCounts> counts = new TreeMap<>();
-    Optional<Instant> lastSweep =
-        database.inTransaction(
-            "reporting retention",
-            connection -> {
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT payload_type, COUNT(*), MIN(received_at),"
-                          + " SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
-                          + " FROM hg_records GROUP BY payload_type")) {
-                select.setLong(1, now);
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    TypeCounts type = counts.computeIfAbsent(rows.getString(1), t -> new TypeCounts());
-                    type.records = rows.getLong(2);
-                    type.oldest = rows.getLong(3);
-                    type.pastExpiry = rows.getLong(4);
-                  }
-                }
-              }
-              try (Statement select = connection.createStatement();
-                  ResultSet rows =
-                      select.executeQuery(
-                          "SELECT payload_type, expires_at / " + DAY_MILLIS + ", COUNT(*)"
-                              + " FROM hg_records WHERE expires_at IS NOT NULL"
-                              + " GROUP BY payload_type, expires_at / " + DAY_MILLIS)) {
-                while (rows.next()) {
-                  counts
-                      .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
-                      .byDay
-                      .merge(LocalDate.ofEpochDay(rows.getLong(2)), rows.getLong(3), Long::sum);
-                }
-              }
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT payload_type, path, expires_at / " + DAY_MILLIS + ", COUNT(*),"
-                          + " SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
-                          + " FROM hg_fields WHERE expires_at IS NOT NULL"
-                          + " GROUP BY payload_type, path, expires_at / " + DAY_MILLIS)) {
-                select.setLong(1, now);
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    FieldCounts field =
-                        counts
-                            .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
-                            .fields
-                            .computeIfAbsent(rows.getString(2), p -> new FieldCounts());
-                    field.byDay.merge(
-                        LocalDate.ofEpochDay(rows.getLong(3)), rows.getLong(4), Long::sum);
-                    field.pastExpiry += rows.getLong(5);
-                  }
-                }
-              }
-              // Packed fields expire with their record: counted by their record's expiry.
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT payload_type, packed_paths, expires_at / " + DAY_MILLIS + ","
-                          + " COUNT(*), SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END)"
-                          + " FROM hg_records WHERE expires_at IS NOT NULL"
-                          + " AND packed_paths IS NOT NULL"
-                          + " GROUP BY payload_type, packed_paths, expires_at / " + DAY_MILLIS)) {
-                select.setLong(1, now);
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    for (String path : PackedFields.paths(rows.getString(2))) {
-                      FieldCounts field =
-                          counts
-                              .computeIfAbsent(rows.getString(1), t -> new TypeCounts())
-                              .fields
-                              .computeIfAbsent(path, p -> new FieldCounts());
-                      field.byDay.merge(
-                          LocalDate.ofEpochDay(rows.getLong(3)), rows.getLong(4), Long::sum);
-                      field.pastExpiry += rows.getLong(5);
-                    }
-                  }
-                }
-              }
-              try (Statement select = connection.createStatement();
-                  ResultSet row =
-                      select.executeQuery(
-                          "SELECT MAX(finished_at) FROM hg_retention_sweeps")) {
-                row.next();
-                long finished = row.getLong(1);
-                return row.wasNull()
-                    ? Optional.<Instant>empty()
-                    : Optional.of(Instant.ofEpochMilli(finished));
-              }
-            });
-    Map<String, StoreSchema> known = new TreeMap<>();
-    for (StoreSchema schema : schemas.get()) {
-      known.put(schema.payloadType(), schema);
-      counts.computeIfAbsent(schema.payloadType(), t -> new TypeCounts());
-    }
-    List<PayloadTypeRetention> types = new ArrayList<>();
-    for (Map.Entry<String, TypeCounts> entry : counts.entrySet()) {
-      StoreSchema schema = known.get(entry.getKey());
-      TypeCounts type = entry.getValue();
-      List<FieldRetention> fields = new ArrayList<>();
-      Map<String, FieldCounts> stored = new LinkedHashMap<>(type.fields);
-      if (schema != null) {
-        for (FieldSpec spec : schema.fields()) {
-          FieldCounts field = stored.remove(spec.path());
-          if (field == null && spec.retainDays().isEmpty() && schema.retainDays().isEmpty()) {
-            continue;
-          }
-          fields.add(fieldRetention(spec.path(), spec.retainDays(), field));
-        }
-      }
-      stored.forEach((path, field) -> fields.add(fieldRetention(path, OptionalInt.empty(), field)));
-      types.add(
-          new PayloadTypeRetention(
-              entry.getKey(),
-              schema == null ? OptionalInt.empty() : schema.retainDays(),
-              type.records,
-              type.records == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(type.oldest)),
-              type.byDay,
-              type.pastExpiry,
-              fields));
-    }
-    List<LocalDate> liveDays = dayKeys.liveDays().stream().map(LocalDate::ofEpochDay).toList();
-    return new RetentionReport(Instant.ofEpochMilli(now), types, liveDays, lastSweep);
-  }
-
-  private static FieldRetention fieldRetention(
-      String path, OptionalInt retainDays, FieldCounts counts) {
-    return counts == null
-        ? new FieldRetention(path, retainDays, new TreeMap<>(), 0)
-        : new FieldRetention(path, retainDays, counts.byDay, counts.pastExpiry);
-  }
-
-  @Override
-  public String toString() {
-    return "Retention[" + database + ", " + dayKeys + "]";
-  }
 }

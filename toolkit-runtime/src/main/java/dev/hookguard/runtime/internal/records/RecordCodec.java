@@ -1,8 +1,8 @@
-package dev.hookguard.runtime.store.internal;
+package dev.hookguard.runtime.internal.records;
 
 import com.google.crypto.tink.Aead;
-import dev.hookguard.runtime.crypto.internal.DataKeys;
-import dev.hookguard.runtime.crypto.internal.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.DataKeys;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  *       their expiry, or whose day key is destroyed, are never decrypted; they read as expired.
  * </ul>
  */
-final class RecordCodec {
+public final class RecordCodec {
 
   /** The stored format; part of every associated data and MAC input. */
   static final int FORMAT = 1;
@@ -47,10 +47,10 @@ final class RecordCodec {
   private RecordCodec() {}
 
   /** A field as it is kept in {@code hg_fields}. */
-  record SealedField(String path, int protection, byte[] value, byte[] token, Long expiresAt) {}
+  public record SealedField(String path, int protection, byte[] value, byte[] token, Long expiresAt) {}
 
   /** A record as it is kept in {@code hg_records} and {@code hg_fields}. */
-  record SealedRecord(
+  public record SealedRecord(
       String payloadType,
       String id,
       int format,
@@ -61,7 +61,7 @@ final class RecordCodec {
       List<SealedField> fields) {}
 
   /** A field to seal: its canonical JSON text and how to protect it. */
-  record PlainField(String path, Protection protection, String json, Long expiresAt) {
+  public record PlainField(String path, Protection protection, String json, Long expiresAt) {
     /** Names the field, never its value. */
     @Override
     public String toString() {
@@ -70,16 +70,16 @@ final class RecordCodec {
   }
 
   /** The fields of a record opened at some instant: the readable ones, and the expired paths. */
-  record OpenedFields(Map<String, String> json, Set<String> expired) {}
+  public record OpenedFields(Map<String, String> json, Set<String> expired) {}
 
   /** Stored code of a randomized field sealed under the retention key of its expiry day. */
-  static final int DAY_KEYED = 3;
+  public static final int DAY_KEYED = 3;
 
   /** The stored protection code of a field sealed under the data keyset's AEAD. */
-  static final int RANDOMIZED = 1;
+  public static final int RANDOMIZED = 1;
 
   /** The earlier of a field's and its record's expiry, or {@code null} if neither has one. */
-  static Long effectiveExpiry(Long fieldExpiry, Long recordExpiry) {
+  public static Long effectiveExpiry(Long fieldExpiry, Long recordExpiry) {
     if (fieldExpiry == null) {
       return recordExpiry;
     }
@@ -87,7 +87,7 @@ final class RecordCodec {
   }
 
   /** The stable code of a protection in the database (not the enum ordinal). */
-  static int code(Protection protection) {
+  public static int code(Protection protection) {
     return switch (protection) {
       case PLAIN -> 0;
       case RANDOMIZED -> 1;
@@ -99,7 +99,7 @@ final class RecordCodec {
    * Seals {@code fields} into a record of {@code keys}' generation; randomized fields with an
    * expiry under the retention key of their expiry day from {@code dayKeys}.
    */
-  static SealedRecord seal(
+  public static SealedRecord seal(
       DataKeys keys,
       RetentionKeyStore dayKeys,
       String payloadType,
@@ -116,7 +116,7 @@ final class RecordCodec {
   }
 
   /** Seals one field in its place. */
-  static SealedField sealField(
+  public static SealedField sealField(
       DataKeys keys, RetentionKeyStore dayKeys, String payloadType, String id, PlainField field)
       throws GeneralSecurityException {
     byte[] plaintext = field.json().getBytes(StandardCharsets.UTF_8);
@@ -148,7 +148,7 @@ final class RecordCodec {
    * The record of already sealed {@code fields}, with a MAC computed now under {@code keys}' primary
    * MAC key. {@code keyGeneration} is the generation the fields' ciphertexts depend on.
    */
-  static SealedRecord signed(
+  public static SealedRecord signed(
       DataKeys keys,
       String payloadType,
       String id,
@@ -178,7 +178,7 @@ final class RecordCodec {
    *
    * @throws TamperedRecordException on any mismatch
    */
-  static void verify(DataKeys keys, SealedRecord record) {
+  public static void verify(DataKeys keys, SealedRecord record) {
     String type = record.payloadType();
     String id = record.id();
     if (record.format() != FORMAT) {
@@ -200,7 +200,7 @@ final class RecordCodec {
    * @throws dev.hookguard.runtime.crypto.KeyException with {@code DAY_KEY_MISSING} if the key
    *     store has no trace of a day key the record needs
    */
-  static OpenedFields open(
+  public static OpenedFields open(
       DataKeys keys,
       RetentionKeyStore dayKeys,
       SealedRecord record,
@@ -231,7 +231,7 @@ final class RecordCodec {
   /**
    * Decrypts one field of a verified record; empty if it is sealed under a destroyed day key.
    */
-  static Optional<String> openField(
+  public static Optional<String> openField(
       DataKeys keys, RetentionKeyStore dayKeys, SealedRecord record, SealedField field) {
     String type = record.payloadType();
     String id = record.id();
@@ -278,7 +278,7 @@ final class RecordCodec {
   }
 
   /** What a deterministic field's lookup token is computed over. */
-  static byte[] tokenInput(String payloadType, String path, String canonicalJson) {
+  public static byte[] tokenInput(String payloadType, String path, String canonicalJson) {
     return encode(
         64 + payloadType.length() + path.length() + canonicalJson.length(),
         out -> {

@@ -1,0 +1,2 @@
+/** Connections, transactions and SQL dialects (SQLite, PostgreSQL). Not exported. */
+package dev.hookguard.runtime.internal.jdbc;
