@@ -25,4 +25,6 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.store;
   exports dev.hookguard.runtime.retention;
   exports dev.hookguard.runtime.receiver;
+  // For generated code only, no compatibility promise (see its package documentation).
+  exports dev.hookguard.runtime.generated;
 }

@@ -3,15 +3,16 @@ package shapes;
 import dev.hookguard.api.Generated;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.StoredDocuments;
+import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.store.PayloadTable;
-import dev.hookguard.runtime.store.Protection;
-import dev.hookguard.runtime.store.StoreSchema;
-import dev.hookguard.runtime.store.StoredDocuments;
-import dev.hookguard.runtime.store.StoredRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class CatalogStore implements PayloadStore<Catalog> {
      * the key of {@code context}.
      */
     public static CatalogStore create(HookGuard hookGuard, RedactionContext context) {
-        return new CatalogStore(hookGuard.table(SCHEMA), CatalogRedactor.create(context));
+        return new CatalogStore(GeneratedStores.table(hookGuard, SCHEMA), CatalogRedactor.create(context));
     }
 
     /**

@@ -1,12 +1,12 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
-import dev.hookguard.runtime.json.JsonReadException;
-import dev.hookguard.runtime.json.PayloadReader;
-import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.generated.JsonReadException;
+import dev.hookguard.runtime.generated.PayloadReader;
+import dev.hookguard.runtime.generated.PayloadVerification;
+import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
-import dev.hookguard.runtime.verify.PayloadVerification;
 import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,10 @@ import dev.hookguard.runtime.audit.internal.JdbcAuditTrail;
 import dev.hookguard.runtime.crypto.KeyManager;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.crypto.internal.JdbcKeyManager;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.TableSource;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
@@ -17,10 +21,7 @@ import dev.hookguard.runtime.retention.Retention;
 import dev.hookguard.runtime.retention.internal.JdbcRetention;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.store.PayloadTable;
 import dev.hookguard.runtime.store.StoreException;
-import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
 import dev.hookguard.runtime.store.internal.Receipts;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * Instances are thread-safe. {@link #close()} closes a SQLite database; a PostgreSQL
  * {@code DataSource} belongs to the application and is left open.
  */
-public final class HookGuard implements AutoCloseable {
+public final class HookGuard extends TableSource implements AutoCloseable {
 
   private final Database database;
   private final KeyRing keyRing;
@@ -139,20 +140,12 @@ public final class HookGuard implements AutoCloseable {
   }
 
   /**
-   * The table of {@code schema}'s payload type. Generated {@code XStore.create(HookGuard)} calls
-   * this once. Asking again with an equal schema gives an equivalent table.
-   *
-   * <p>This is the layer beneath the generated stores, and it trusts its caller: its
-   * {@link PayloadTable#get} decrypts every field without an access check or an audit entry
-   * (generated {@code find} masks the result before returning it). Application code should go
-   * through the generated {@code XStore}, whose only path to plaintext is the checked and
-   * audited {@code reveal}; whoever holds a {@code HookGuard} (and so the master key's use) is
-   * inside that boundary.
-   *
-   * @throws StoreException with {@code INVALID_REQUEST} if this instance already opened the payload
-   *     type with a different schema
+   * The table of {@code schema}'s payload type, for generated stores only (through {@link
+   * dev.hookguard.runtime.generated.GeneratedStores#table}): its {@code get} decrypts without an
+   * access check.
    */
-  public PayloadTable table(StoreSchema schema) {
+  @Override
+  protected PayloadTable openTable(StoreSchema schema) {
     Objects.requireNonNull(schema, "schema");
     StoreSchema known = schemas.putIfAbsent(schema.payloadType(), schema);
     if (known != null && !known.equals(schema)) {
@@ -188,7 +181,7 @@ public final class HookGuard implements AutoCloseable {
    */
   public <X> ReceiptStore<X> receipts(PayloadStore<X> store) {
     Objects.requireNonNull(store, "store");
-    table(store.schema());
+    openTable(store.schema());
     return new ReceiptsOf<>(store, receipts, extraAuditSink, clock);
   }
 

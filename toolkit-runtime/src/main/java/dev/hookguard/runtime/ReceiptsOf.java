@@ -2,9 +2,9 @@ package dev.hookguard.runtime;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.receiver.ReceiptStore;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.runtime.store.internal.Receipts;
 import java.time.Clock;
 import java.util.Optional;

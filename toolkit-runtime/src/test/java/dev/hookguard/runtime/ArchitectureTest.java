@@ -70,6 +70,27 @@ class ArchitectureTest {
     exportedApiExposesNoInternalType(ROOT).check(runtime);
   }
 
+  @Test
+  void onlyTheGeneratedPackageHandsOutAnUncheckedTableAndNothingHandsOutAKeyHandle() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackages(ROOT + ".generated..", ROOT + "..internal..")
+        .should()
+        .haveRawReturnType(dev.hookguard.runtime.generated.PayloadTable.class)
+        .orShould()
+        .haveRawReturnType(
+            DescribedPredicate.describe(
+                "a Tink primitive or keyset handle",
+                (JavaClass type) -> type.getPackageName().startsWith("com.google.crypto.tink")))
+        .check(runtime);
+  }
+
   // --- the rules can fail ------------------------------------------------------------------------
 
   private static final String FIXTURE = ROOT + ".archfixture";

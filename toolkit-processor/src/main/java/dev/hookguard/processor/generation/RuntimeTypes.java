@@ -12,11 +12,11 @@ final class RuntimeTypes {
 
   private static final String API = "dev.hookguard.api";
   private static final String RUNTIME = "dev.hookguard.runtime";
-  private static final String JSON = RUNTIME + ".json";
   private static final String REDACT = RUNTIME + ".redact";
   private static final String SIGNATURE = RUNTIME + ".signature";
   private static final String STORE = RUNTIME + ".store";
   private static final String VERIFY = RUNTIME + ".verify";
+  private static final String GENERATED_SUPPORT = RUNTIME + ".generated";
 
   // dev.hookguard.api
   static final ClassName GENERATED = ClassName.get(API, "Generated");
@@ -30,20 +30,21 @@ final class RuntimeTypes {
   static final ClassName REDACTOR = ClassName.get(REDACT, "Redactor");
   static final ClassName REDACTION_CONTEXT = ClassName.get(REDACT, "RedactionContext");
   static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
-  static final ClassName PAYLOAD_STORE = ClassName.get(STORE, "PayloadStore");
 
-  // support for generated code
-  static final ClassName PAYLOAD_READER = ClassName.get(JSON, "PayloadReader");
-  static final ClassName PAYLOAD_WRITER = ClassName.get(JSON, "PayloadWriter");
-  static final ClassName JSON_READ_EXCEPTION = ClassName.get(JSON, "JsonReadException");
-  static final ClassName MASKS = ClassName.get(REDACT, "Masks");
-  static final ClassName COPIES = ClassName.get(REDACT, "Copies");
-  static final ClassName PAYLOAD_VERIFICATION = ClassName.get(VERIFY, "PayloadVerification");
+  // support for generated code (dev.hookguard.runtime.generated: no compatibility promise)
+  static final ClassName PAYLOAD_STORE = ClassName.get(GENERATED_SUPPORT, "PayloadStore");
+  static final ClassName PAYLOAD_READER = ClassName.get(GENERATED_SUPPORT, "PayloadReader");
+  static final ClassName PAYLOAD_WRITER = ClassName.get(GENERATED_SUPPORT, "PayloadWriter");
+  static final ClassName JSON_READ_EXCEPTION = ClassName.get(GENERATED_SUPPORT, "JsonReadException");
+  static final ClassName MASKS = ClassName.get(GENERATED_SUPPORT, "Masks");
+  static final ClassName COPIES = ClassName.get(GENERATED_SUPPORT, "Copies");
+  static final ClassName PAYLOAD_VERIFICATION = ClassName.get(GENERATED_SUPPORT, "PayloadVerification");
   static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
-  static final ClassName STORE_SCHEMA = ClassName.get(STORE, "StoreSchema");
-  static final ClassName FIELD_SPEC = ClassName.get(STORE, "FieldSpec");
-  static final ClassName PROTECTION = ClassName.get(STORE, "Protection");
-  static final ClassName PAYLOAD_TABLE = ClassName.get(STORE, "PayloadTable");
-  static final ClassName STORED_RECORD = ClassName.get(STORE, "StoredRecord");
-  static final ClassName STORED_DOCUMENTS = ClassName.get(STORE, "StoredDocuments");
+  static final ClassName STORE_SCHEMA = ClassName.get(GENERATED_SUPPORT, "StoreSchema");
+  static final ClassName FIELD_SPEC = ClassName.get(GENERATED_SUPPORT, "FieldSpec");
+  static final ClassName PROTECTION = ClassName.get(GENERATED_SUPPORT, "Protection");
+  static final ClassName PAYLOAD_TABLE = ClassName.get(GENERATED_SUPPORT, "PayloadTable");
+  static final ClassName STORED_RECORD = ClassName.get(GENERATED_SUPPORT, "StoredRecord");
+  static final ClassName GENERATED_STORES = ClassName.get(GENERATED_SUPPORT, "GeneratedStores");
+  static final ClassName STORED_DOCUMENTS = ClassName.get(GENERATED_SUPPORT, "StoredDocuments");
 }

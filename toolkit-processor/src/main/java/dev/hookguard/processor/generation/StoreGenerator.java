@@ -3,6 +3,7 @@ package dev.hookguard.processor.generation;
 import static dev.hookguard.processor.generation.RuntimeTypes.ACCESSOR;
 import static dev.hookguard.processor.generation.RuntimeTypes.CATEGORY;
 import static dev.hookguard.processor.generation.RuntimeTypes.FIELD_SPEC;
+import static dev.hookguard.processor.generation.RuntimeTypes.GENERATED_STORES;
 import static dev.hookguard.processor.generation.RuntimeTypes.HOOKGUARD;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_STORE;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_TABLE;
@@ -78,7 +79,7 @@ public final class StoreGenerator {
             .returns(self)
             .addParameter(HOOKGUARD, "hookGuard")
             .addParameter(REDACTION_CONTEXT, "context")
-            .addStatement("return new $T(hookGuard.table(SCHEMA), $T.create(context))", self, redactor)
+            .addStatement("return new $T($T.table(hookGuard, SCHEMA), $T.create(context))", self, GENERATED_STORES, redactor)
             .build())
         .addMethod(MethodSpec.methodBuilder("put")
             .addJavadoc("Stores {@code value} under {@code id} in one transaction; an existing\n"

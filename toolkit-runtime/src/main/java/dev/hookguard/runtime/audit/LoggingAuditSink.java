@@ -1,6 +1,6 @@
 package dev.hookguard.runtime.audit;
 
-import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.generated.PayloadWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -136,12 +136,13 @@ public final class MasterKey {
   }
 
   /**
-   * The AEAD that wraps data keysets. For the runtime (and for implementers of other key stores);
-   * applications do not call it. Obtained from the source on the first call, then kept.
+   * The AEAD that wraps data keysets, obtained from the source on the first call, then kept. Not
+   * public: only the runtime's keyring wraps and unwraps with it (through {@code
+   * internal.keys.MasterKeys}); nothing hands the raw key handle to an application.
    *
    * @throws KeyException if the source is unavailable or holds no valid key
    */
-  public synchronized Aead aead() {
+  synchronized Aead aead() {
     if (aead == null) {
       try {
         aead = source.open();

@@ -1,8 +1,6 @@
 /**
- * JSON for generated code, through Jackson's streaming API and without reflection:
- * {@link dev.hookguard.runtime.json.PayloadReader} reads a document within
- * {@link dev.hookguard.runtime.json.JsonLimits} and turns every problem into a typed verification
- * failure; {@link dev.hookguard.runtime.json.PayloadWriter} writes one structure as JSON or as a
- * log line.
+ * JSON limits: {@link dev.hookguard.runtime.json.JsonLimits} bounds what a verifier parses (body
+ * size, nesting, entries, string and number lengths). The reader and writer that generated code
+ * calls are in {@code dev.hookguard.runtime.generated}.
  */
 package dev.hookguard.runtime.json;

@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.redact;
 
+import dev.hookguard.runtime.generated.Masks;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;

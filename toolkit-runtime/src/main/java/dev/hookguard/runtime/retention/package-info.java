@@ -8,7 +8,7 @@
  *       (receipt time from the {@code HookGuard}'s clock plus its {@code @Retain} days; a field's
  *       expiry is never later than its record's), {@code get}, {@code reveal} and the finders no
  *       longer return it, whether or not a sweep has run. Expired fields read as absent and are
- *       listed in {@link dev.hookguard.runtime.store.StoredRecord#expiredFields()}.
+ *       listed in {@link dev.hookguard.runtime.generated.StoredRecord#expiredFields()}.
  *   <li><b>Crypto-shredding.</b> Randomized ({@code @Encrypt}) fields with an expiry are sealed
  *       under an AES256-GCM key of their UTC expiry day, kept (wrapped by the master key) in a key
  *       store separate from the record store. {@link Retention#sweep()} destroys each day key once

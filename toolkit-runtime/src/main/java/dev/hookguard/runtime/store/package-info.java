@@ -1,9 +1,7 @@
 /**
- * Encrypted storage of payloads. A {@link dev.hookguard.runtime.store.PayloadTable}, obtained
- * from {@code HookGuard.table(StoreSchema)}, keeps records of one payload type: each top-level
- * field as JSON text, sealed according to its {@link dev.hookguard.runtime.store.Protection},
- * bound to its place by associated data, and the whole record covered by a MAC. Generated
- * {@code XStore} classes are written on top of this API.
+ * Encrypted storage of payloads, as generated {@code XStore} classes use it: who reads ({@link
+ * dev.hookguard.runtime.store.Accessor}, checked against each field's categories on every
+ * reveal) and what can go wrong.
  *
  * <p>Every failure is typed: {@link dev.hookguard.runtime.store.DuplicateRecordException},
  * {@link dev.hookguard.runtime.store.TamperedRecordException},

@@ -1,5 +1,7 @@
 package dev.hookguard.runtime.verify;
 
+import dev.hookguard.runtime.generated.PayloadVerification;
+import dev.hookguard.runtime.generated.VerifierOptions;
 import dev.hookguard.runtime.json.JsonLimits;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;

@@ -7,15 +7,16 @@ import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditVerification.Problem;
 import dev.hookguard.runtime.audit.internal.AuditChain;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.receiver.ReceiptEvent;
 import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import dev.hookguard.runtime.store.AccessDeniedException;
 import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.PayloadTable;
-import dev.hookguard.runtime.store.Protection;
-import dev.hookguard.runtime.store.StoreSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -371,7 +372,7 @@ abstract class AuditTrailContract {
 
   @Test
   void revealsAreAppendedWithoutAnyValue() throws Exception {
-    PayloadTable orders = hookGuard.table(SCHEMA);
+    PayloadTable orders = GeneratedStores.table(hookGuard, SCHEMA);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("status", "\"" + MARKER + "-status\"");
     fields.put("email", "\"" + MARKER + "@example.com\"");
@@ -393,7 +394,7 @@ abstract class AuditTrailContract {
 
   @Test
   void deletingPayloadRecordsNeverBreaksTheChain() throws Exception {
-    PayloadTable orders = hookGuard.table(SCHEMA);
+    PayloadTable orders = GeneratedStores.table(hookGuard, SCHEMA);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("status", "\"paid\"");
     fields.put("email", "\"a@example.com\"");
@@ -418,7 +419,7 @@ abstract class AuditTrailContract {
             .auditSink(collecting)
             .build();
     try {
-      PayloadTable orders = withSink.table(SCHEMA);
+      PayloadTable orders = GeneratedStores.table(withSink, SCHEMA);
       orders.reveal("missing", Accessor.of("billing", Category.CONTACT, Category.FINANCIAL), "check");
 
       assertThat(collecting.events()).extracting(AuditEvent::kind)

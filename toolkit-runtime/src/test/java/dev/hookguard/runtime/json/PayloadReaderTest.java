@@ -3,7 +3,9 @@ package dev.hookguard.runtime.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookguard.runtime.json.JsonReadException.Reason;
+import dev.hookguard.runtime.generated.JsonReadException;
+import dev.hookguard.runtime.generated.JsonReadException.Reason;
+import dev.hookguard.runtime.generated.PayloadReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

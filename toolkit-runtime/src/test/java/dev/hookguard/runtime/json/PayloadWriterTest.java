@@ -1,9 +1,9 @@
 package dev.hookguard.runtime.json;
 
-import dev.hookguard.runtime.redact.Masks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookguard.runtime.generated.Masks;
+import dev.hookguard.runtime.generated.PayloadWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.hookguard.runtime.receiver;
 
 import dev.hookguard.api.Sensitive;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.store.Protection;
-import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,11 +6,12 @@ import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditEntry;
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.TestDatabase;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.runtime.signature.WebhookSignature;
-import dev.hookguard.runtime.store.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,7 +104,7 @@ abstract class ReceiptContract {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("ACCEPTED\n");
-    StoredRecord record = hookGuard.table(OrderPayloadStore.SCHEMA).get("msg_1").orElseThrow();
+    StoredRecord record = GeneratedStores.table(hookGuard, OrderPayloadStore.SCHEMA).get("msg_1").orElseThrow();
     assertThat(record.fieldJson()).containsEntry("id", "\"ord_1\"");
     assertThat(received("msg_1")).hasSize(1);
     assertThat(f.events).extracting(ReceiptEvent::outcome).containsExactly(Outcome.ACCEPTED);
@@ -149,7 +150,7 @@ abstract class ReceiptContract {
 
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.body()).isEqualTo("CONFLICT\n");
-    assertThat(hookGuard.table(OrderPayloadStore.SCHEMA).get("msg_1").orElseThrow().fieldJson())
+    assertThat(GeneratedStores.table(hookGuard, OrderPayloadStore.SCHEMA).get("msg_1").orElseThrow().fieldJson())
         .containsEntry("id", "\"ord_1\"");
     assertThat(handled.get("msg_1")).hasValue(1);
     assertThat(hookGuard.audit().tail(10)).extracting(e -> e.event().reason())
@@ -256,7 +257,7 @@ abstract class ReceiptContract {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("REJECTED MISSING_MESSAGE_ID\n");
-    assertThat(hookGuard.table(OrderPayloadStore.SCHEMA).get("msg_1")).isEmpty();
+    assertThat(GeneratedStores.table(hookGuard, OrderPayloadStore.SCHEMA).get("msg_1")).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.hookguard.runtime.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookguard.runtime.generated.Masks;
 import org.junit.jupiter.api.Test;
 
 class MasksTest {

@@ -1,6 +1,5 @@
 package dev.hookguard.runtime.retention;
 
-import dev.hookguard.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,16 +9,18 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.CollectingAuditSink;
 import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.MasterKey;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.PayloadTable;
-import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.StoreBackend;
-import dev.hookguard.runtime.store.StoreSchema;
-import dev.hookguard.runtime.store.StoredRecord;
+import dev.hookguard.runtime.store.StoredValues;
+import dev.hookguard.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.hookguard.runtime.store.StoredValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,8 +118,8 @@ abstract class RetentionContract {
     audit = new CollectingAuditSink();
     masterKey = MasterKey.localFile(work.resolve("keys").resolve("master.key"));
     hookGuard = newInstance();
-    signups = hookGuard.table(SIGNUPS);
-    ledger = hookGuard.table(LEDGER_SCHEMA);
+    signups = GeneratedStores.table(hookGuard, SIGNUPS);
+    ledger = GeneratedStores.table(hookGuard, LEDGER_SCHEMA);
     run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
@@ -376,7 +377,7 @@ abstract class RetentionContract {
       TestClock rewound = new TestClock(T0.plus(Duration.ofDays(1)));
       try (HookGuard restored =
           backup.configure(HookGuard.builder(), true).masterKey(masterKey).clock(rewound).build()) {
-        StoredRecord fromBackup = restored.table(SIGNUPS).get("a").orElseThrow();
+        StoredRecord fromBackup = GeneratedStores.table(restored, SIGNUPS).get("a").orElseThrow();
 
         assertThat(fromBackup.expiredFields()).containsExactly("card");
         assertThat(fromBackup.fieldJson()).doesNotContainKey("card");
@@ -391,7 +392,7 @@ abstract class RetentionContract {
       // A key store that never held the record's day keys is an error, never plaintext.
       try (HookGuard foreignKeys =
           backup.configure(HookGuard.builder(), false).masterKey(masterKey).clock(rewound).build()) {
-        assertThatThrownBy(() -> foreignKeys.table(SIGNUPS).get("a"))
+        assertThatThrownBy(() -> GeneratedStores.table(foreignKeys, SIGNUPS).get("a"))
             .isInstanceOf(KeyException.class)
             .satisfies(e -> assertThat(((KeyException) e).reason())
                 .isEqualTo(KeyException.Reason.DAY_KEY_MISSING))

@@ -3,6 +3,7 @@ package dev.hookguard.runtime.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.generated.GeneratedStores;
 import dev.hookguard.runtime.store.SqliteBackend;
 import dev.hookguard.runtime.store.StoreBackend;
 import java.io.BufferedReader;
@@ -155,7 +156,7 @@ class SqliteRetentionTest extends RetentionContract {
     assertThat(lines).as("child output; see %s", log).contains("batch 4").doesNotContain("finished");
 
     hookGuard = newInstance();
-    signups = hookGuard.table(SIGNUPS);
+    signups = GeneratedStores.table(hookGuard, SIGNUPS);
     long left = count("SELECT COUNT(*) FROM hg_records WHERE record_id LIKE 'x%'");
     long doneByChild =
         count("SELECT SUM(records_deleted) FROM hg_retention_sweeps WHERE finished_at IS NULL");

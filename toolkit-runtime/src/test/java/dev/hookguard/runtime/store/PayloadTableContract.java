@@ -11,6 +11,12 @@ import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.crypto.ReencryptionProgress;
 import dev.hookguard.runtime.crypto.ReencryptionReport;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +82,7 @@ abstract class PayloadTableContract {
     audit = new CollectingAuditSink();
     masterKey = MasterKey.localFile(work.resolve("keys").resolve("master.key"));
     hookGuard = newInstance();
-    orders = hookGuard.table(SCHEMA);
+    orders = GeneratedStores.table(hookGuard, SCHEMA);
   }
 
   @AfterEach
@@ -170,7 +176,7 @@ abstract class PayloadTableContract {
   @Test
   void payloadTypesDoNotSeeEachOthersRecords() {
     PayloadTable refunds =
-        hookGuard.table(new StoreSchema("com.example.Refund", OptionalInt.empty(), SCHEMA.fields()));
+        GeneratedStores.table(hookGuard, new StoreSchema("com.example.Refund", OptionalInt.empty(), SCHEMA.fields()));
     orders.put("same_id", order("o@example.com", "4111111111111111", "o"), false);
     refunds.put("same_id", order("r@example.com", "4111111111111111", "r"), false);
 
@@ -474,7 +480,7 @@ abstract class PayloadTableContract {
     }
     assertThat(orders.idsByValue("email", "\"user0@example.com\"")).contains("old_0", "new_0");
     try (HookGuard restarted = newInstance()) {
-      assertThat(restarted.table(SCHEMA).get("old_129")).isPresent();
+      assertThat(GeneratedStores.table(restarted, SCHEMA).get("old_129")).isPresent();
     }
 
     // A copy of the record taken before re-encryption no longer opens: its key is gone.
@@ -613,7 +619,7 @@ abstract class PayloadTableContract {
                 })
             .build();
 
-    assertThatThrownBy(() -> hookGuard.table(SCHEMA).reveal("ord_s", BILLING, "p"))
+    assertThatThrownBy(() -> GeneratedStores.table(hookGuard, SCHEMA).reveal("ord_s", BILLING, "p"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("audit store down");
   }
@@ -623,7 +629,7 @@ abstract class PayloadTableContract {
   @Test
   void twoInstancesShareRecordsAndKeyChanges() {
     try (HookGuard second = newInstance()) {
-      PayloadTable secondOrders = second.table(SCHEMA);
+      PayloadTable secondOrders = GeneratedStores.table(second, SCHEMA);
       orders.put("from_first", order("f@example.com", "1111", "first"), false);
       secondOrders.put("from_second", order("s@example.com", "2222", "second"), false);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.generated.GeneratedStores;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -66,9 +67,9 @@ class PostgresPayloadTableTest extends PayloadTableContract {
         all.add(future.get());
       }
 
-      all.get(0).table(SCHEMA).put("shared", order("x@example.com", "1", "n"), false);
+      GeneratedStores.table(all.get(0), SCHEMA).put("shared", order("x@example.com", "1", "n"), false);
       for (HookGuard each : all) {
-        assertThat(each.table(SCHEMA).get("shared")).isPresent();
+        assertThat(GeneratedStores.table(each, SCHEMA).get("shared")).isPresent();
         each.close();
       }
       assertThat(count("SELECT COUNT(*) FROM hg_schema_migrations"))

@@ -8,6 +8,11 @@ import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.crypto.ReencryptionReport;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +41,7 @@ class ReencryptionOnOneConnectionTest {
       MasterKey masterKey = MasterKey.localFile(dir.resolve("master.key"));
       try (HookGuard writer = HookGuard.builder().postgres(backend.dataSource())
           .masterKey(masterKey).build()) {
-        PayloadTable table = writer.table(SCHEMA);
+        PayloadTable table = GeneratedStores.table(writer, SCHEMA);
         for (int i = 0; i < 5; i++) {
           table.put("order-" + i, Map.of("id", "\"order-" + i + "\"", "card", "\"4242-" + i + "\""),
               false);
@@ -45,7 +50,7 @@ class ReencryptionOnOneConnectionTest {
       // A fresh instance, its day-key cache empty, on a pool of one connection.
       try (HikariDataSource pool = new HikariDataSource(config);
           HookGuard hookGuard = HookGuard.builder().postgres(pool).masterKey(masterKey).build()) {
-        PayloadTable table = hookGuard.table(SCHEMA);
+        PayloadTable table = GeneratedStores.table(hookGuard, SCHEMA);
         hookGuard.keys().rotate();
 
         ReencryptionReport report = hookGuard.keys().reencrypt(progress -> {});

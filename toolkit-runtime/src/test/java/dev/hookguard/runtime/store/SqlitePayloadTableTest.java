@@ -2,6 +2,8 @@ package dev.hookguard.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.StoreSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,11 +53,11 @@ class SqlitePayloadTableTest extends PayloadTableContract {
 
   @Test
   void aPayloadTypeOpensWithOneSchemaOnly() {
-    assertThat(hookGuard.table(SCHEMA).schema()).isEqualTo(SCHEMA);
+    assertThat(GeneratedStores.table(hookGuard, SCHEMA).schema()).isEqualTo(SCHEMA);
     StoreSchema changed =
         new StoreSchema(TYPE, java.util.OptionalInt.empty(), SCHEMA.fields());
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hookGuard.table(changed))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GeneratedStores.table(hookGuard, changed))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining(TYPE);
   }

@@ -3,7 +3,9 @@ package dev.hookguard.runtime.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.generated.PayloadReader;
+import dev.hookguard.runtime.generated.StoredDocuments;
+import dev.hookguard.runtime.generated.StoredRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.hookguard.samples.cli;
 
-import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.generated.PayloadWriter;
 import java.util.Map;
 
 /** {@code --json} output: a flat object of names and values, written by the runtime's writer. */

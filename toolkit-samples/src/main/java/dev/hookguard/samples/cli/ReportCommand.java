@@ -1,9 +1,9 @@
 package dev.hookguard.samples.cli;
 
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.retention.RetentionReport;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.StoreSchema;
 import dev.hookguard.samples.github.GitHubPushStore;
 import dev.hookguard.samples.shopify.ShopifyOrderStore;
 import dev.hookguard.samples.stripe.StripeEventStore;
@@ -35,7 +35,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (HookGuard hookGuard = common.open()) {
-      SCHEMAS.forEach(hookGuard::table);
+      // Opening a store tells the report the type's retention periods.
+      StripeEventStore.create(hookGuard);
+      GitHubPushStore.create(hookGuard);
+      ShopifyOrderStore.create(hookGuard);
       RetentionReport report = hookGuard.retention().report();
       int generation = hookGuard.keys().generation();
       if (common.json) {
@@ -59,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
       type.ifPresent(t -> t.recordsByExpiryDay().forEach((day, count) ->
           out.printf("    expiring %s: %d records%n", day, count)));
       for (FieldSpec field : schema.fields()) {
-        if (field.isSensitive() || field.protection() != dev.hookguard.runtime.store.Protection.PLAIN
+        if (field.isSensitive() || field.protection() != dev.hookguard.runtime.generated.Protection.PLAIN
             || field.retainDays().isPresent()) {
           out.printf("  %-20s %-12s %-40s %s%n", field.path(), field.protection(),
               field.categories(), field.retainDays().isPresent() ? days(field.retainDays()) : "");

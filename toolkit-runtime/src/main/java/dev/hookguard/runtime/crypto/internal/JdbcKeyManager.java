@@ -236,12 +236,12 @@ public final class JdbcKeyManager implements KeyManager {
     }
   }
 
-  private static dev.hookguard.runtime.store.Protection protection(
+  private static dev.hookguard.runtime.generated.Protection protection(
       SealedRecord record, SealedField field) {
     if (field.protection() == RecordCodec.DAY_KEYED) {
-      return dev.hookguard.runtime.store.Protection.RANDOMIZED;
+      return dev.hookguard.runtime.generated.Protection.RANDOMIZED;
     }
-    for (var protection : dev.hookguard.runtime.store.Protection.values()) {
+    for (var protection : dev.hookguard.runtime.generated.Protection.values()) {
       if (RecordCodec.code(protection) == field.protection()) {
         return protection;
       }

@@ -331,7 +331,7 @@ public final class KeyRing {
   }
 
   private Aead kek() {
-    return masterKey.aead();
+    return MasterKeys.aead(masterKey);
   }
 
   private static byte[] associatedData(String purpose) {

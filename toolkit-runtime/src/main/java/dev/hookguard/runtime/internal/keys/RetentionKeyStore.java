@@ -307,7 +307,7 @@ public final class RetentionKeyStore implements AutoCloseable {
       KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       wrapped =
           TinkProtoKeysetFormat.serializeEncryptedKeyset(
-              fresh, masterKey.aead(), associatedData(day));
+              fresh, MasterKeys.aead(masterKey), associatedData(day));
     } catch (GeneralSecurityException e) {
       throw new KeyException(
           KeyException.Reason.MASTER_KEY_UNAVAILABLE,
@@ -333,7 +333,7 @@ public final class RetentionKeyStore implements AutoCloseable {
   private Aead cache(long day, byte[] wrapped) {
     try {
       KeysetHandle keys =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterKey.aead(), associatedData(day));
+          TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, MasterKeys.aead(masterKey), associatedData(day));
       Aead aead = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
       Aead raced = cache.putIfAbsent(day, aead);
       return raced != null ? raced : aead;

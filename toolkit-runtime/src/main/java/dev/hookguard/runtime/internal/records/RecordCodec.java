@@ -1,9 +1,9 @@
 package dev.hookguard.runtime.internal.records;
 
 import com.google.crypto.tink.Aead;
+import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
-import dev.hookguard.runtime.store.Protection;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,6 +1,7 @@
 package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
@@ -8,7 +9,6 @@ import dev.hookguard.runtime.retention.Retention;
 import dev.hookguard.runtime.retention.RetentionReport;
 import dev.hookguard.runtime.retention.SweepOptions;
 import dev.hookguard.runtime.retention.SweepReport;
-import dev.hookguard.runtime.store.StoreSchema;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package dev.hookguard.runtime.retention.internal;
 
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.internal.records.PackedFields;
 import dev.hookguard.runtime.retention.RetentionReport;
 import dev.hookguard.runtime.retention.RetentionReport.FieldRetention;
 import dev.hookguard.runtime.retention.RetentionReport.PayloadTypeRetention;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.StoreSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;

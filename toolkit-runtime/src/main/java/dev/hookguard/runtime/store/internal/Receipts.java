@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.store.internal;
 
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.DataKeys;
@@ -10,7 +11,6 @@ import dev.hookguard.runtime.internal.records.RecordCodec.PlainField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
 import dev.hookguard.runtime.internal.records.RecordRows;
 import dev.hookguard.runtime.store.StoreException;
-import dev.hookguard.runtime.store.StoreSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

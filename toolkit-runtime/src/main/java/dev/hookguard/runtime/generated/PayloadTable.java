@@ -1,5 +1,10 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
+import dev.hookguard.runtime.store.AccessDeniedException;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.DuplicateRecordException;
+import dev.hookguard.runtime.store.StoreException;
+import dev.hookguard.runtime.store.TamperedRecordException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package dev.hookguard.runtime.json;
+package dev.hookguard.runtime.generated;
 
-import dev.hookguard.runtime.json.JsonReadException.Reason;
+import dev.hookguard.runtime.generated.JsonReadException.Reason;
+import dev.hookguard.runtime.json.JsonLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.generated;
 
 import java.util.regex.Pattern;
 

@@ -1,7 +1,5 @@
-package dev.hookguard.runtime.verify;
+package dev.hookguard.runtime.generated;
 
-import dev.hookguard.runtime.json.JsonReadException;
-import dev.hookguard.runtime.json.PayloadReader;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
 import dev.hookguard.api.Sensitive;
 import java.util.EnumSet;

@@ -1,8 +1,7 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
 import dev.hookguard.runtime.json.JsonLimits;
-import dev.hookguard.runtime.json.JsonReadException;
-import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.store.StoreException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

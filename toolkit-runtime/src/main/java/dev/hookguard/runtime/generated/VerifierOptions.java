@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.verify;
+package dev.hookguard.runtime.generated;
 
 import dev.hookguard.runtime.json.JsonLimits;
 import dev.hookguard.runtime.signature.ReplayGuard;

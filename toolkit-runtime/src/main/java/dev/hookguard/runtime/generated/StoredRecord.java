@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
 import java.time.Instant;
 import java.util.Collections;

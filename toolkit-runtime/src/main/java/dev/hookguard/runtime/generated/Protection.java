@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.store;
+package dev.hookguard.runtime.generated;
 
 /** How a field is kept at rest. */
 public enum Protection {

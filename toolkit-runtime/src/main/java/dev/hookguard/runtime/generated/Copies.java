@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.redact;
+package dev.hookguard.runtime.generated;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.hookguard.runtime.json;
+package dev.hookguard.runtime.generated;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

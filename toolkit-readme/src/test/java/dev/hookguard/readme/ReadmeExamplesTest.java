@@ -1,0 +1,72 @@
+package dev.hookguard.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@code ```java} block of the README is in this module's sources, line for line (leading
+ * and trailing white space aside, blank lines aside), so that it compiled with them: an example
+ * that stops compiling, or a README block changed without its copy here, fails the build.
+ */
+class ReadmeExamplesTest {
+
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path SOURCES = Path.of("src", "test", "java", "dev", "hookguard", "readme");
+
+  @Test
+  void everyJavaBlockOfTheReadmeIsCompiledHere() throws IOException {
+    List<List<String>> blocks = javaBlocks(Files.readAllLines(README, StandardCharsets.UTF_8));
+    assertThat(blocks).as("java blocks in the README").hasSizeGreaterThanOrEqualTo(10);
+    List<List<String>> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.add(normalized(Files.readAllLines(file, StandardCharsets.UTF_8)));
+      }
+    }
+    for (List<String> block : blocks) {
+      List<String> lines = normalized(block);
+      assertThat(sources.stream().anyMatch(source -> containsInOrder(source, lines)))
+          .as("README block starting %s is in %s, line for line", lines.get(0), SOURCES)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aChangedBlockIsNoticed() {
+    List<String> source = normalized(List.of("int a = 1;", "", "  int b = 2;"));
+    assertThat(containsInOrder(source, normalized(List.of("int a = 1;", "int b = 2;")))).isTrue();
+    assertThat(containsInOrder(source, normalized(List.of("int a = 1;", "int b = 3;")))).isFalse();
+  }
+
+  private static List<List<String>> javaBlocks(List<String> readme) {
+    List<List<String>> blocks = new ArrayList<>();
+    List<String> current = null;
+    for (String line : readme) {
+      if (current == null && line.strip().equals("```java")) {
+        current = new ArrayList<>();
+      } else if (current != null && line.strip().equals("```")) {
+        blocks.add(current);
+        current = null;
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    return blocks;
+  }
+
+  private static List<String> normalized(List<String> lines) {
+    return lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
+  private static boolean containsInOrder(List<String> source, List<String> block) {
+    return java.util.Collections.indexOfSubList(source, block) >= 0;
+  }
+}

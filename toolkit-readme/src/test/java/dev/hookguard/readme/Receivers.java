@@ -1,0 +1,12 @@
+package dev.hookguard.readme;
+
+import dev.hookguard.runtime.receiver.WebhookReceiver;
+import dev.hookguard.samples.github.GitHubPush;
+
+/** Where the servlet example's application keeps its receiver (the README leaves it out). */
+final class Receivers {
+
+  static WebhookReceiver<GitHubPush> receiver;
+
+  private Receivers() {}
+}
