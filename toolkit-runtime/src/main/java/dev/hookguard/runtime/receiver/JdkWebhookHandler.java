@@ -78,16 +78,16 @@ public final class JdkWebhookHandler implements HttpHandler {
 
   private WebhookResponse answer(HttpExchange exchange) throws IOException {
     Map<String, java.util.List<String>> headers = WebhookRequest.copy(exchange.getRequestHeaders());
-    WebhookReceiver.Admission admission =
+    Admission admission =
         receiver.admit(
             exchange.getRemoteAddress().getAddress(),
             exchange instanceof HttpsExchange,
             exchange.getRequestMethod(),
             headers);
-    if (admission instanceof WebhookReceiver.Refused refused) {
+    if (admission instanceof Admission.Refused refused) {
       return refused.response();
     }
-    WebhookReceiver.Admitted admitted = (WebhookReceiver.Admitted) admission;
+    Admission.Admitted admitted = (Admission.Admitted) admission;
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(receiver.maxBodyBytes() + 1);

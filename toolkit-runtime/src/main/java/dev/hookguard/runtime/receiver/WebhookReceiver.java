@@ -1,21 +1,14 @@
 package dev.hookguard.runtime.receiver;
 
-import dev.hookguard.runtime.receiver.ReceiptEvent.Outcome;
 import dev.hookguard.runtime.redact.Redactor;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
-import dev.hookguard.runtime.store.DuplicateRecordException;
-import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,50 +102,24 @@ public final class WebhookReceiver<X> {
   /** The default body limit: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
-  private static final int MAX_LOGGED_ID_LENGTH = 128;
-
   private final String payloadType;
-  private final PayloadVerifier<X> verifier;
-  private final WebhookSignature messageIds;
-  private final Function<? super X, String> payloadIds;
-  private final PayloadHandler<X> handler;
-  private final PayloadSink<X> sink;
-  private final ReceiptStore<X> receipts;
-  private final InFlight inFlight = new InFlight();
-  private final Redactor<X> redactor;
-  private final ReplayGuard replayGuard;
-  private final ReceiptListener listener;
-  private final ReceiverMetrics metrics;
   private final boolean httpsRequired;
-  private final TrustedProxies trustedProxies;
-  private final IpAllowList allowList;
-  private final RateLimiter rateLimiter;
   private final int maxBodyBytes;
-  private final Clock clock;
-  private final Logger log;
+  private final ReceiverPipeline<X> pipeline;
+  private final ReceiverReport<X> report;
 
   private WebhookReceiver(Builder<X> builder) {
     // With receipts, the name the store keeps records and audit entries under, so that a type's
     // entries in the trail carry one name whichever part wrote them.
     this.payloadType =
         builder.receipts != null ? builder.receipts.payloadType() : builder.payloadType;
-    this.verifier = builder.verifier;
-    this.messageIds = builder.messageIds;
-    this.payloadIds = builder.payloadIds;
-    this.handler = builder.handler;
-    this.sink = builder.sink;
-    this.receipts = builder.receipts;
-    this.redactor = builder.redactor;
-    this.replayGuard = builder.replayGuard;
-    this.listener = builder.listener;
-    this.metrics = builder.metrics;
     this.httpsRequired = builder.httpsRequired;
-    this.trustedProxies = builder.trustedProxies;
-    this.allowList = builder.allowList;
-    this.rateLimiter = builder.rateLimiter;
     this.maxBodyBytes = builder.maxBodyBytes;
-    this.clock = builder.clock;
-    this.log = builder.log;
+    this.report =
+        new ReceiverReport<>(
+            payloadType, builder.redactor, builder.listener, builder.metrics, builder.clock,
+            builder.log);
+    this.pipeline = new ReceiverPipeline<>(builder, report);
   }
 
   /**
@@ -175,10 +142,10 @@ public final class WebhookReceiver<X> {
     Objects.requireNonNull(request, "request");
     Admission admission =
         admit(request.remoteAddress(), request.secure(), request.method(), request.headers());
-    if (admission instanceof Refused refused) {
+    if (admission instanceof Admission.Refused refused) {
       return refused.response();
     }
-    return receive((Admitted) admission, request.headers(), request.body());
+    return receive((Admission.Admitted) admission, request.headers(), request.body());
   }
 
   /** The largest body accepted, in bytes; adapters read at most one byte more. */
@@ -194,348 +161,19 @@ public final class WebhookReceiver<X> {
     return payloadType;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The pipeline, in two steps so that an adapter can refuse before it reads a body.
+  // For adapters that read the body themselves (JdkWebhookHandler): checks before the body, then
+  // the rest, and the answer to a body that ran past the limit while being read.
 
-  /** The result of the checks that need no body. */
-  sealed interface Admission permits Admitted, Refused {}
-
-  /** Passed every check before the body; carries what the rest of the pipeline needs. */
-  record Admitted(long startNanos) implements Admission {}
-
-  /** Refused before the body; the response is final. */
-  record Refused(WebhookResponse response) implements Admission {}
-
-  /** HTTPS, client address, allow-list, rate limit, method and declared length. */
   Admission admit(InetAddress peer, boolean secure, String method, Map<String, List<String>> headers) {
-    long start = System.nanoTime();
-    if (httpsRequired && !isHttps(peer, secure, headers)) {
-      return new Refused(answer(Outcome.NOT_HTTPS, null, null, start, Map.of()));
-    }
-    Optional<InetAddress> client = trustedProxies.clientAddress(peer, headers);
-    if (client.isEmpty()) {
-      return new Refused(answer(Outcome.ADDRESS_UNRESOLVED, null, null, start, Map.of()));
-    }
-    if (allowList != null && !allowList.allows(client.get())) {
-      return new Refused(answer(Outcome.ADDRESS_NOT_ALLOWED, null, null, start, Map.of()));
-    }
-    if (rateLimiter != null) {
-      RateLimiter.Decision decision = rateLimiter.tryAcquire(client.get());
-      if (!decision.allowed()) {
-        Outcome outcome =
-            switch (decision.refusedBy().orElseThrow()) {
-              case SOURCE -> Outcome.RATE_LIMITED_SOURCE;
-              case OVERALL -> Outcome.RATE_LIMITED_OVERALL;
-            };
-        return new Refused(
-            answer(outcome, null, null, start,
-                Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))));
-      }
-    }
-    if (!"POST".equals(method)) {
-      return new Refused(answer(Outcome.METHOD_NOT_ALLOWED, null, null, start, Map.of("Allow", "POST")));
-    }
-    if (declaredLength(headers) > maxBodyBytes) {
-      return new Refused(tooLarge(start));
-    }
-    return new Admitted(start);
+    return pipeline.admit(peer, secure, method, headers);
   }
 
-  /** Size, verify, handle, store, record. */
-  WebhookResponse receive(Admitted admitted, Map<String, List<String>> headers, byte[] body) {
-    long start = admitted.startNanos();
-    if (body.length > maxBodyBytes) {
-      return tooLarge(start);
-    }
-    X payload;
-    try {
-      payload = verifier.verify(headers, body);
-    } catch (WebhookVerificationException e) {
-      String id = authenticatedRefusal(e.reason()) ? signedId(headers) : null;
-      return answer(Outcome.REJECTED, e.reason(), id, start, Map.of());
-    } catch (RuntimeException e) {
-      return failed(Outcome.VERIFIER_FAILED, e, null, start);
-    }
-    if (payload == null) {
-      return failed(Outcome.VERIFIER_FAILED, null, null, start);
-    }
-    if (receipts != null) {
-      return keep(headers, body, payload, start);
-    }
-    String messageId = messageId(headers, payload);
-    if (handler != null) {
-      try {
-        handler.handle(messageId, payload);
-      } catch (Exception e) {
-        forget(messageId);
-        return failed(Outcome.HANDLER_FAILED, e, messageId, start);
-      }
-    }
-    try {
-      sink.accept(messageId, payload);
-    } catch (DuplicateRecordException e) {
-      // Already stored under this id: a redelivery (our earlier 2xx was lost, or the replay
-      // window has passed). Answering 2xx again ends the provider's retries; nothing changes.
-      return accepted(payload, messageId, start, false);
-    } catch (Exception e) {
-      forget(messageId);
-      return failed(Outcome.SINK_FAILED, e, messageId, start);
-    }
-    return accepted(payload, messageId, start, false);
+  WebhookResponse receive(Admission.Admitted admitted, Map<String, List<String>> headers, byte[] body) {
+    return pipeline.receive(admitted, headers, body);
   }
 
-  /**
-   * Handle and store through the {@link ReceiptStore}: a message id already stored is answered
-   * at once (2xx with the same body, 409 with another) without running the handler; otherwise
-   * the handler runs, then the id, record and audit entry commit together. One message id is
-   * handled by one request of this receiver at a time, so two concurrent deliveries of one event
-   * never both run the handler here.
-   */
-  private WebhookResponse keep(
-      Map<String, List<String>> headers, byte[] body, X payload, long start) {
-    // A receipt is keyed on its id: without one it could be neither found again nor told from a
-    // replay, so it is refused, as a verifier's replay guard refuses it.
-    String headerId = signedId(headers);
-    boolean idSigned = headerId != null && messageIds.signsMessageId();
-    String messageId = headerId;
-    if (messageId == null && payloadIds != null) {
-      messageId = payloadIds.apply(payload);
-      idSigned = true; // read from the signed body
-    }
-    if (messageId == null || messageId.isEmpty()) {
-      return answer(Outcome.REJECTED, Reason.MISSING_MESSAGE_ID, null, start, Map.of());
-    }
-    InFlight.Claim claim;
-    try {
-      claim = inFlight.claim(messageId);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(Outcome.SINK_FAILED, e, messageId, start);
-    }
-    if (claim == null) {
-      // Another request with this id has held it too long: the sender retries later.
-      return failed(Outcome.SINK_FAILED, null, messageId, start);
-    }
-    try {
-      if (handler != null) {
-        // Looked up first only for the handler's sake: without one, the store's insert decides.
-        Optional<ReceiptStore.Result> known;
-        try {
-          known = receipts.find(messageId, idSigned, body);
-        } catch (RuntimeException e) {
-          return failed(Outcome.SINK_FAILED, e, messageId, start);
-        }
-        if (known.isPresent()) {
-          return kept(known.get(), payload, messageId, start);
-        }
-        try {
-          handler.handle(messageId, payload);
-        } catch (Exception e) {
-          return failed(Outcome.HANDLER_FAILED, e, messageId, start);
-        }
-      }
-      ReceiptStore.Result result;
-      try {
-        result = receipts.store(messageId, idSigned, body, payload);
-      } catch (RuntimeException e) {
-        return failed(Outcome.SINK_FAILED, e, messageId, start);
-      }
-      return kept(result, payload, messageId, start);
-    } finally {
-      claim.release();
-    }
-  }
-
-  private WebhookResponse kept(ReceiptStore.Result result, X payload, String messageId, long start) {
-    return switch (result) {
-      case STORED -> accepted(payload, messageId, start, true);
-      case DUPLICATE -> answer(Outcome.DUPLICATE, null, messageId, start, Map.of());
-      case CONFLICT -> answer(Outcome.CONFLICT, null, messageId, start, Map.of());
-    };
-  }
-
-  /**
-   * Lets the provider's retry of a message that was verified (so its id recorded) but not kept be
-   * accepted rather than refused as a replay.
-   */
-  private void forget(String messageId) {
-    if (replayGuard == null) {
-      return;
-    }
-    try {
-      replayGuard.forget(messageId);
-    } catch (RuntimeException e) {
-      log.warn(
-          "replay guard could not forget a message id: type={} id={} error={}",
-          payloadType,
-          loggable(messageId),
-          e.getClass().getName());
-    }
-  }
-
-  /** 413, for an adapter that saw the body run past {@link #maxBodyBytes()} while reading it. */
   WebhookResponse tooLarge(long startNanos) {
-    return answer(Outcome.PAYLOAD_TOO_LARGE, null, null, startNanos, Map.of("Connection", "close"));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private boolean isHttps(InetAddress peer, boolean secure, Map<String, List<String>> headers) {
-    return trustedProxies.forwardedHttps(peer, headers).orElse(secure);
-  }
-
-  /** The declared {@code Content-Length}, or -1 if absent or not one plain number. */
-  private static long declaredLength(Map<String, List<String>> headers) {
-    List<String> values = HeaderValues.values(headers, "Content-Length");
-    if (values.size() != 1) {
-      return -1;
-    }
-    String value = values.get(0).strip();
-    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return -1;
-    }
-    return Long.parseLong(value);
-  }
-
-  /** Reasons the verifier gives only after the signature checked out. */
-  private static boolean authenticatedRefusal(Reason reason) {
-    return reason == Reason.REPLAYED || reason == Reason.REPLAY_GUARD_FULL;
-  }
-
-  private String signedId(Map<String, List<String>> headers) {
-    return messageIds == null ? null : messageIds.messageId(headers).orElse(null);
-  }
-
-  /** The signature's message id, else the payload's, else a random one (no deduplication). */
-  private String messageId(Map<String, List<String>> headers, X payload) {
-    String id = signedId(headers);
-    if (id == null && payloadIds != null) {
-      id = payloadIds.apply(payload);
-    }
-    return id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
-  }
-
-  private WebhookResponse accepted(X payload, String messageId, long start, boolean audited) {
-    ReceiptEvent event = event(Outcome.ACCEPTED, null, messageId, start, audited);
-    try {
-      listener.onReceipt(event);
-    } catch (RuntimeException e) {
-      return failed(Outcome.LISTENER_FAILED, e, messageId, start);
-    }
-    metrics.record(event);
-    if (log.isInfoEnabled()) {
-      log.info(
-          "webhook accepted: type={} id={} status={} payload={}",
-          payloadType,
-          loggable(messageId),
-          event.status(),
-          redactor == null ? "[not logged]" : redacted(payload));
-    }
-    return response(event, Map.of());
-  }
-
-  private WebhookResponse failed(Outcome outcome, Exception cause, String messageId, long start) {
-    ReceiptEvent event = event(outcome, null, messageId, start);
-    if (outcome != Outcome.LISTENER_FAILED) {
-      notifyListener(event);
-    }
-    metrics.record(event);
-    log.warn(
-        "webhook failed: type={} outcome={} id={} status={} error={}",
-        payloadType,
-        outcome,
-        loggable(messageId),
-        event.status(),
-        cause == null ? "-" : cause.getClass().getName());
-    return response(event, Map.of());
-  }
-
-  /** A refusal: reported, counted and logged, never with a request value. */
-  private WebhookResponse answer(
-      Outcome outcome, Reason reason, String messageId, long start, Map<String, String> headers) {
-    ReceiptEvent event = event(outcome, reason, messageId, start);
-    notifyListener(event);
-    metrics.record(event);
-    if (outcome == Outcome.RATE_LIMITED_SOURCE || outcome == Outcome.RATE_LIMITED_OVERALL) {
-      // Under a flood these would be the flood; the counters carry them.
-      log.debug("webhook refused: type={} outcome={} status={}", payloadType, outcome, event.status());
-    } else {
-      log.info(
-          "webhook refused: type={} outcome={} reason={} id={} status={}",
-          payloadType,
-          outcome,
-          reason == null ? "-" : reason,
-          loggable(messageId),
-          event.status());
-    }
-    return response(event, headers);
-  }
-
-  private void notifyListener(ReceiptEvent event) {
-    try {
-      listener.onReceipt(event);
-    } catch (RuntimeException e) {
-      log.warn(
-          "receipt listener failed: type={} outcome={} error={}",
-          payloadType,
-          event.outcome(),
-          e.getClass().getName());
-    }
-  }
-
-  private ReceiptEvent event(Outcome outcome, Reason reason, String messageId, long start) {
-    return event(outcome, reason, messageId, start, false);
-  }
-
-  private ReceiptEvent event(
-      Outcome outcome, Reason reason, String messageId, long start, boolean audited) {
-    return new ReceiptEvent(
-        clock.instant(),
-        payloadType,
-        outcome,
-        Optional.ofNullable(reason),
-        Optional.ofNullable(messageId),
-        Statuses.of(outcome, reason),
-        Duration.ofNanos(System.nanoTime() - start),
-        audited);
-  }
-
-  private static WebhookResponse response(ReceiptEvent event, Map<String, String> extraHeaders) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/plain; charset=utf-8");
-    headers.put("Cache-Control", "no-store");
-    headers.putAll(extraHeaders);
-    String body =
-        event.outcome().name() + event.reason().map(r -> " " + r.name()).orElse("") + "\n";
-    return new WebhookResponse(event.status(), headers, body);
-  }
-
-  private String redacted(X payload) {
-    try {
-      return redactor.toLogString(payload);
-    } catch (RuntimeException e) {
-      return "[redactor failed: " + e.getClass().getName() + "]";
-    }
-  }
-
-  /**
-   * A message id as it may appear in a log line: printable ASCII without spaces, bounded, or a
-   * placeholder, so an id taken from a payload cannot forge a line.
-   */
-  static String loggable(String messageId) {
-    if (messageId == null) {
-      return "-";
-    }
-    if (messageId.isEmpty() || messageId.length() > MAX_LOGGED_ID_LENGTH) {
-      return "[unprintable]";
-    }
-    for (int i = 0; i < messageId.length(); i++) {
-      char c = messageId.charAt(i);
-      if (c <= 0x20 || c > 0x7e) {
-        return "[unprintable]";
-      }
-    }
-    return messageId;
+    return report.tooLarge(startNanos);
   }
 
   @Override
@@ -554,24 +192,25 @@ public final class WebhookReceiver<X> {
    */
   public static final class Builder<X> {
 
-    private final String payloadType;
-    private final PayloadVerifier<X> verifier;
-    private WebhookSignature messageIds;
-    private Function<? super X, String> payloadIds;
-    private PayloadHandler<X> handler;
-    private PayloadSink<X> sink;
-    private ReceiptStore<X> receipts;
-    private Redactor<X> redactor;
-    private ReplayGuard replayGuard;
-    private ReceiptListener listener = event -> {};
-    private ReceiverMetrics metrics = ReceiverMetrics.none();
-    private boolean httpsRequired = true;
-    private TrustedProxies trustedProxies = TrustedProxies.none();
-    private IpAllowList allowList;
-    private RateLimiter rateLimiter;
-    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-    private Clock clock = Clock.systemUTC();
-    private Logger log = LoggerFactory.getLogger("dev.hookguard.receiver");
+    // Read by the receiver's pipeline and report when built.
+    final String payloadType;
+    final PayloadVerifier<X> verifier;
+    WebhookSignature messageIds;
+    Function<? super X, String> payloadIds;
+    PayloadHandler<X> handler;
+    PayloadSink<X> sink;
+    ReceiptStore<X> receipts;
+    Redactor<X> redactor;
+    ReplayGuard replayGuard;
+    ReceiptListener listener = event -> {};
+    ReceiverMetrics metrics = ReceiverMetrics.none();
+    boolean httpsRequired = true;
+    TrustedProxies trustedProxies = TrustedProxies.none();
+    IpAllowList allowList;
+    RateLimiter rateLimiter;
+    int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    Clock clock = Clock.systemUTC();
+    Logger log = LoggerFactory.getLogger("dev.hookguard.receiver");
 
     private Builder(Class<X> payloadType, PayloadVerifier<X> verifier) {
       this.payloadType = Objects.requireNonNull(payloadType, "payloadType").getSimpleName();
