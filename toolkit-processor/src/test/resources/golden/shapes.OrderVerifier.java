@@ -5,6 +5,8 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.receiver.PayloadVerifier;
+import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.verify.VerifierBuilder;
@@ -12,6 +14,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Verifies and reads {@link Order} webhooks: the body's size, its signature, its
@@ -19,7 +23,7 @@ import java.util.Objects;
  * and validation. Nothing is returned until every step passed.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class OrderVerifier {
+public final class OrderVerifier implements PayloadVerifier<Order> {
     private final PayloadVerification verification;
 
     private OrderVerifier(PayloadVerification verification) {
@@ -45,9 +49,36 @@ public final class OrderVerifier {
      *
      * @throws WebhookVerificationException with the reason of the first check that failed
      */
+    @Override
     public Order verify(Map<String, List<String>> headers, byte[] body) throws
             WebhookVerificationException {
         return verification.verify(headers, body, OrderVerifier::read);
+    }
+
+    /**
+     * The body limit, which a receiver given this verifier applies too.
+     */
+    @Override
+    public OptionalInt maxBodyBytes() {
+        return verification.maxBodyBytes();
+    }
+
+    /**
+     * The signature scheme, which a receiver given this verifier reads message ids
+     * from.
+     */
+    @Override
+    public Optional<WebhookSignature> signature() {
+        return verification.signature();
+    }
+
+    /**
+     * The replay guard, in which a receiver given this verifier forgets a failed
+     * delivery's id.
+     */
+    @Override
+    public Optional<ReplayGuard> replayGuard() {
+        return verification.replayGuard();
     }
 
     /**

@@ -184,8 +184,7 @@ public class ReceiverThroughputBenchmark {
         }
         hookGuard = builder.masterKey(MasterKey.localFile(folder.resolve("master.key"))).build();
         WebhookReceiver<GitHubPush> webhooks =
-            WebhookReceiver.builder(GitHubPush.class, GitHubPushVerifier.builder(signature).build()::verify)
-                .messageIds(signature)
+            WebhookReceiver.builder(GitHubPush.class, GitHubPushVerifier.create(signature))
                 .receipts(hookGuard.receipts(GitHubPushStore.create(hookGuard)))
                 .redactor(GitHubPushRedactor.create())
                 .allowPlainHttp()

@@ -91,8 +91,7 @@ final class ReadmeExamples {
     WebhookSignature github = Signatures.github(System.getenv("GITHUB_WEBHOOK_SECRET"));
 
     WebhookReceiver<GitHubPush> receiver = WebhookReceiver
-        .builder(GitHubPush.class, GitHubPushVerifier.create(github)::verify)
-        .messageIds(github)                               // X-GitHub-Delivery is the record id
+        .builder(GitHubPush.class, GitHubPushVerifier.create(github))   // its limit, scheme, ids
         .receipts(hookGuard.receipts(GitHubPushStore.create(hookGuard)))   // one transaction each
         .redactor(GitHubPushRedactor.create())            // what the log shows
         .listener(hookGuard.audit().receiptListener())    // refusals after the signature, audited

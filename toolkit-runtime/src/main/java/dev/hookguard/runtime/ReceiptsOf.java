@@ -40,6 +40,11 @@ final class ReceiptsOf<X> implements ReceiptStore<X> {
   }
 
   @Override
+  public Optional<Clock> clock() {
+    return Optional.of(clock);
+  }
+
+  @Override
   public Optional<Result> find(String messageId, boolean idSigned, byte[] body) {
     return receipts.find(schema, messageId, body, !idSigned).map(ReceiptsOf::result);
   }

@@ -25,11 +25,14 @@ final class RuntimeTypes {
   // what users configure and call
   static final ClassName HOOKGUARD = ClassName.get(RUNTIME, "HookGuard");
   static final ClassName WEBHOOK_SIGNATURE = ClassName.get(SIGNATURE, "WebhookSignature");
+  static final ClassName REPLAY_GUARD = ClassName.get(SIGNATURE, "ReplayGuard");
+  static final ClassName PAYLOAD_VERIFIER = ClassName.get(RUNTIME + ".receiver", "PayloadVerifier");
   static final ClassName VERIFICATION_EXCEPTION =
       ClassName.get(SIGNATURE, "WebhookVerificationException");
   static final ClassName REDACTOR = ClassName.get(REDACT, "Redactor");
   static final ClassName REDACTION_CONTEXT = ClassName.get(REDACT, "RedactionContext");
   static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
+  static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
 
   // support for generated code (dev.hookguard.runtime.generated: no compatibility promise)
   static final ClassName PAYLOAD_STORE = ClassName.get(GENERATED_SUPPORT, "PayloadStore");
@@ -39,7 +42,6 @@ final class RuntimeTypes {
   static final ClassName MASKS = ClassName.get(GENERATED_SUPPORT, "Masks");
   static final ClassName COPIES = ClassName.get(GENERATED_SUPPORT, "Copies");
   static final ClassName PAYLOAD_VERIFICATION = ClassName.get(GENERATED_SUPPORT, "PayloadVerification");
-  static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
   static final ClassName STORE_SCHEMA = ClassName.get(GENERATED_SUPPORT, "StoreSchema");
   static final ClassName FIELD_SPEC = ClassName.get(GENERATED_SUPPORT, "FieldSpec");
   static final ClassName PROTECTION = ClassName.get(GENERATED_SUPPORT, "Protection");

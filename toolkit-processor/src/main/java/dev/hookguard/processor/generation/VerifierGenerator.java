@@ -3,7 +3,9 @@ package dev.hookguard.processor.generation;
 import static dev.hookguard.processor.generation.RuntimeTypes.JSON_READ_EXCEPTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_READER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFICATION;
+import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFIER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
+import static dev.hookguard.processor.generation.RuntimeTypes.REPLAY_GUARD;
 import static dev.hookguard.processor.generation.RuntimeTypes.VERIFICATION_EXCEPTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.VERIFIER_BUILDER;
 import static dev.hookguard.processor.generation.RuntimeTypes.WEBHOOK_SIGNATURE;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -53,6 +56,7 @@ public final class VerifierGenerator {
             .add("and validation. Nothing is returned until every step passed.\n")
             .build())
         .addModifiers(Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_VERIFIER, payload))
         .addField(PAYLOAD_VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -77,12 +81,36 @@ public final class VerifierGenerator {
             .addJavadoc("Authenticates the request, then reads and validates its body.\n\n")
             .addJavadoc("@throws $T with the reason of the first check that failed\n",
                 VERIFICATION_EXCEPTION)
+            .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(payload)
             .addParameter(HEADERS, "headers")
             .addParameter(byte[].class, "body")
             .addException(VERIFICATION_EXCEPTION)
             .addStatement("return verification.verify(headers, body, $T::read)", self)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("maxBodyBytes")
+            .addJavadoc("The body limit, which a receiver given this verifier applies too.\n")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(OptionalInt.class)
+            .addStatement("return verification.maxBodyBytes()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("signature")
+            .addJavadoc("The signature scheme, which a receiver given this verifier reads message ids\n"
+                + "from.\n")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), WEBHOOK_SIGNATURE))
+            .addStatement("return verification.signature()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("replayGuard")
+            .addJavadoc("The replay guard, in which a receiver given this verifier forgets a failed\n"
+                + "delivery's id.\n")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), REPLAY_GUARD))
+            .addStatement("return verification.replayGuard()")
             .build())
         .addMethod(MethodSpec.methodBuilder("readTrusted")
             .addJavadoc("Reads and validates JSON that needs no authentication, such as a body\n"

@@ -1,11 +1,14 @@
 package dev.hookguard.runtime.generated;
 
+import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The verification steps every generated verifier shares. The order is the point: the size check
@@ -21,6 +24,21 @@ public final class PayloadVerification {
   public PayloadVerification(WebhookSignature signature, VerifierOptions options) {
     this.signature = Objects.requireNonNull(signature, "signature");
     this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** The body limit, for {@code PayloadVerifier.maxBodyBytes()}. */
+  public OptionalInt maxBodyBytes() {
+    return OptionalInt.of(options.limits().maxBodyBytes());
+  }
+
+  /** The signature scheme checked, for {@code PayloadVerifier.signature()}. */
+  public Optional<WebhookSignature> signature() {
+    return Optional.of(signature);
+  }
+
+  /** The replay guard ids are recorded in, for {@code PayloadVerifier.replayGuard()}. */
+  public Optional<ReplayGuard> replayGuard() {
+    return options.replayGuard();
   }
 
   /**

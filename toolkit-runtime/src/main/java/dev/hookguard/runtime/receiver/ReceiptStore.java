@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.receiver;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,14 @@ public interface ReceiptStore<X> {
 
   /** The payload type name the receipts are stored under. */
   String payloadType();
+
+  /**
+   * The clock the store dates receipts by, if it has one (a {@code HookGuard}'s store does); the
+   * receiver dates its events by the same clock unless given another.
+   */
+  default Optional<Clock> clock() {
+    return Optional.empty();
+  }
 
   /**
    * Looks the message id up without writing: empty if it is not stored, else whether {@code

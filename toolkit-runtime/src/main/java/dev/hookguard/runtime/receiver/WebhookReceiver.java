@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +86,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * WebhookSignature signature = Signatures.standardWebhooks(secret);
  * WebhookReceiver<Order> receiver =
- *     WebhookReceiver.builder(Order.class, OrderVerifier.create(signature)::verify)
- *         .messageIds(signature)
+ *     WebhookReceiver.builder(Order.class, OrderVerifier.create(signature))
  *         .receipts(hookGuard.receipts(OrderStore.create(hookGuard)))
  *         .redactor(OrderRedactor.create())
  *         .allowList(IpAllowList.of("192.0.2.0/24"))
@@ -123,12 +123,14 @@ public final class WebhookReceiver<X> {
   }
 
   /**
-   * Starts a receiver for payloads of {@code payloadType}, verified by {@code verifier}. A {@link
-   * Builder#sink} is required.
+   * Starts a receiver for payloads of {@code payloadType}, verified by {@code verifier}. {@link
+   * Builder#receipts} or a {@link Builder#sink} is required.
    *
    * @param payloadType the payload class; its simple name names the receiver in logs, events and
    *     metrics
-   * @param verifier typically {@code XVerifier.create(signature)::verify}
+   * @param verifier typically the generated {@code XVerifier.create(signature)}, which also gives
+   *     the receiver its body limit, its signature scheme (for message ids) and its replay guard
+   *     (a method reference {@code XVerifier.create(signature)::verify} gives only the check)
    */
   public static <X> Builder<X> builder(Class<X> payloadType, PayloadVerifier<X> verifier) {
     return new Builder<>(payloadType, verifier);
@@ -210,18 +212,25 @@ public final class WebhookReceiver<X> {
     RateLimiter rateLimiter;
     int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     Clock clock = Clock.systemUTC();
+    private boolean clockSet;
     Logger log = LoggerFactory.getLogger("dev.hookguard.receiver");
 
     private Builder(Class<X> payloadType, PayloadVerifier<X> verifier) {
       this.payloadType = Objects.requireNonNull(payloadType, "payloadType").getSimpleName();
       this.verifier = Objects.requireNonNull(verifier, "verifier");
+      // What a generated verifier was configured with, configured once: its body limit, the
+      // scheme message ids come from, its replay guard.
+      verifier.maxBodyBytes().ifPresent(limit -> this.maxBodyBytes = limit);
+      this.messageIds = verifier.signature().orElse(null);
+      this.replayGuard = verifier.replayGuard().orElse(null);
     }
 
     /**
      * Where message ids come from: {@link WebhookSignature#messageId} of this scheme (the one the
-     * verifier checks). Without it, or when the scheme sends none (Stripe, Slack), {@link
-     * #payloadIds} is asked, and failing that a random UUID is used, which stores a redelivery
-     * twice.
+     * verifier checks; a generated verifier passed as itself tells it, so this is needed only
+     * with a method reference or lambda). Without it, or when the scheme sends none (Stripe,
+     * Slack), {@link #payloadIds} is asked, and failing that a random UUID is used, which stores
+     * a redelivery twice.
      */
     public Builder<X> messageIds(WebhookSignature signature) {
       this.messageIds = Objects.requireNonNull(signature, "signature");
@@ -270,7 +279,14 @@ public final class WebhookReceiver<X> {
      * provider's retry is accepted instead of refused as a replay (409).
      */
     public Builder<X> replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+      Objects.requireNonNull(replayGuard, "replayGuard");
+      Optional<ReplayGuard> verifiers = verifier.replayGuard();
+      if (verifiers.isPresent() && verifiers.get() != replayGuard) {
+        throw new IllegalArgumentException(
+            "the verifier records message ids in another replay guard: the receiver would forget"
+                + " a failed delivery's id in the wrong one (it takes the verifier's by itself)");
+      }
+      this.replayGuard = replayGuard;
       return this;
     }
 
@@ -313,7 +329,10 @@ public final class WebhookReceiver<X> {
       return this;
     }
 
-    /** The largest body accepted, in bytes (default 1 MiB). */
+    /**
+     * The largest body accepted, in bytes (default: the verifier's limit when it tells one, else
+     * 1 MiB).
+     */
     public Builder<X> maxBodyBytes(int maxBodyBytes) {
       if (maxBodyBytes <= 0 || maxBodyBytes == Integer.MAX_VALUE) {
         throw new IllegalArgumentException("maxBodyBytes must be positive and below 2^31-1");
@@ -322,9 +341,13 @@ public final class WebhookReceiver<X> {
       return this;
     }
 
-    /** The clock event times are read from (default the system UTC clock). */
+    /**
+     * The clock event times are read from (default: the receipt store's, such as the {@code
+     * HookGuard}'s, else the system UTC clock).
+     */
     public Builder<X> clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      this.clockSet = true;
       return this;
     }
 
@@ -352,6 +375,9 @@ public final class WebhookReceiver<X> {
         throw new IllegalStateException(
             "with receipts(...) the receipt is the replay check: give neither the receiver nor"
                 + " its verifier a replay guard (a failed delivery's retry would be refused)");
+      }
+      if (receipts != null && !clockSet) {
+        receipts.clock().ifPresent(storeClock -> this.clock = storeClock);
       }
       if (!httpsRequired) {
         log.warn("webhook receiver for {} accepts plain HTTP: for local development only", payloadType);

@@ -69,25 +69,24 @@ final class SampleReceivers {
     Map<Provider, WebhookReceiver<?>> receivers = new EnumMap<>(Provider.class);
     JsonLimits limits = JsonLimits.defaults().withMaxBodyBytes(settings.maxBodyBytes());
 
-    // Stripe sends no message id header: the event id, read after the signature, is the key.
+    // Each verifier tells its receiver its body limit and its scheme (for message ids). Stripe
+    // sends no message id header: the event id, read after the signature, is the key.
     WebhookSignature stripe = secrets.stripeSignature();
     receivers.put(Provider.STRIPE, common(WebhookReceiver.builder(StripeEvent.class,
-            StripeEventVerifier.builder(stripe).limits(limits).build()::verify)
+            StripeEventVerifier.builder(stripe).limits(limits).build())
         .payloadIds(StripeEvent::id)
         .redactor(StripeEventRedactor.create())
         .receipts(hookGuard.receipts(stores.stripe())), settings).build());
 
     WebhookSignature github = secrets.githubSignature();
     receivers.put(Provider.GITHUB, common(WebhookReceiver.builder(GitHubPush.class,
-            GitHubPushVerifier.builder(github).limits(limits).build()::verify)
-        .messageIds(github)
+            GitHubPushVerifier.builder(github).limits(limits).build())
         .redactor(GitHubPushRedactor.create())
         .receipts(hookGuard.receipts(stores.github())), settings).build());
 
     WebhookSignature shopify = secrets.shopifySignature();
     receivers.put(Provider.SHOPIFY, common(WebhookReceiver.builder(ShopifyOrder.class,
-            ShopifyOrderVerifier.builder(shopify).limits(limits).build()::verify)
-        .messageIds(shopify)
+            ShopifyOrderVerifier.builder(shopify).limits(limits).build())
         .redactor(ShopifyOrderRedactor.create())
         .receipts(hookGuard.receipts(stores.shopify())), settings).build());
     return receivers;
@@ -95,9 +94,9 @@ final class SampleReceivers {
 
   private static <X> WebhookReceiver.Builder<X> common(
       WebhookReceiver.Builder<X> builder, Settings settings) {
+    // The body limit, the scheme message ids come from and any replay guard are the verifier's.
     builder.allowList(IpAllowList.of(settings.allowList()))
-        .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build())
-        .maxBodyBytes(settings.maxBodyBytes());
+        .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build());
     if (!settings.trustedProxies().isEmpty()) {
       builder.trustedProxies(TrustedProxies.of(settings.trustedProxies()));
     }
