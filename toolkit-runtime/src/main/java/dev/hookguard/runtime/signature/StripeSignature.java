@@ -45,6 +45,7 @@ final class StripeSignature extends HmacSignature {
     }
     String timestampText = null;
     List<byte[]> v1 = new ArrayList<>();
+    WebhookVerificationException malformed = null;
     for (String raw : elements) {
       String element = HeaderReader.trimSpaces(raw);
       int eq = element.indexOf('=');
@@ -61,7 +62,13 @@ final class StripeSignature extends HmacSignature {
         }
         timestampText = value;
       } else if (key.equals("v1")) {
-        v1.add(Codecs.hex(value, HmacKeys.MAC_LENGTH, "a v1 signature of header " + HEADER));
+        // A malformed candidate never matches, and does not spoil a well-formed one beside it:
+        // Stripe's own libraries compare each candidate and accept on any match.
+        try {
+          v1.add(Codecs.hex(value, HmacKeys.MAC_LENGTH, "a v1 signature of header " + HEADER));
+        } catch (WebhookVerificationException e) {
+          malformed = e;
+        }
       }
       // v0 (test-mode legacy) and unknown schemes are ignored, as Stripe's libraries do.
     }
@@ -71,6 +78,9 @@ final class StripeSignature extends HmacSignature {
     }
     long timestamp = Timestamps.parseSeconds(timestampText, "the t= timestamp of header " + HEADER);
     if (v1.isEmpty()) {
+      if (malformed != null) {
+        throw malformed;
+      }
       throw new WebhookVerificationException(
           Reason.UNSUPPORTED_VERSION, "header " + HEADER + " has no v1 signature");
     }

@@ -224,4 +224,22 @@ class PeerCrossCheckTest {
     assertThat(rejection(Signatures.stripe("whsec_x").withClock(fixedAt(t + 301)), headers("Stripe-Signature", header), utf8("{}")))
         .isEqualTo(Reason.TIMESTAMP_TOO_OLD);
   }
+
+  @Test
+  void aMalformedV1CandidateBesideAValidOneIsIgnoredAsByStripe() throws Exception {
+    long t = 1_700_000_000L;
+    String valid = stripeHeader("whsec_x", t, "{}");
+    for (String junk : List.of("v1=zz", "v1=" + "g".repeat(64), "v1=", "v1=abc")) {
+      String header = valid + "," + junk;
+      assertThat(Signature.verifyHeader("{}", header, "whsec_x", 300, fixedAt(t))).isTrue();
+      Signatures.stripe("whsec_x").withClock(fixedAt(t)).verify(headers("Stripe-Signature", header), utf8("{}"));
+      String junkFirst = "t=" + t + "," + junk + "," + valid.substring(valid.indexOf(",") + 1);
+      assertThat(Signature.verifyHeader("{}", junkFirst, "whsec_x", 300, fixedAt(t))).isTrue();
+      Signatures.stripe("whsec_x").withClock(fixedAt(t)).verify(headers("Stripe-Signature", junkFirst), utf8("{}"));
+    }
+    // Only malformed candidates: nothing can match; the reason says why.
+    assertThat(rejection(Signatures.stripe("whsec_x").withClock(fixedAt(t)),
+        headers("Stripe-Signature", "t=" + t + ",v1=zz"), utf8("{}")))
+        .isEqualTo(Reason.MALFORMED_SIGNATURE);
+  }
 }
