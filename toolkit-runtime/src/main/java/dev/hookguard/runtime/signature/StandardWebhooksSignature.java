@@ -149,10 +149,8 @@ final class StandardWebhooksSignature extends BaseSignature {
 
     byte[] signedPrefix = ascii(id + "." + timestamp + ".");
     boolean matched = !v1.isEmpty() && hmacKeys.anyMatches(v1, signedPrefix, body);
-    for (PublicKey key : verifyKeys) {
-      for (byte[] candidate : v1a) {
-        matched |= Ed25519Keys.verify(key, candidate, signedPrefix, body);
-      }
+    if (!matched && !v1a.isEmpty()) {
+      matched = anyEd25519Matches(v1a, signedPrefix, body);
     }
     if (!matched) {
       throw new WebhookVerificationException(
@@ -160,6 +158,30 @@ final class StandardWebhooksSignature extends BaseSignature {
           "no signature in header " + prefix + "signature matches a configured secret");
     }
     Timestamps.checkFresh(timestamp, clock, tolerance);
+  }
+
+  /**
+   * Whether a {@code v1a} candidate verifies under a configured public key, within a budget of
+   * one Ed25519 verification per key plus one. An Ed25519 verification costs about a hundred
+   * HMACs, so without a budget a forged header listing {@value #MAX_SIGNATURES} candidates would
+   * cost {@value #MAX_SIGNATURES} of them per key. A sender lists one signature per key it signs
+   * with; candidates are tried in header order, each against every key, so a sender rotating
+   * from one key to the next (two candidates) still verifies against a verifier holding only one
+   * of them.
+   */
+  private boolean anyEd25519Matches(List<byte[]> candidates, byte[] signedPrefix, byte[] body) {
+    int budget = verifyKeys.size() + 1;
+    for (byte[] candidate : candidates) {
+      for (PublicKey key : verifyKeys) {
+        if (budget-- == 0) {
+          return false;
+        }
+        if (Ed25519Keys.verify(key, candidate, signedPrefix, body)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -87,6 +87,34 @@ class Ed25519SignatureTest {
   }
 
   @Test
+  void aForgedHeaderCostsAtMostOneEd25519VerificationPerKeyPlusOne() throws Exception {
+    WebhookSignature sender = Signatures.standardWebhooks("whsk_" + b64(RFC_SEED));
+    byte[] body = utf8("{}");
+    String valid = sender.sign("msg_1", Instant.ofEpochSecond(T), body).get("webhook-signature");
+    String forged = "v1a," + b64(new byte[64]);
+    WebhookSignature verifier =
+        Signatures.standardWebhooks("whpk_" + b64(RFC_PUBLIC)).withClock(fixedAt(T));
+
+    // A rotating sender lists two signatures; with one key the second is within the budget (2).
+    verifier.verify(signatureHeader(forged + " " + valid), body);
+    // A third candidate is past the budget: never verified, so even a valid one there is refused.
+    // (Before the budget, all 16 candidates of a forged header were verified against each key.)
+    assertThat(rejection(verifier, signatureHeader(forged + " " + forged + " " + valid), body))
+        .isEqualTo(Reason.SIGNATURE_MISMATCH);
+    // Two keys: a budget of three.
+    WebhookSignature twoKeys =
+        Signatures.standardWebhooks("whpk_" + b64(RFC_PUBLIC), "whpk_" + b64(new byte[32]))
+            .withClock(fixedAt(T));
+    twoKeys.verify(signatureHeader(valid + " " + forged), body);
+    assertThat(rejection(twoKeys, signatureHeader(forged + " " + forged + " " + valid), body))
+        .isEqualTo(Reason.SIGNATURE_MISMATCH);
+  }
+
+  private static Map<String, List<String>> signatureHeader(String value) {
+    return headers("webhook-id", "msg_1", "webhook-timestamp", Long.toString(T), "webhook-signature", value);
+  }
+
+  @Test
   void symmetricAndAsymmetricSignaturesMixInOneHeader() throws Exception {
     String whsec = PublishedVectorsTest.SW_SECRET;
     WebhookSignature sender = Signatures.standardWebhooks(whsec, "whsk_" + b64(RFC_SEED));
