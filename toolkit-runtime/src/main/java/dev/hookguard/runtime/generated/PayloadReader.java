@@ -32,6 +32,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -69,6 +70,12 @@ public final class PayloadReader {
   }
 
   private static final int MAX_PATH_IN_MESSAGE = 120;
+
+  /** Marks the parser context of an object whose property names are declared by its type. */
+  private static final Object DECLARED = new Object();
+
+  /** Marks it while an unknown property of it is being skipped. */
+  private static final Object SKIPPING = new Object();
 
   private final JsonParser parser;
   private final JsonLimits limits;
@@ -160,10 +167,20 @@ public final class PayloadReader {
     return false;
   }
 
-  /** Expects the start of an object. */
+  /** Expects the start of an object of declared properties (a record, not a map). */
   public void beginObject() throws JsonReadException {
+    beginObject(true);
+  }
+
+  private void beginObject(boolean declaredProperties) throws JsonReadException {
     if (valueToken() != JsonToken.START_OBJECT) {
       throw unexpected("an object");
+    }
+    if (declaredProperties) {
+      // Marks this object's context: its property names are the type's, safe to name in a
+      // message. A map's keys, and names inside anything skipped, are data; a context is reset
+      // (its mark cleared) when the parser reuses it.
+      parser.assignCurrentValue(DECLARED);
     }
     objectPaths.push(path());
   }
@@ -187,6 +204,8 @@ public final class PayloadReader {
 
   /** Skips the current property's value, or fails if unknown properties are refused. */
   public void skipUnknownProperty() throws JsonReadException {
+    // An unknown property's name is data: named "*" in any message until the next property.
+    parser.assignCurrentValue(SKIPPING);
     if (failOnUnknownProperties) {
       throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
     }
@@ -198,6 +217,7 @@ public final class PayloadReader {
         throw translate(e);
       }
     }
+    parser.assignCurrentValue(DECLARED);
   }
 
   /** Ends the object {@link #beginObject()} started, after its properties were read. */
@@ -536,7 +556,7 @@ public final class PayloadReader {
     if (nextIsNull()) {
       return null;
     }
-    beginObject();
+    beginObject(false);
     Map<String, V> map = new LinkedHashMap<>();
     while (nextProperty()) {
       if (map.size() == limits.maxCollectionSize()) {
@@ -734,15 +754,41 @@ public final class PayloadReader {
     return new JsonReadException(reason, what + " at " + path());
   }
 
-  /** The JSON pointer of the current position, made safe to log: printable ASCII, bounded. */
+  /**
+   * The JSON pointer of the current position, made safe to log: array indices and the declared
+   * property names of records as they are; every map key, every unknown property name and every
+   * name inside an unknown property's value (data the sender chose) as {@code *}; printable
+   * ASCII, bounded.
+   */
   private String path() {
-    String pointer;
+    List<TokenStreamContext> contexts = new ArrayList<>();
     try {
-      pointer = parser.streamReadContext().pathAsPointer().toString();
+      for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot();
+          c = c.getParent()) {
+        contexts.add(c);
+      }
     } catch (RuntimeException e) {
-      pointer = "";
+      return "/";
     }
-    return pointer.isEmpty() ? "/" : safe(pointer);
+    if (contexts.isEmpty()) {
+      return "/";
+    }
+    StringBuilder pointer = new StringBuilder();
+    for (int i = contexts.size() - 1; i >= 0; i--) {
+      TokenStreamContext c = contexts.get(i);
+      if (c.inArray()) {
+        pointer.append('/').append(Math.max(c.getCurrentIndex(), 0));
+        continue;
+      }
+      String name = c.currentName();
+      if (name == null) {
+        break; // an object before its first property
+      }
+      // Only a record's declared names; objects inside a skipped value are never marked.
+      boolean declared = c.currentValue() == DECLARED;
+      pointer.append('/').append(declared ? name.replace("~", "~0").replace("/", "~1") : "*");
+    }
+    return pointer.length() == 0 ? "/" : safe(pointer.toString());
   }
 
   private static String safe(String text) {

@@ -120,6 +120,33 @@ class PayloadReaderTest {
   }
 
   @Test
+  void mapKeysAndUnknownNamesAreNeverInAMessage() {
+    // A map key is data: the path names the map, not the key.
+    assertThatThrownBy(() -> read("{\"m\": {\"jenny.rosen@example.com\": \"x\"}}",
+        PayloadReaderTest::anything))
+        .hasMessageContaining("/m/*")
+        .message().doesNotContain("jenny");
+    // A record inside a list inside a record: declared names stay, a map key after a record at
+    // the same depth (the parser reuses its context) is starred.
+    assertThatThrownBy(() -> read(
+        "{\"items\": [{\"n\": 1}], \"m\": {\"a\": 1, \"secret@example.com\": true}}",
+        PayloadReaderTest::anything))
+        .hasMessageContaining("/m/*")
+        .message().doesNotContain("secret");
+    // An unknown property refused by a strict reader: its name is data.
+    assertThatThrownBy(() -> PayloadReader.of(
+            "{\"items\": [], \"card_4242424242424242\": 1}".getBytes(StandardCharsets.UTF_8),
+            JsonLimits.defaults(), true)
+        .readDocument(PayloadReaderTest::anything))
+        .hasMessageContaining("an unknown property at /*")
+        .message().doesNotContain("4242");
+    // Bad JSON inside a skipped unknown property: no name from inside it either.
+    assertThatThrownBy(() -> read(
+        "{\"jenny@example.com\": {\"ssn-123-45-6789\": [1, }}", PayloadReaderTest::anything))
+        .message().doesNotContain("jenny", "123-45");
+  }
+
+  @Test
   void pathsAreMadeSafeToLog() {
     assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1, \"s\\nforged\\u202e\": {\"x\": 1}}]}",
         r -> { r.beginObject(); r.nextProperty(); r.readList(PayloadReaderTest::strictItem); return null; }))

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The sample server over real loopback HTTPS, one request per status code, on SQLite and on
  * PostgreSQL: 200 only once the record is stored, and each refusal with its status and reason.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 class SampleServerTest {
 
   private static final int MAX_BODY = 32 * 1024;
