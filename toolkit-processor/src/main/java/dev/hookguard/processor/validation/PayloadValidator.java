@@ -276,7 +276,9 @@ public final class PayloadValidator {
         return Optional.of(new Hidden(constructor.get(), "its constructor without parameters"));
       }
     }
+    // A property with no way to read or write it at all is refused as such.
     return scanner.scan(type).stream()
+        .filter(property -> property.readSuffix().isPresent() && property.write().isPresent())
         .filter(property -> !property.publicAccess())
         .findFirst()
         .map(property -> new Hidden(property.element(),
