@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A record or class without {@code @WebhookPayload}, reached from a root. It has no verifier or
- * store of its own: the generated classes that read, write or redact it keep private methods for
- * it, unless it has its own redactor.
+ * store of its own: each root's verifier keeps private methods that read and write it, and each
+ * redactor that holds it calls its own redactor, if it has one, or keeps private methods for it.
  *
  * @param properties in declaration order, JSON names after the naming of the root that reaches it
  * @param isSensitive whether it has a {@code @Sensitive} property, its own or at any depth below:
