@@ -70,6 +70,8 @@ public final class InvoiceRedactor implements Redactor<Invoice> {
         out.list(value.lines(), (w, e) -> writeLine(w, e));
         out.name("totalsByCurrency", "totals_by_currency");
         out.map(value.totalsByCurrency(), (w, e) -> writeMoney(w, e));
+        out.name("contacts");
+        out.map(value.contacts(), (w, e) -> Invoice_PartyRedactor.write(w, e, context));
         out.name("note");
         out.optional(value.note(), (w, e) -> Invoice_NoteRedactor.write(w, e, context));
         out.name("credits");
@@ -92,6 +94,7 @@ public final class InvoiceRedactor implements Redactor<Invoice> {
                 Invoice_PartyRedactor.copyRedacted(value.billedTo(), context),
                 value.lines(),
                 value.totalsByCurrency(),
+                Copies.map(value.contacts(), e -> Invoice_PartyRedactor.copyRedacted(e, context)),
                 Copies.optional(value.note(), e -> Invoice_NoteRedactor.copyRedacted(e, context)),
                 value.credits(),
                 null);

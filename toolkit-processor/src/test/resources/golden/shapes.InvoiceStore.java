@@ -37,6 +37,8 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
                         Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL)),
                 new FieldSpec("lines", null, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("totals_by_currency", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("contacts", null, Protection.RANDOMIZED, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL)),
                 new FieldSpec("note", null, Protection.PLAIN, OptionalInt.empty(),
                         Set.of(Sensitive.Category.PERSONAL)),
                 new FieldSpec("credits", null, Protection.PLAIN, OptionalInt.empty()),

@@ -70,6 +70,7 @@ public final class InvoiceVerifier {
         Invoice.Party billedTo = null;
         List<Invoice.Line> lines = null;
         Map<String, Money> totalsByCurrency = null;
+        Map<String, Invoice.Party> contacts = null;
         Optional<Invoice.Note> note = Optional.empty();
         Invoice.Line[] credits = null;
         Invoice.Party shipTo = null;
@@ -80,6 +81,7 @@ public final class InvoiceVerifier {
                 case "billed_to" -> billedTo = readParty(in);
                 case "lines" -> lines = in.readList(r -> readLine(r));
                 case "totals_by_currency" -> totalsByCurrency = in.readMap(r -> readMoney(r));
+                case "contacts" -> contacts = in.readMap(r -> readParty(r));
                 case "note" -> note = in.readOptional(r -> readNote(r));
                 case "credits" -> credits = in.readArray(r -> readLine(r), Invoice.Line[]::new);
                 case "ship_to" -> shipTo = readParty(in);
@@ -90,6 +92,7 @@ public final class InvoiceVerifier {
         in.require(billedTo != null, "billed_to");
         in.require(lines != null, "lines");
         in.require(totalsByCurrency != null, "totals_by_currency");
+        in.require(contacts != null, "contacts");
         in.require(credits != null, "credits");
         in.require(shipTo != null, "ship_to");
         in.endObject();
@@ -98,6 +101,7 @@ public final class InvoiceVerifier {
                 billedTo,
                 lines,
                 totalsByCurrency,
+                contacts,
                 note,
                 credits,
                 shipTo);
@@ -121,6 +125,8 @@ public final class InvoiceVerifier {
         out.list(value.lines(), (w, e) -> writeLine(w, e));
         out.name("totalsByCurrency", "totals_by_currency");
         out.map(value.totalsByCurrency(), (w, e) -> writeMoney(w, e));
+        out.name("contacts");
+        out.map(value.contacts(), (w, e) -> writeParty(w, e));
         out.name("note");
         out.optional(value.note(), (w, e) -> writeNote(w, e));
         out.name("credits");

@@ -23,6 +23,7 @@ public record Invoice(
     Party billedTo,
     List<Line> lines,
     Map<String, Money> totalsByCurrency,
+    Map<String, Party> contacts,
     Optional<Note> note,
     Line[] credits,
     @Sensitive(category = Category.CONTACT) Party shipTo) {

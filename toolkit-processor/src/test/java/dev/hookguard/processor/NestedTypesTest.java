@@ -34,6 +34,7 @@ class NestedTypesTest {
       "kind":"GOODS","parts":[{"sku":"A-1a","qty":1,\
       "unit_price":{"currency":"EUR","amount_due":1},"kind":"SERVICE","parts":null}]}],\
       "totals_by_currency":{"EUR":{"currency":"EUR","amount_due":25.00}},\
+      "contacts":{"billing":{"name":"Cy","tax_id":"FR987654321","mail":"cy@example.com"}},\
       "note":{"author":"Bob","text":"ring twice"},\
       "credits":[{"sku":"C-1","qty":1,"unit_price":{"currency":"EUR","amount_due":-5},\
       "kind":"SERVICE","parts":null}],\
@@ -73,15 +74,18 @@ class NestedTypesTest {
     String party = "{\"name\":\"Ada\",\"tax_id\":\"****6789\",\"mail\":\"a***@example.com\"}";
     assertThat(redactor.toRedactedJson(invoice))
         .startsWith("{\"number\":\"INV-1\",\"billed_to\":" + party + ",\"lines\":[")
+        .contains("\"contacts\":{\"billing\":{\"name\":\"Cy\",\"tax_id\":\"****4321\","
+            + "\"mail\":\"c***@example.com\"}}")
         .contains("\"note\":{\"author\":\"Bob\",\"text\":\"[REDACTED]\"}")
         .endsWith("\"ship_to\":\"[REDACTED]\"}")
-        .doesNotContain("DE123456789", "ada@", "ring twice");
+        .doesNotContain("DE123456789", "ada@", "FR987654321", "cy@", "ring twice");
     assertThat(invoice.toString())
         .contains("billedTo=Party{name=\"Ada\", taxId=****6789, mail=a***@example.com}")
         .contains("note=Note{author=\"Bob\", text=[REDACTED]}")
         .doesNotContain("DE123456789", "ring twice");
     assertThat(toJson(classes, "shapes.InvoiceVerifier", "shapes.Invoice", redactor.redact(invoice)))
         .contains("\"billed_to\":" + party)
+        .contains("\"tax_id\":\"****4321\"")
         .contains("\"note\":{\"author\":\"Bob\",\"text\":\"[REDACTED]\"}")
         .contains("\"ship_to\":null")
         .contains("\"amount_due\":12.50");
@@ -96,8 +100,9 @@ class NestedTypesTest {
         .isEqualTo(Set.of(Category.FINANCIAL, Category.CONTACT));
     assertThat(field(schema, "lines").protection()).isEqualTo(Protection.PLAIN);
     assertThat(field(schema, "note").nestedCategories()).isEqualTo(Set.of(Category.PERSONAL));
+    assertThat(field(schema, "contacts").protection()).isEqualTo(Protection.RANDOMIZED);
     assertThat(schema.fields()).extracting(FieldSpec::path).containsExactly("number", "billed_to",
-        "lines", "totals_by_currency", "note", "credits", "ship_to");
+        "lines", "totals_by_currency", "contacts", "note", "credits", "ship_to");
   }
 
   @Test
