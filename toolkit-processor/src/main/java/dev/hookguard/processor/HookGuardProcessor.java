@@ -186,7 +186,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
       changed = false;
       for (Iterator<PayloadModel> it = remaining.iterator(); it.hasNext(); ) {
         PayloadModel model = it.next();
-        if (references(model, model.nested(), excluded)) {
+        if (references(Stream.concat(Stream.of(model), model.nested().all().stream()), excluded)) {
           it.remove();
           excluded.add(model.type().canonicalName());
           changed = true;
@@ -196,10 +196,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
     return remaining;
   }
 
-  /** Whether {@code model}, or a nested type below it, holds one of the payload types {@code names}. */
-  private static boolean references(ObjectModel model, NestedModels nested, Set<String> names) {
-    return Stream.concat(Stream.of(model), nested.all().stream())
-        .flatMap(type -> type.properties().stream())
+  /** Whether any of {@code types} holds one of the payload types {@code names}. */
+  private static boolean references(Stream<? extends ObjectModel> types, Set<String> names) {
+    return types.flatMap(type -> type.properties().stream())
         .anyMatch(property -> references(property.shape(), names));
   }
 
@@ -240,7 +239,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
         try {
           NestedModels models = this.models.nestedFrom(type, naming);
           NestedModel model = models.get(ClassName.get(type));
-          if (!references(model, models, invalid)) {
+          if (!references(models.all().stream(), invalid)) {
             writer.write(model.type().packageName(), redactors.generate(model, models), root);
             nestedRedactorsWritten.add(name);
           }

@@ -30,13 +30,13 @@ final class MethodNames {
   }
 
   /** Allocates the name of another method, known afterwards by {@code tag}. */
-  String add(String suggestion, Object tag) {
-    return names.newName(suggestion, tag);
+  void add(String suggestion, Object tag) {
+    names.newName(suggestion, tag);
   }
 
   /** Allocates {@code verb} followed by the suffix of nested {@code type}. */
-  String addNested(String verb, ClassName type) {
-    return names.newName(verb + suffixes.get(type), verb + " " + type.canonicalName());
+  void addNested(String verb, ClassName type) {
+    names.newName(verb + suffixes.get(type), verb + " " + type.canonicalName());
   }
 
   /** The name allocated for {@code tag}. */

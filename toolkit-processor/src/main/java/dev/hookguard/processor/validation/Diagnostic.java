@@ -31,8 +31,9 @@ public enum Diagnostic {
   UNSUPPORTED_TYPE(Kind.ERROR, "HookGuardUnsupportedType",
       "Property '%s' has type %s, which generated code cannot read or write. Supported: String, "
           + "primitives and their boxes, BigDecimal, BigInteger, java.time values, UUID, enums, "
-          + "records and classes without type parameters (other than the JDK's), and List, Set, "
-          + "Map<String, V>, Optional and arrays of those. Fix: use one of these types."),
+          + "records and classes of your own or of a library (without type parameters), and "
+          + "List, Set, Map<String, V>, Optional and arrays of those. Fix: use one of these "
+          + "types."),
   ENCRYPT_TYPE(Kind.ERROR, "HookGuardEncryptType",
       "@Encrypt on property '%s' of type %s: this type has no encoding to encrypt. Fix: use a "
           + "String, number, boolean, enum, UUID, java.time value, record or class of your own, "
