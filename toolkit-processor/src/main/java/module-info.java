@@ -1,6 +1,7 @@
 /**
  * The HookGuard annotation processor. For every {@code @WebhookPayload} type it validates the
- * annotations, builds a model of the payload and generates its companion classes.
+ * annotations of the type and of the nested types below it, builds a model of the payload and
+ * generates its companion classes.
  *
  * <p>Registered twice on purpose: {@code provides} for the module path, and
  * {@code META-INF/services} (written by auto-service) for the processor path that Maven uses.

@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  *   <li>On a property: that property only; the rest of the record may live longer. A property
  *       cannot be kept longer than its type ({@code [HookGuardRetainLongerThanType]}).
  * </ul>
+ * A nested type (a record or class a root holds) is stored inside the root's property that holds
+ * it, and expires with that property: its own {@code @Retain} is checked, but does not shorten it.
  * After expiry the data is unreadable at once (reads treat it as absent), its encryption key is
  * destroyed, and a sweep removes it physically.
  */

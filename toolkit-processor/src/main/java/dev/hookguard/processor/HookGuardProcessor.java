@@ -1,28 +1,37 @@
 package dev.hookguard.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
+import dev.hookguard.api.Naming;
+import dev.hookguard.api.WebhookPayload;
 import dev.hookguard.processor.generation.RedactorGenerator;
 import dev.hookguard.processor.generation.SourceFileWriter;
 import dev.hookguard.processor.generation.StoreGenerator;
 import dev.hookguard.processor.generation.VerifierGenerator;
 import dev.hookguard.processor.model.Annotations;
+import dev.hookguard.processor.model.NestedModel;
+import dev.hookguard.processor.model.NestedModels;
+import dev.hookguard.processor.model.NestedTypes;
+import dev.hookguard.processor.model.ObjectModel;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.PayloadModelFactory;
 import dev.hookguard.processor.model.PropertyScanner;
-import dev.hookguard.processor.model.PropertySource;
 import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
+import dev.hookguard.processor.model.SourceTypes;
 import dev.hookguard.processor.validation.Diagnostic;
 import dev.hookguard.processor.validation.PayloadValidator;
 import dev.hookguard.processor.validation.ValidationReport;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -36,15 +45,18 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Generates the companion classes of every {@code @WebhookPayload} type.
+ * Generates the companion classes of every {@code @WebhookPayload} type, and the redactors of the
+ * nested types below them that need one.
  *
- * <p>Each round: validate every payload type (printing the report), build a model of each clean
- * one, and write its files. A type with an error gets nothing generated, and neither does a type
- * that holds it (at any depth), so one mistake never cascades into errors in generated code,
- * while every unrelated type is still generated. A type whose property types do
- * not resolve yet (perhaps another processor generates them) waits for the next round; if it
- * still does not resolve in the last round, that is an error. The processor claims no
- * annotations, and never lets an exception escape into javac.
+ * <p>Each round: validate every payload type with the nested types below it (printing the
+ * report), build a model of each clean one, and write its files. A type with an error gets nothing
+ * generated, and neither does a type that holds it (at any depth), so one mistake never cascades
+ * into errors in generated code, while every unrelated type is still generated; a nested type's
+ * own redactor is written when it and everything below it are clean, whatever became of the roots
+ * above it. A type whose property types, or its nested types' property types, do not resolve yet
+ * (perhaps another processor generates them) waits for the next round; if they still do not
+ * resolve in the last round, that is an error. The processor claims no annotations, and never lets
+ * an exception escape into javac.
  */
 @AutoService(Processor.class)
 public final class HookGuardProcessor extends AbstractProcessor {
@@ -54,6 +66,8 @@ public final class HookGuardProcessor extends AbstractProcessor {
 
   private Elements elements;
   private Messager messager;
+  private final SourceTypes sources = new SourceTypes();
+  private NestedTypes nestedTypes;
   private PayloadValidator validator;
   private PayloadModelFactory models;
   private SourceFileWriter writer;
@@ -62,6 +76,10 @@ public final class HookGuardProcessor extends AbstractProcessor {
   private final StoreGenerator stores = new StoreGenerator();
   /** Payload types waiting for their property types to resolve, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Nested types reached from any payload type so far, by qualified name. */
+  private final Set<String> reached = new HashSet<>();
+  /** Nested types whose own redactor is written, by qualified name. */
+  private final Set<String> nestedRedactorsWritten = new HashSet<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -70,8 +88,10 @@ public final class HookGuardProcessor extends AbstractProcessor {
     messager = processingEnv.getMessager();
     PropertyScanner scanner = new PropertyScanner(elements, processingEnv.getTypeUtils());
     ShapeResolver shapes = new ShapeResolver();
-    validator = new PayloadValidator(elements, javacTrees(processingEnv), scanner, shapes);
-    models = new PayloadModelFactory(elements, scanner, shapes);
+    nestedTypes = new NestedTypes(elements, scanner, shapes, sources);
+    validator = new PayloadValidator(
+        elements, javacTrees(processingEnv), scanner, shapes, nestedTypes, sources);
+    models = new PayloadModelFactory(scanner, shapes, nestedTypes);
     writer = new SourceFileWriter(processingEnv.getFiler());
   }
 
@@ -99,6 +119,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    sources.addRound(round.getRootElements());
     List<TypeElement> payloads = new ArrayList<>();
     for (String name : deferred) {
       Optional.ofNullable(elements.getTypeElement(name)).ifPresent(payloads::add);
@@ -109,16 +130,22 @@ public final class HookGuardProcessor extends AbstractProcessor {
       payloads.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(payloadAnnotation)));
     }
 
+    List<TypeElement> validated = new ArrayList<>();
     List<PayloadModel> clean = new ArrayList<>();
     Set<String> invalid = new LinkedHashSet<>();
     for (TypeElement payload : payloads) {
       String name = payload.getQualifiedName().toString();
       try {
-        Optional<PropertySource> unresolved = validator.unresolvedProperty(payload);
+        boolean isObject = payload.getKind() == ElementKind.RECORD
+            || payload.getKind() == ElementKind.CLASS;
+        if (isObject) {
+          nestedTypes.reachedFrom(payload)
+              .forEach(r -> reached.add(r.type().getQualifiedName().toString()));
+        }
+        Optional<ValidationReport> unresolved = validator.unresolved(payload);
         if (unresolved.isPresent()) {
           if (round.processingOver()) {
-            error(Diagnostic.UNRESOLVED_TYPE, unresolved.get().element(),
-                unresolved.get().name(), payload.getSimpleName(), payload.getSimpleName());
+            unresolved.get().printTo(messager);
             invalid.add(name);
           } else {
             deferred.add(name);
@@ -127,6 +154,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
         }
         ValidationReport report = validator.validate(payload);
         report.printTo(messager);
+        if (isObject) {
+          validated.add(payload);
+        }
         if (report.isClean()) {
           clean.add(models.create(payload));
         } else {
@@ -139,6 +169,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
     }
     reportOrphans(round);
     withoutInvalidReferences(clean, invalid).forEach(this::generate);
+    generateNestedRedactors(validated, invalid);
     return false;
   }
 
@@ -155,7 +186,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
       changed = false;
       for (Iterator<PayloadModel> it = remaining.iterator(); it.hasNext(); ) {
         PayloadModel model = it.next();
-        if (model.properties().stream().anyMatch(p -> references(p.shape(), excluded))) {
+        if (references(Stream.concat(Stream.of(model), model.nested().all().stream()), excluded)) {
           it.remove();
           excluded.add(model.type().canonicalName());
           changed = true;
@@ -163,6 +194,12 @@ public final class HookGuardProcessor extends AbstractProcessor {
       }
     } while (changed);
     return remaining;
+  }
+
+  /** Whether any of {@code types} holds one of the payload types {@code names}. */
+  private static boolean references(Stream<? extends ObjectModel> types, Set<String> names) {
+    return types.flatMap(type -> type.properties().stream())
+        .anyMatch(property -> references(property.shape(), names));
   }
 
   private static boolean references(Shape shape, Set<String> names) {
@@ -175,7 +212,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
   private void generate(PayloadModel model) {
     try {
       String packageName = model.type().packageName();
-      writer.write(packageName, redactors.generate(model), model.element());
+      writer.write(packageName, redactors.generate(model, model.nested()), model.element());
       writer.write(packageName, verifiers.generate(model), model.element());
       writer.write(packageName, stores.generate(model), model.element());
     } catch (IOException | RuntimeException e) {
@@ -183,7 +220,40 @@ public final class HookGuardProcessor extends AbstractProcessor {
     }
   }
 
-  /** {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them. */
+  /**
+   * The own redactor of each nested type that needs one, once, with the naming of the first root
+   * that reached it (validation refuses a root that disagrees), from that root: when the nested
+   * type and everything below it are clean.
+   */
+  private void generateNestedRedactors(List<TypeElement> roots, Set<String> invalid) {
+    for (TypeElement root : roots) {
+      Naming naming = root.getAnnotation(WebhookPayload.class).naming();
+      for (NestedTypes.Reached nested : nestedTypes.reachedFrom(root)) {
+        TypeElement type = nested.type();
+        String name = type.getQualifiedName().toString();
+        if (nestedRedactorsWritten.contains(name)
+            || !nestedTypes.hasOwnRedactor(type)
+            || !validator.isCleanBelow(type, naming)) {
+          continue;
+        }
+        try {
+          NestedModels models = this.models.nestedFrom(type, naming);
+          NestedModel model = models.get(ClassName.get(type));
+          if (!references(models.all().stream(), invalid)) {
+            writer.write(model.type().packageName(), redactors.generate(model, models), root);
+            nestedRedactorsWritten.add(name);
+          }
+        } catch (IOException | RuntimeException e) {
+          error(Diagnostic.UNEXPECTED, root, name, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them: on
+   * a type that is neither a {@code @WebhookPayload} type nor reached from one.
+   */
   private void reportOrphans(RoundEnvironment round) {
     // A record component's annotation shows on the component and on its field: report it once,
     // on the field, whose source position javac 17 knows.
@@ -200,6 +270,8 @@ public final class HookGuardProcessor extends AbstractProcessor {
         }
         Element owner = element instanceof TypeElement ? element : element.getEnclosingElement();
         if (Annotations.find(owner, Annotations.WEBHOOK_PAYLOAD).isPresent()
+            || (owner instanceof TypeElement type
+                && reached.contains(type.getQualifiedName().toString()))
             || !reported.add(simple + " " + owner + " " + element.getSimpleName())) {
           continue;
         }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
   private static final List<String> SOURCES = List.of(
-      "shapes/Customer.java", "shapes/Order.java", "shapes/Shipment.java", "shapes/Catalog.java");
+      "shapes/Customer.java", "shapes/Order.java", "shapes/Shipment.java", "shapes/Catalog.java",
+      "shapes/Invoice.java", "shapes/Money.java");
 
   @Test
   void compilingTwiceGivesIdenticalBytes() throws IOException {

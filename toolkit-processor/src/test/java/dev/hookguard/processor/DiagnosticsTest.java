@@ -4,9 +4,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One test per diagnostic id: the message, the file and the exact line it points at. */
 class DiagnosticsTest {
@@ -313,5 +316,155 @@ class DiagnosticsTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[HookGuardSensitiveNotEncrypted] Property 'clientSecret'")
         .inFile(file).onLineContaining("@Sensitive(category = Category.CREDENTIAL");
+  }
+  @Test
+  void nestedTypeThatCannotBeModelledIsRefusedWithItsPathFromTheRoot() {
+    JavaFileObject file = source("Order",
+        "@WebhookPayload",
+        "record Order(String id, List<Line> lines) {}",
+        "record Line(String sku, List<Tax> taxes) {}",
+        "class Tax {",
+        "  static int rate;",
+        "}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardNoProperties] Order.lines[].taxes[]: type Tax has no "
+            + "readable properties")
+        .inFile(file).onLineContaining("class Tax");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void propertyOfANestedTypeIsRefusedWithThePathToItsType() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id, Optional<Card> card) {}",
+        "record Card(String brand,",
+        "    Object details) {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardUnsupportedType] Charge.card: Property 'details'")
+        .inFile(file).onLineContaining("Object details");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void errorInANestedTypeFromClassFilesPointsAtThePropertyThatReachesIt(@TempDir Path library)
+      throws IOException {
+    Sources.precompile(library, Sources.source("lib.Legacy",
+        "package lib;",
+        "public class Legacy {",
+        "  private String code;",
+        "}"));
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id,",
+        "    lib.Legacy legacy) {}");
+    Compilation compilation = Sources.compileAgainst(library, file);
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardUnreadableProperty] Charge.legacy: Property 'code' of "
+            + "Legacy is private")
+        .inFile(file).onLineContaining("lib.Legacy legacy");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void nestedTypeInAnotherPackageIsRefusedWhereItIsNotPublic() {
+    JavaFileObject card = Sources.source("other.Card",
+        "package other;",
+        "public class Card {",
+        "  public String brand;",
+        "  String number;",
+        "}");
+    JavaFileObject charge = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id, other.Card card) {}");
+    Compilation compilation = Sources.compile(card, charge);
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardNestedAccess] Charge.card: type Card is in package other, "
+            + "and code generated for it in package test can use only public members, but the "
+            + "getter, setter or field of property 'number' is not public")
+        .inFile(card).onLineContaining("String number");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void rootsThatDisagreeOnTheNamingOfANestedTypeWithARedactorAreRefused() {
+    JavaFileObject contact = source("Contact",
+        "record Contact(@Sensitive String fullName) {",
+        "  @Override public String toString() { return ContactRedactor.create().toLogString(this); }",
+        "}");
+    JavaFileObject order = source("Order",
+        "@WebhookPayload(naming = Naming.SNAKE_CASE)",
+        "record Order(String id, Contact contact) {}");
+    JavaFileObject refund = source("Refund",
+        "@WebhookPayload",
+        "record Refund(String id,",
+        "    Contact contact) {}");
+    Compilation compilation = Sources.compile(contact, order, refund);
+    // Contact's redactor is written with Order's naming; Refund, which disagrees, is refused.
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardNestedNaming] Refund.contact: type Contact is reached from "
+            + "Order.contact with naming SNAKE_CASE, but here with naming AS_IS")
+        .inFile(refund).onLineContaining("Contact contact");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void annotationsOnANestedTypeAreReadNotOrphans() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id, List<Charge.Method> methods) {",
+        "  record Method(@Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt",
+        "      String number) {",
+        "    @Override public String toString() {",
+        "      return Charge_MethodRedactor.create().toLogString(this);",
+        "    }",
+        "  }",
+        "}");
+    assertThat(Sources.compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void mistakeInARootStillGivesItsNestedTypesTheirRedactors() {
+    JavaFileObject file = source("Bad",
+        "@WebhookPayload",
+        "@Retain(days = -1)",
+        "record Bad(String id, Contact contact) {}",
+        "record Contact(@Sensitive String fullName) {",
+        "  @Override public String toString() { return ContactRedactor.create().toLogString(this); }",
+        "}");
+    Compilation compilation = Sources.compile(file);
+    // Only the mistake itself: Contact's toString finds its redactor.
+    assertThat(compilation).hadErrorContaining("[HookGuardRetainDays]");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void mistakeInANestedTypeStopsOnlyTheRootsThatHoldItAndIsReportedOnce() {
+    JavaFileObject good = source("Good", "@WebhookPayload", "record Good(String id) {}");
+    JavaFileObject broken = source("Broken", "record Broken(Object details) {}");
+    JavaFileObject first = source("First", "@WebhookPayload", "record First(Broken broken) {}");
+    JavaFileObject second =
+        source("Second", "@WebhookPayload", "record Second(List<Broken> broken) {}");
+    JavaFileObject user = source("UsesGood", "class UsesGood { GoodRedactor redactor; }");
+    Compilation compilation = Sources.compile(good, broken, first, second, user);
+    assertThat(compilation)
+        .hadErrorContaining("[HookGuardUnsupportedType] First.broken: Property 'details'")
+        .inFile(broken).onLineContaining("Object details");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void unresolvablePropertyTypeOfANestedTypeIsReportedWithItsPath() {
+    JavaFileObject file = source("Charge",
+        "@WebhookPayload",
+        "record Charge(String id, Card card) {}",
+        "record Card(String brand,",
+        "    NotGeneratedByAnyone details) {}");
+    assertThat(Sources.compile(file))
+        .hadErrorContaining("[HookGuardUnresolvedType] Charge.card: The type of property "
+            + "'details' of Card could not be resolved, so nothing was generated for Charge.")
+        .inFile(file).onLineContaining("NotGeneratedByAnyone details");
   }
 }

@@ -1,18 +1,26 @@
 package dev.hookguard.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
 /** Test sources from {@code src/test/resources/sources}, and compiling them with the processor. */
 final class Sources {
+
+  private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
 
   private Sources() {}
 
@@ -42,6 +50,41 @@ final class Sources {
     return javac()
         .withProcessors(new HookGuardProcessor())
         .withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(sources);
+  }
+
+  /**
+   * Compiles {@code sources} as a library built elsewhere, without any annotation processor, and
+   * writes its class files into {@code directory}.
+   */
+  static Path precompile(Path directory, JavaFileObject... sources) throws IOException {
+    Compilation compilation = javac().withOptions("-proc:none").compile(sources);
+    assertThat(compilation).succeeded();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String uri = file.toUri().getPath();
+      Path target = directory.resolve(uri.substring(uri.indexOf(CLASS_OUTPUT) + CLASS_OUTPUT.length()));
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.write(target, in.readAllBytes());
+      }
+    }
+    return directory;
+  }
+
+  /** Compiles with the processor, with the class files in {@code library} on the class path. */
+  static Compilation compileAgainst(Path library, JavaFileObject... sources) {
+    List<File> classPath = new ArrayList<>();
+    classPath.add(library.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    return javac()
+        .withProcessors(new HookGuardProcessor())
+        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withClasspath(classPath)
         .compile(sources);
   }
 }

@@ -38,7 +38,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class StoreGenerator {
 
-
   public TypeSpec generate(PayloadModel model) {
     ClassName payload = model.type();
     ClassName self = PayloadModel.companion(payload, "Store");
@@ -213,7 +212,7 @@ public final class StoreGenerator {
         .addParameter(property.shape().typeName(), "value")
         .addStatement("return findBy($S, $T.toJson(value, (out, v) -> $L))", property.jsonName(),
             PAYLOAD_WRITER, WriteCode.write(property.shape(), "out", CodeBlock.of("v"),
-                (payload, out, value) -> {
+                (object, out, value) -> {
                   throw new IllegalStateException("deterministic fields are single values");
                 }))
         .build();

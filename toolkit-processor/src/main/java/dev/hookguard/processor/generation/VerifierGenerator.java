@@ -17,6 +17,8 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookguard.processor.model.NestedModel;
+import dev.hookguard.processor.model.ObjectModel;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Shape;
@@ -32,7 +34,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code XVerifier}: {@code verify} (size limit, signature, replay guard, then parse and
  * validate, through the runtime's {@code PayloadVerification}), a reflection-free {@code read}
- * that walks the JSON with the streaming parser, and the matching {@code write}.
+ * that walks the JSON with the streaming parser, and the matching {@code write}. Each nested type
+ * below the root gets a private {@code readT} and {@code writeT} here.
  */
 public final class VerifierGenerator {
 
@@ -41,12 +44,26 @@ public final class VerifierGenerator {
       ClassName.get(String.class),
       ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)));
 
+  private static final List<String> FIXED_METHODS =
+      List.of("create", "builder", "verify", "readTrusted", "read", "write", "toJson");
+
   public TypeSpec generate(PayloadModel model) {
     ClassName payload = model.type();
     ClassName self = model.verifier();
+    List<NestedModel> nested = model.nested().all();
     Map<ClassName, Shape.EnumType> enums = new LinkedHashMap<>();
     model.properties().forEach(p -> collectEnums(p.shape(), enums));
-    NameAllocator enumMethods = new NameAllocator();
+    nested.forEach(n -> n.properties().forEach(p -> collectEnums(p.shape(), enums)));
+    MethodNames methods =
+        new MethodNames(FIXED_METHODS, nested.stream().map(NestedModel::type).toList());
+    for (ClassName enumType : enums.keySet()) {
+      methods.add(lowerFirst(enumType.simpleName()) + "Named", enumType);
+    }
+    for (NestedModel type : nested) {
+      methods.addNested("read", type.type());
+      methods.addNested("write", type.type());
+    }
+    Code code = new Code(self, methods);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc(CodeBlock.builder()
@@ -121,8 +138,8 @@ public final class VerifierGenerator {
             .addException(VERIFICATION_EXCEPTION)
             .addStatement("return verification.read(json, $T::read)", self)
             .build())
-        .addMethod(readMethod(model, enums, enumMethods))
-        .addMethod(writeMethod(model))
+        .addMethod(code.readMethod(model, "read"))
+        .addMethod(code.writeMethod(model, "write", "read"))
         .addMethod(MethodSpec.methodBuilder("toJson")
             .addJavadoc("The full JSON of {@code value}, sensitive values included; reads back\n"
                 + "with {@link #readTrusted(byte[])}.\n")
@@ -131,8 +148,13 @@ public final class VerifierGenerator {
             .addParameter(payload, "value")
             .addStatement("return $T.toJson(value, $T::write)", PAYLOAD_WRITER, self)
             .build());
+    for (NestedModel nestedType : nested) {
+      String read = methods.nested("read", nestedType.type());
+      type.addMethod(code.readMethod(nestedType, read))
+          .addMethod(code.writeMethod(nestedType, methods.nested("write", nestedType.type()), read));
+    }
     for (Shape.EnumType enumType : enums.values()) {
-      type.addMethod(enumLookUp(enumType, enumMethods.get(enumType.typeName())));
+      type.addMethod(enumLookUp(enumType, methods.get(enumType.typeName())));
     }
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
@@ -148,84 +170,146 @@ public final class VerifierGenerator {
     }
   }
 
-  private static MethodSpec readMethod(
-      PayloadModel model, Map<ClassName, Shape.EnumType> enums, NameAllocator enumMethods) {
-    for (ClassName enumType : enums.keySet()) {
-      enumMethods.newName(lowerFirst(enumType.simpleName()) + "Named", enumType);
-    }
-    NameAllocator locals = new NameAllocator();
-    locals.newName("in", "in");
-    for (Property property : model.properties()) {
-      locals.newName(property.name(), property);
-    }
-    ClassName payload = model.type();
-    boolean anyPrimitive = model.properties().stream()
-        .anyMatch(p -> p.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive());
-    MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads one {@code $T} (or {@code null}) from {@code in}, checking every\n"
-            + "required property.\n", payload)
-        .addJavadoc(anyPrimitive
-            ? "A primitive absent only because storage excused it (its field expired) reads as\n"
-                + "its zero.\n"
-            : "")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(payload)
-        .addParameter(PAYLOAD_READER, "in")
-        .addException(JSON_READ_EXCEPTION)
-        .beginControlFlow("if (in.nextIsNull())")
-        .addStatement("return null")
-        .endControlFlow();
-    for (Property property : model.properties()) {
-      method.addStatement("$T $N = $L", localType(property), locals.get(property),
-          initialValue(property));
-    }
-    method.addStatement("in.beginObject()")
-        .beginControlFlow("while (in.nextProperty())")
-        .beginControlFlow("switch (in.propertyName())");
-    for (Property property : model.properties()) {
-      method.addStatement("case $S -> $N = $L", property.jsonName(), locals.get(property),
-          readValue(property.shape(), "in", model.verifier(), enumMethods, 1));
-    }
-    method.addStatement("default -> in.skipUnknownProperty()")
-        .endControlFlow()
-        .endControlFlow();
-    for (Property property : model.properties()) {
-      if (property.isRequired()) {
-        method.addStatement("in.require($N != null, $S)", locals.get(property), property.jsonName());
-      }
-    }
-    method.addStatement("in.endObject()");
-    if (model.isRecord()) {
-      List<CodeBlock> arguments = new ArrayList<>();
+  /** The read and write methods of one verifier, root and nested types alike. */
+  private record Code(ClassName self, MethodNames methods) {
+
+    /**
+     * {@code read}, public, for the root; a private {@code readT} for a nested type. Only the
+     * root's top-level properties can be excused by storage, and only they need a primitive's
+     * zero when absent.
+     */
+    MethodSpec readMethod(ObjectModel model, String name) {
+      boolean isRoot = model instanceof PayloadModel;
+      NameAllocator locals = new NameAllocator();
+      locals.newName("in", "in");
       for (Property property : model.properties()) {
-        arguments.add(argument(property, locals));
+        locals.newName(property.name(), property);
       }
-      if (arguments.isEmpty()) {
-        method.addStatement("return new $T()", payload);
-      } else {
-        method.addCode("return new $T($>$>\n$L);\n$<$<", payload, CodeBlock.join(arguments, ",\n"));
+      ClassName payload = model.type();
+      boolean anyPrimitive = model.properties().stream()
+          .anyMatch(p -> p.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive());
+      MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+          .addJavadoc("Reads one {@code $T} (or {@code null}) from {@code in}, checking every\n"
+              + "required property.\n", payload)
+          .addJavadoc(isRoot && anyPrimitive
+              ? "A primitive absent only because storage excused it (its field expired) reads as\n"
+                  + "its zero.\n"
+              : "")
+          .addModifiers(isRoot ? Modifier.PUBLIC : Modifier.PRIVATE, Modifier.STATIC)
+          .returns(payload)
+          .addParameter(PAYLOAD_READER, "in")
+          .addException(JSON_READ_EXCEPTION)
+          .beginControlFlow("if (in.nextIsNull())")
+          .addStatement("return null")
+          .endControlFlow();
+      for (Property property : model.properties()) {
+        method.addStatement("$T $N = $L", localType(property), locals.get(property),
+            initialValue(property));
       }
-      return method.build();
+      method.addStatement("in.beginObject()")
+          .beginControlFlow("while (in.nextProperty())")
+          .beginControlFlow("switch (in.propertyName())");
+      for (Property property : model.properties()) {
+        method.addStatement("case $S -> $N = $L", property.jsonName(), locals.get(property),
+            readValue(property.shape(), "in", 1));
+      }
+      method.addStatement("default -> in.skipUnknownProperty()")
+          .endControlFlow()
+          .endControlFlow();
+      for (Property property : model.properties()) {
+        if (property.isRequired()) {
+          method.addStatement("in.require($N != null, $S)", locals.get(property), property.jsonName());
+        }
+      }
+      method.addStatement("in.endObject()");
+      if (model.isRecord()) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (Property property : model.properties()) {
+          arguments.add(argument(property, locals, isRoot));
+        }
+        if (arguments.isEmpty()) {
+          method.addStatement("return new $T()", payload);
+        } else {
+          method.addCode("return new $T($>$>\n$L);\n$<$<", payload, CodeBlock.join(arguments, ",\n"));
+        }
+        return method.build();
+      }
+      String copy = locals.newName("value");
+      method.addStatement("$T $N = new $T()", payload, copy, payload);
+      for (Property property : model.properties()) {
+        Property.Write write = property.write();
+        if (write.kind() == Property.WriteKind.SETTER) {
+          method.addStatement("$N.$L($L)", copy, write.target(), argument(property, locals, isRoot));
+        } else {
+          method.addStatement("$N.$L = $L", copy, write.target(), argument(property, locals, isRoot));
+        }
+      }
+      return method.addStatement("return $N", copy).build();
     }
-    String copy = locals.newName("value");
-    method.addStatement("$T $N = new $T()", payload, copy, payload);
-    for (Property property : model.properties()) {
-      Property.Write write = property.write();
-      if (write.kind() == Property.WriteKind.SETTER) {
-        method.addStatement("$N.$L($L)", copy, write.target(), argument(property, locals));
-      } else {
-        method.addStatement("$N.$L = $L", copy, write.target(), argument(property, locals));
+
+    /** An expression reading a value of {@code shape} from the reader {@code in}. */
+    private CodeBlock readValue(Shape shape, String in, int depth) {
+      if (shape instanceof Shape.Scalar scalar) {
+        return CodeBlock.of("$L.$L()", in, scalar.kind().readerMethod());
       }
+      if (shape instanceof Shape.EnumType enumType) {
+        CodeBlock fallback = enumType.fallback()
+            .map(constant -> CodeBlock.of("$T.$L", enumType.typeName(), constant))
+            .orElse(CodeBlock.of("null"));
+        return CodeBlock.of("$L.readEnum($T::$L, $L)", in, self,
+            methods.get(enumType.typeName()), fallback);
+      }
+      if (shape instanceof Shape.Payload payload) {
+        return CodeBlock.of("$T.read($L)", payload.companion("Verifier"), in);
+      }
+      if (shape instanceof Shape.Nested nested) {
+        return CodeBlock.of("$L($L)", methods.nested("read", nested.typeName()), in);
+      }
+      Shape.Container container = (Shape.Container) shape;
+      if (container.isPrimitiveArray()) {
+        String method = switch (((Shape.Scalar) container.element()).kind()) {
+          case INT -> "readIntArray";
+          case LONG -> "readLongArray";
+          case DOUBLE -> "readDoubleArray";
+          default -> "readBooleanArray";
+        };
+        return CodeBlock.of("$L.$L()", in, method);
+      }
+      String r = depth == 1 ? "r" : "r" + depth;
+      CodeBlock element = readValue(container.element(), r, depth + 1);
+      return switch (container.kind()) {
+        case LIST -> CodeBlock.of("$L.readList($L -> $L)", in, r, element);
+        case SET -> CodeBlock.of("$L.readSet($L -> $L)", in, r, element);
+        case MAP -> CodeBlock.of("$L.readMap($L -> $L)", in, r, element);
+        case OPTIONAL -> CodeBlock.of("$L.readOptional($L -> $L)", in, r, element);
+        case ARRAY -> CodeBlock.of("$L.readArray($L -> $L, $T[]::new)", in, r, element,
+            container.element().typeName());
+      };
     }
-    return method.addStatement("return $N", copy).build();
+
+    /** {@code write}, public, for the root; a private {@code writeT} for a nested type. */
+    MethodSpec writeMethod(ObjectModel model, String name, String readName) {
+      WriteCode.ObjectWriter objects = WriteCode.inFull(type -> methods.nested("write", type));
+      boolean isRoot = model instanceof PayloadModel;
+      return MethodSpec.methodBuilder(name)
+          .addJavadoc("Writes all of {@code value}, sensitive values included, as {@link #$L}\n"
+              + "reads it.\n", readName)
+          .addModifiers(isRoot ? Modifier.PUBLIC : Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(PAYLOAD_WRITER, "out")
+          .addParameter(model.type(), "value")
+          .addCode(WriteCode.object(model, property -> Optional.of(WriteCode.write(
+              property.shape(), "out", WriteCode.read(property), objects))))
+          .build();
+    }
   }
 
   /**
-   * A read property as the payload receives it. A primitive that storage excused (its field
-   * expired) is still {@code null} here, and becomes its zero.
+   * A read property as the payload receives it. A root's primitive that storage excused (its
+   * field expired) is still {@code null} here, and becomes its zero; below the root, a required
+   * primitive is always present.
    */
-  private static CodeBlock argument(Property property, NameAllocator locals) {
-    if (property.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
+  private static CodeBlock argument(Property property, NameAllocator locals, boolean isRoot) {
+    if (isRoot && property.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
       return CodeBlock.of("$T.requireNonNullElse($N, $L)", Objects.class, locals.get(property),
           scalar.kind().zero());
     }
@@ -243,44 +327,6 @@ public final class VerifierGenerator {
     return optional ? CodeBlock.of("$T.empty()", Optional.class) : CodeBlock.of("null");
   }
 
-  /** An expression reading a value of {@code shape} from the reader {@code in}. */
-  private static CodeBlock readValue(
-      Shape shape, String in, ClassName self, NameAllocator enumMethods, int depth) {
-    if (shape instanceof Shape.Scalar scalar) {
-      return CodeBlock.of("$L.$L()", in, scalar.kind().readerMethod());
-    }
-    if (shape instanceof Shape.EnumType enumType) {
-      CodeBlock fallback = enumType.fallback()
-          .map(constant -> CodeBlock.of("$T.$L", enumType.typeName(), constant))
-          .orElse(CodeBlock.of("null"));
-      return CodeBlock.of("$L.readEnum($T::$L, $L)", in, self,
-          enumMethods.get(enumType.typeName()), fallback);
-    }
-    if (shape instanceof Shape.Payload payload) {
-      return CodeBlock.of("$T.read($L)", payload.companion("Verifier"), in);
-    }
-    Shape.Container container = (Shape.Container) shape;
-    if (container.isPrimitiveArray()) {
-      String method = switch (((Shape.Scalar) container.element()).kind()) {
-        case INT -> "readIntArray";
-        case LONG -> "readLongArray";
-        case DOUBLE -> "readDoubleArray";
-        default -> "readBooleanArray";
-      };
-      return CodeBlock.of("$L.$L()", in, method);
-    }
-    String r = depth == 1 ? "r" : "r" + depth;
-    CodeBlock element = readValue(container.element(), r, self, enumMethods, depth + 1);
-    return switch (container.kind()) {
-      case LIST -> CodeBlock.of("$L.readList($L -> $L)", in, r, element);
-      case SET -> CodeBlock.of("$L.readSet($L -> $L)", in, r, element);
-      case MAP -> CodeBlock.of("$L.readMap($L -> $L)", in, r, element);
-      case OPTIONAL -> CodeBlock.of("$L.readOptional($L -> $L)", in, r, element);
-      case ARRAY -> CodeBlock.of("$L.readArray($L -> $L, $T[]::new)", in, r, element,
-          container.element().typeName());
-    };
-  }
-
   private static MethodSpec enumLookUp(Shape.EnumType enumType, String name) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addJavadoc("The {@code $T} constant named {@code name}, or {@code null}.\n",
@@ -295,32 +341,6 @@ public final class VerifierGenerator {
     return method.addStatement("default -> null")
         .addCode("$<};\n")
         .build();
-  }
-
-  private static MethodSpec writeMethod(PayloadModel model) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes all of {@code value}, sensitive values included, as {@link #read}\n"
-            + "reads it.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(PAYLOAD_WRITER, "out")
-        .addParameter(model.type(), "value")
-        .beginControlFlow("if (value == null)")
-        .addStatement("out.nullValue()")
-        .addStatement("return")
-        .endControlFlow()
-        .addStatement("out.beginObject($S)", model.type().simpleName());
-    for (Property property : model.properties()) {
-      if (property.name().equals(property.jsonName())) {
-        method.addStatement("out.name($S)", property.name());
-      } else {
-        method.addStatement("out.name($S, $S)", property.name(), property.jsonName());
-      }
-      method.addStatement("$L", WriteCode.write(property.shape(), "out",
-          CodeBlock.of("value.$L", property.readSuffix()),
-          (payload, out, value) ->
-              CodeBlock.of("$T.write($L, $L)", payload.companion("Verifier"), out, value)));
-    }
-    return method.addStatement("out.endObject()").build();
   }
 
   private static String lowerFirst(String name) {

@@ -1,6 +1,8 @@
 /**
- * Renders payload models into the generated companions ({@code XRedactor}, {@code XVerifier},
- * {@code XStore}) with palantir JavaPoet. Generators make no decisions of their own, and
+ * Renders models into the generated companions: {@code XRedactor}, {@code XVerifier} and
+ * {@code XStore} for a root, with private methods for the nested types below it, and
+ * {@code Outer_InnerRedactor} for a nested type that has its own. Uses palantir JavaPoet.
+ * Generators make no decisions of their own, and
  * {@link dev.hookguard.processor.generation.SourceFileWriter} is the only place files are written.
  */
 package dev.hookguard.processor.generation;

@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Everything generation needs to know about one {@code @WebhookPayload} type, decided once.
+ * Everything generation needs to know about one {@code @WebhookPayload} type, a root, decided
+ * once: its own properties and the nested types below it.
  *
  * @param element the annotated type, the originating element of every generated file
  * @param type the payload's class name
@@ -17,6 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param naming how Java names became JSON names
  * @param retainDays the type's {@code @Retain}, if any
  * @param properties in declaration order
+ * @param nested the nested types its generated code reads and writes
  */
 public record PayloadModel(
     TypeElement element,
@@ -26,12 +28,8 @@ public record PayloadModel(
     String event,
     Naming naming,
     OptionalInt retainDays,
-    List<Property> properties) {
-
-  /** {@code Outer_InnerRedactor} for {@code Outer.Inner}, beside the payload. */
-  public ClassName redactor() {
-    return companion(type, "Redactor");
-  }
+    List<Property> properties,
+    NestedModels nested) implements ObjectModel {
 
   /** {@code Outer_InnerVerifier} for {@code Outer.Inner}, beside the payload. */
   public ClassName verifier() {

@@ -7,49 +7,33 @@ import dev.hookguard.api.Retain;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.WebhookPayload;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
-/** Builds the {@link PayloadModel} of a type that validation found clean. */
+/** Builds the models of types that validation found clean: roots, and the nested types below. */
 public final class PayloadModelFactory {
 
-  private final Elements elements;
   private final PropertyScanner scanner;
   private final ShapeResolver shapes;
+  private final NestedTypes nestedTypes;
 
-  public PayloadModelFactory(Elements elements, PropertyScanner scanner, ShapeResolver shapes) {
-    this.elements = elements;
+  public PayloadModelFactory(PropertyScanner scanner, ShapeResolver shapes, NestedTypes nestedTypes) {
     this.scanner = scanner;
     this.shapes = shapes;
+    this.nestedTypes = nestedTypes;
   }
 
+  /** The model of root {@code type}, with every nested type below it. */
   public PayloadModel create(TypeElement type) {
     WebhookPayload payload = type.getAnnotation(WebhookPayload.class);
-    List<Property> properties = new ArrayList<>();
-    for (PropertySource source : scanner.scan(type)) {
-      Shape shape = shapes.resolve(source.type()).orElseThrow();
-      properties.add(new Property(
-          source.name(),
-          jsonName(source, payload.naming()),
-          shape,
-          source.readSuffix().orElseThrow(),
-          source.write().orElseThrow(),
-          Optional.ofNullable(source.element().getAnnotation(Sensitive.class))
-              .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
-          Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
-              .map(e -> new Property.EncryptSpec(e.deterministic())),
-          retainDays(source.element()),
-          isNullable(source),
-          nested(shape, new HashSet<>())));
+    List<NestedModel> nested = new ArrayList<>();
+    for (NestedTypes.Reached reached : nestedTypes.reachedFrom(type)) {
+      nested.add(nested(reached.type(), payload.naming()));
     }
     return new PayloadModel(
         type,
@@ -59,7 +43,52 @@ public final class PayloadModelFactory {
         payload.event(),
         payload.naming(),
         retainDays(type),
-        List.copyOf(properties));
+        properties(type, payload.naming()),
+        new NestedModels(nested));
+  }
+
+  /**
+   * The models of nested {@code type}, first, and of every nested type below it, read with the
+   * naming of the root that reaches it: what its own redactor needs.
+   */
+  public NestedModels nestedFrom(TypeElement type, Naming naming) {
+    List<NestedModel> nested = new ArrayList<>();
+    nested.add(nested(type, naming));
+    for (NestedTypes.Reached reached : nestedTypes.reachedFrom(type)) {
+      nested.add(nested(reached.type(), naming));
+    }
+    return new NestedModels(nested);
+  }
+
+  private NestedModel nested(TypeElement type, Naming naming) {
+    return new NestedModel(
+        ClassName.get(type),
+        type.getKind() == ElementKind.RECORD,
+        isPublic(type),
+        properties(type, naming),
+        nestedTypes.isSensitive(type),
+        nestedTypes.hasOwnRedactor(type));
+  }
+
+  private List<Property> properties(TypeElement type, Naming naming) {
+    List<Property> properties = new ArrayList<>();
+    for (PropertySource source : scanner.scan(type)) {
+      Shape shape = shapes.resolve(source.type()).orElseThrow();
+      properties.add(new Property(
+          source.name(),
+          jsonName(source, naming),
+          shape,
+          source.readSuffix().orElseThrow(),
+          source.write().orElseThrow(),
+          Optional.ofNullable(source.element().getAnnotation(Sensitive.class))
+              .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
+          Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
+              .map(e -> new Property.EncryptSpec(e.deterministic())),
+          retainDays(source.element()),
+          isNullable(source),
+          nestedTypes.protection(shape)));
+    }
+    return List.copyOf(properties);
   }
 
   /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */
@@ -74,37 +103,6 @@ public final class PayloadModelFactory {
       }
     }
     return JsonNames.translate(source.name(), naming);
-  }
-
-  /** What the payload types inside {@code shape}, at any depth, carry; each type visited once. */
-  private Property.Nested nested(Shape shape, Set<String> visited) {
-    if (shape instanceof Shape.Container container) {
-      return nested(container.element(), visited);
-    }
-    if (!(shape instanceof Shape.Payload payload)
-        || !visited.add(payload.typeName().canonicalName())) {
-      return Property.Nested.NONE;
-    }
-    TypeElement type = elements.getTypeElement(payload.typeName().canonicalName());
-    if (type == null) {
-      return Property.Nested.NONE;
-    }
-    boolean encrypted = false;
-    EnumSet<Sensitive.Category> categories = EnumSet.noneOf(Sensitive.Category.class);
-    for (PropertySource source : scanner.scan(type)) {
-      encrypted |= source.element().getAnnotation(Encrypt.class) != null;
-      Sensitive sensitive = source.element().getAnnotation(Sensitive.class);
-      if (sensitive != null) {
-        categories.add(sensitive.category());
-      }
-      Optional<Shape> inner = shapes.resolve(source.type());
-      if (inner.isPresent()) {
-        Property.Nested deeper = nested(inner.get(), visited);
-        encrypted |= deeper.encrypted();
-        categories.addAll(deeper.categories());
-      }
-    }
-    return new Property.Nested(encrypted, Set.copyOf(categories));
   }
 
   /** {@code Nullable} of any package, as a declaration or a type-use annotation. */

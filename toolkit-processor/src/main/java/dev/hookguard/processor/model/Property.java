@@ -19,7 +19,7 @@ import java.util.Set;
  * @param retainDays its own {@code @Retain}, if any
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
- * @param nested what the payloads nested inside it (at any depth) ask of storage
+ * @param nested what the objects (roots or nested types) inside it, at any depth, ask of storage
  */
 public record Property(
     String name,
@@ -34,7 +34,7 @@ public record Property(
     Nested nested) {
 
   /**
-   * What nested payloads ask of storage: stored as part of this property, their {@code @Encrypt}
+   * What nested objects ask of storage: stored as part of this property, their {@code @Encrypt}
    * properties can only be kept encrypted by sealing this property, and revealing it reveals
    * their {@code @Sensitive} values.
    *

@@ -58,7 +58,8 @@ public final class PropertyScanner {
           component.asType(),
           Optional.of(name + "()"),
           Optional.of(new Write(WriteKind.CONSTRUCTOR, name)),
-          carriers));
+          carriers,
+          true));
     }
     return properties;
   }
@@ -86,7 +87,11 @@ public final class PropertyScanner {
       List<Element> carriers = new ArrayList<>();
       carriers.add(field);
       getter.ifPresent(carriers::add);
-      properties.add(new PropertySource(name, field, field.asType(), read, write, carriers));
+      boolean publicField = modifiers.contains(Modifier.PUBLIC);
+      boolean publicAccess = getter.map(PropertyScanner::isPublic).orElse(publicField)
+          && setter.map(PropertyScanner::isPublic).orElse(publicField);
+      properties.add(new PropertySource(
+          name, field, field.asType(), read, write, carriers, publicAccess));
     }
     return properties;
   }
@@ -117,6 +122,10 @@ public final class PropertyScanner {
         .filter(m -> m.getParameters().size() == 1 && isCallable(m))
         .filter(m -> types.isSameType(m.getParameters().get(0).asType(), field.asType()))
         .findFirst();
+  }
+
+  private static boolean isPublic(Element member) {
+    return member.getModifiers().contains(Modifier.PUBLIC);
   }
 
   private static boolean isCallable(ExecutableElement method) {

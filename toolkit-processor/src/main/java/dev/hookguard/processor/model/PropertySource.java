@@ -14,6 +14,8 @@ import javax.lang.model.type.TypeMirror;
  * @param write how a copy receives it; empty when generated code cannot
  * @param carriers every element that may carry its {@code @JsonProperty} (component, accessor,
  *     field, getter)
+ * @param publicAccess whether the members that read and write it are public, so that code
+ *     generated in another package can use them (a record's accessors always are)
  */
 public record PropertySource(
     String name,
@@ -21,4 +23,5 @@ public record PropertySource(
     TypeMirror type,
     Optional<String> readSuffix,
     Optional<Property.Write> write,
-    List<Element> carriers) {}
+    List<Element> carriers,
+    boolean publicAccess) {}

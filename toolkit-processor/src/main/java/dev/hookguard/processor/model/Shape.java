@@ -11,21 +11,13 @@ public sealed interface Shape {
   /** The Java type, for declarations and casts. */
   TypeName typeName();
 
-  /** Whether a {@code @WebhookPayload} type occurs anywhere inside. */
-  boolean containsPayload();
-
-  /** Whether this is one value (not a container and not a nested payload). */
+  /** Whether this is one value (not a container and not an object). */
   default boolean isSingleValue() {
     return this instanceof Scalar || this instanceof EnumType;
   }
 
   /** A single value: string, number, boolean, character, date or time, UUID. */
-  record Scalar(ScalarKind kind, TypeName typeName) implements Shape {
-    @Override
-    public boolean containsPayload() {
-      return false;
-    }
-  }
+  record Scalar(ScalarKind kind, TypeName typeName) implements Shape {}
 
   /**
    * An enum, written and read by constant name.
@@ -35,25 +27,29 @@ public sealed interface Shape {
    *     {@code @JsonEnumDefaultValue}
    */
   record EnumType(ClassName typeName, List<String> constants, Optional<String> fallback)
-      implements Shape {
+      implements Shape {}
+
+  /** A JSON object with properties of its own: a root or a nested type. */
+  sealed interface Composite extends Shape permits Payload, Nested {
     @Override
-    public boolean containsPayload() {
-      return false;
-    }
+    ClassName typeName();
   }
 
-  /** Another {@code @WebhookPayload} type, handled by its own generated companions. */
-  record Payload(ClassName typeName) implements Shape {
-    @Override
-    public boolean containsPayload() {
-      return true;
-    }
+  /** Another {@code @WebhookPayload} type: a root, handled by its own generated companions. */
+  record Payload(ClassName typeName) implements Composite {
 
     /** The generated companion with {@code suffix}, such as {@code AddressRedactor}. */
     public ClassName companion(String suffix) {
       return PayloadModel.companion(typeName, suffix);
     }
   }
+
+  /**
+   * A record or class without {@code @WebhookPayload}, reached from a root: read and written by
+   * the generated code of that root, redacted by its own redactor if it has one
+   * ({@link NestedModel#hasRedactor()}).
+   */
+  record Nested(ClassName typeName) implements Composite {}
 
   /** What kind of container. */
   enum ContainerKind {
@@ -66,10 +62,6 @@ public sealed interface Shape {
 
   /** A {@code List}, {@code Set}, array, {@code Map<String, V>} or {@code Optional} of an element shape. */
   record Container(ContainerKind kind, Shape element, TypeName typeName) implements Shape {
-    @Override
-    public boolean containsPayload() {
-      return element.containsPayload();
-    }
 
     /** An {@code int[]}, {@code long[]}, {@code double[]} or {@code boolean[]}. */
     public boolean isPrimitiveArray() {

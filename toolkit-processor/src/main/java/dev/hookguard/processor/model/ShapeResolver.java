@@ -41,6 +41,8 @@ public final class ShapeResolver {
       Map.entry("java.time.Duration", ScalarKind.DURATION),
       Map.entry("java.util.UUID", ScalarKind.UUID));
 
+  private static final List<String> PLATFORM_PACKAGES = List.of("java.", "javax.", "jdk.");
+
   /** Primitive arrays that JSON maps naturally; {@code byte[]} is binary, not a number list. */
   private static final List<TypeKind> PRIMITIVE_ARRAY_ELEMENTS =
       List.of(TypeKind.INT, TypeKind.LONG, TypeKind.DOUBLE, TypeKind.BOOLEAN);
@@ -87,9 +89,9 @@ public final class ShapeResolver {
           ? resolve(component).map(e -> new Shape.Container(Shape.ContainerKind.ARRAY, e, TypeName.get(type)))
           : Optional.empty();
     }
-    // Arrays of containers would need generic array creation; allow single values and payloads.
+    // Arrays of containers would need generic array creation; allow single values and objects.
     return resolve(component)
-        .filter(e -> e.isSingleValue() || e instanceof Shape.Payload)
+        .filter(e -> e.isSingleValue() || e instanceof Shape.Composite)
         .map(e -> new Shape.Container(Shape.ContainerKind.ARRAY, e, TypeName.get(type)));
   }
 
@@ -117,8 +119,23 @@ public final class ShapeResolver {
       case "java.util.Map" -> arguments.size() == 2 && isString(arguments.get(0))
           ? container(Shape.ContainerKind.MAP, arguments, 1, type)
           : Optional.empty();
-      default -> Optional.empty();
+      default -> isNestable(element)
+          ? Optional.of(new Shape.Nested(ClassName.get(element)))
+          : Optional.empty();
     };
+  }
+
+  /**
+   * Whether a type without {@code @WebhookPayload} can be a nested type: a record or class of the
+   * application or a library, without type parameters. The JDK's own classes ({@code Object},
+   * {@code Date}, {@code File}…) are not: their fields are no JSON properties.
+   */
+  private static boolean isNestable(TypeElement element) {
+    String name = element.getQualifiedName().toString();
+    boolean platform = PLATFORM_PACKAGES.stream().anyMatch(name::startsWith);
+    return (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.CLASS)
+        && element.getTypeParameters().isEmpty()
+        && !platform;
   }
 
   /** An enum's constants, and the one marked {@code @JsonEnumDefaultValue} as the fallback. */

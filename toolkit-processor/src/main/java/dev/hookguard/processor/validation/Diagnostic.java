@@ -10,22 +10,34 @@ public enum Diagnostic {
   PAYLOAD_KIND(Kind.ERROR, "HookGuardPayloadKind",
       "@WebhookPayload goes on a record or a class, not on %s. Fix: declare %s as a record."),
   PAYLOAD_ACCESS(Kind.ERROR, "HookGuardPayloadAccess",
-      "@WebhookPayload type %s must be visible to its package: %s. Fix: %s."),
+      "%s must be visible to its package: %s. Fix: %s."),
   PAYLOAD_GENERIC(Kind.ERROR, "HookGuardGenericPayload",
       "@WebhookPayload type %s must not have type parameters: generated code needs one concrete "
           + "shape. Fix: declare a concrete type per payload."),
   NO_CONSTRUCTOR(Kind.ERROR, "HookGuardNoConstructor",
-      "@WebhookPayload class %s cannot be constructed by generated code: %s. Fix: make it a "
-          + "record, or give it a non-private constructor without parameters."),
+      "%s cannot be constructed by generated code: %s. Fix: make it a record, or give it a "
+          + "non-private constructor without parameters."),
+  NO_PROPERTIES(Kind.ERROR, "HookGuardNoProperties",
+      "type %s has no readable properties (fields of superclasses are not read), so generated "
+          + "code would read and write it as an empty object. Fix: declare its fields in %s "
+          + "itself, or annotate it with @WebhookPayload if an empty object is intended."),
+  NESTED_ACCESS(Kind.ERROR, "HookGuardNestedAccess",
+      "type %s is in package %s, and code generated for it in package %s can use only public "
+          + "members, but %s is not public. Fix: make it public, or move %s to package %s."),
+  NESTED_NAMING(Kind.ERROR, "HookGuardNestedNaming",
+      "type %s is reached from %s with naming %s, but here with naming %s, and its one "
+          + "redactor writes one set of JSON names. Fix: give both roots the same naming, or "
+          + "annotate %s with @WebhookPayload(naming = ...) to give it its own."),
   UNSUPPORTED_TYPE(Kind.ERROR, "HookGuardUnsupportedType",
       "Property '%s' has type %s, which generated code cannot read or write. Supported: String, "
           + "primitives and their boxes, BigDecimal, BigInteger, java.time values, UUID, enums, "
-          + "@WebhookPayload types, and List, Set, Map<String, V>, Optional and arrays of those. "
-          + "Fix: use one of these types, or annotate %s with @WebhookPayload."),
+          + "records and classes of your own or of a library (without type parameters), and "
+          + "List, Set, Map<String, V>, Optional and arrays of those. Fix: use one of these "
+          + "types."),
   ENCRYPT_TYPE(Kind.ERROR, "HookGuardEncryptType",
       "@Encrypt on property '%s' of type %s: this type has no encoding to encrypt. Fix: use a "
-          + "String, number, boolean, enum, UUID, java.time value, @WebhookPayload type or a "
-          + "collection of those."),
+          + "String, number, boolean, enum, UUID, java.time value, record or class of your own, "
+          + "or a collection of those."),
   DETERMINISTIC_TYPE(Kind.ERROR, "HookGuardDeterministicType",
       "@Encrypt(deterministic = true) on property '%s' of type %s: equal values of this type can "
           + "have different encodings, so look-ups would miss. Allowed: String, integral numbers, "
@@ -53,8 +65,9 @@ public enum Diagnostic {
       "Enum %s, the type of property '%s', marks %d constants with @JsonEnumDefaultValue; an "
           + "unknown name can fall back to one constant only. Fix: keep the annotation on one."),
   ORPHAN_ANNOTATION(Kind.ERROR, "HookGuardOrphanAnnotation",
-      "@%s on '%s' has no effect: %s is not a @WebhookPayload type. Fix: annotate %s with "
-          + "@WebhookPayload, or remove @%s."),
+      "@%s on '%s' has no effect: %s is neither a @WebhookPayload type nor reached from one. "
+          + "Fix: annotate %s with @WebhookPayload if it is a webhook body, hold it in one, or "
+          + "remove @%s."),
   UNRESOLVED_TYPE(Kind.ERROR, "HookGuardUnresolvedType",
       "The type of property '%s' of %s could not be resolved, so nothing was generated for %s. "
           + "Fix: correct the type, or the processor that should generate it."),
@@ -96,6 +109,14 @@ public enum Diagnostic {
 
   /** The full message: {@code [id] } followed by the rule and the fix. */
   public String format(Object... args) {
-    return "[" + id + "] " + String.format(format, args);
+    return formatAt("", args);
+  }
+
+  /**
+   * The full message about a nested type: {@code [id] }, the path from its root (such as
+   * {@code Order.lineItems[]: }), then the rule and the fix. An empty path is left out.
+   */
+  public String formatAt(String path, Object... args) {
+    return "[" + id + "] " + (path.isEmpty() ? "" : path + ": ") + String.format(format, args);
   }
 }

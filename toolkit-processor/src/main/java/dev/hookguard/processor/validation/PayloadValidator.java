@@ -1,15 +1,18 @@
 package dev.hookguard.processor.validation;
 
+import com.sun.source.util.Trees;
+import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
+import dev.hookguard.api.WebhookPayload;
 import dev.hookguard.processor.model.Annotations;
+import dev.hookguard.processor.model.NestedTypes;
 import dev.hookguard.processor.model.PayloadModelFactory;
 import dev.hookguard.processor.model.PropertyScanner;
 import dev.hookguard.processor.model.PropertySource;
 import dev.hookguard.processor.model.ScalarKind;
 import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
-import dev.hookguard.api.Naming;
-import dev.hookguard.api.WebhookPayload;
+import dev.hookguard.processor.model.SourceTypes;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +30,18 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import com.sun.source.util.Trees;
+import javax.tools.Diagnostic.Kind;
 
 /**
- * Checks one {@code @WebhookPayload} type against every rule in DESIGN.md's "Compile-time checks"
- * that concerns it, and collects the findings in a {@link ValidationReport}. It never throws for
- * a user mistake and never stops at the first one.
+ * Checks one {@code @WebhookPayload} type, and the nested types below it, against every rule in
+ * DESIGN.md's "Compile-time checks" that concerns them, and collects the findings in a
+ * {@link ValidationReport}. It never throws for a user mistake and never stops at the first one.
+ *
+ * <p>A nested type is checked once per naming it is read with, by the first root that reaches
+ * it, and its findings name the path from that root; a later root that reaches a nested type
+ * with errors is only blocked by it. A nested type read from a class file has no source to point
+ * at: its errors point at the nearest property in source on the path, and its warnings, which
+ * nobody here could act on, are left out.
  */
 public final class PayloadValidator {
 
@@ -46,68 +55,240 @@ public final class PayloadValidator {
   private final Trees trees;
   private final PropertyScanner scanner;
   private final ShapeResolver shapes;
+  private final NestedTypes nestedTypes;
+  private final SourceTypes sources;
+  /** Whether each nested type checked so far is clean, by {@link #nestedKey}. */
+  private final Map<String, Boolean> nestedClean = new HashMap<>();
+  /** The naming of each nested type with its own redactor, as first reached, by type name. */
+  private final Map<String, FirstNaming> redactorNamings = new HashMap<>();
 
-  public PayloadValidator(
-      Elements elements, Trees trees, PropertyScanner scanner, ShapeResolver shapes) {
+  private record FirstNaming(Naming naming, String path) {}
+
+  /**
+   * Where the findings about one type go: the report, the path from the root (empty for the
+   * root itself), and whether the type is in source; if not, errors point at {@code anchor}.
+   */
+  private record Site(ValidationReport report, String path, Element anchor, boolean inSource) {
+
+    void add(Diagnostic diagnostic, Element element, Object... args) {
+      add(diagnostic, element, null, null, args);
+    }
+
+    void add(Diagnostic diagnostic, Element element, AnnotationMirror mirror,
+        AnnotationValue value, Object... args) {
+      if (inSource) {
+        report.add(diagnostic, path, element, mirror, value, args);
+      } else if (diagnostic.kind() == Kind.ERROR) {
+        report.add(diagnostic, path, anchor, null, null, args);
+      }
+    }
+
+    Site to(ValidationReport other) {
+      return new Site(other, path, anchor, inSource);
+    }
+  }
+
+  public PayloadValidator(Elements elements, Trees trees, PropertyScanner scanner,
+      ShapeResolver shapes, NestedTypes nestedTypes, SourceTypes sources) {
     this.elements = elements;
     this.trees = trees;
     this.scanner = scanner;
     this.shapes = shapes;
+    this.nestedTypes = nestedTypes;
+    this.sources = sources;
   }
 
-  /** The first property whose type is not resolved yet, if any: the type must wait a round. */
-  public Optional<PropertySource> unresolvedProperty(TypeElement type) {
+  /**
+   * A report of the first property, of {@code type} or of a nested type below it, whose type is
+   * not resolved yet (perhaps another processor generates it): the type must wait a round, and
+   * this is the error if it still does not resolve in the last one.
+   */
+  public Optional<ValidationReport> unresolved(TypeElement type) {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
       return Optional.empty();
     }
-    return scanner.scan(type).stream()
+    return unresolved(type, new Site(new ValidationReport(), "", type, true), type)
+        .or(() -> nestedTypes.reachedFrom(type).stream()
+            .map(reached -> unresolved(reached.type(), new Site(new ValidationReport(),
+                reached.path(), type, sources.contains(reached.type())), type))
+            .flatMap(Optional::stream)
+            .findFirst());
+  }
+
+  private Optional<ValidationReport> unresolved(TypeElement owner, Site site, TypeElement root) {
+    return scanner.scan(owner).stream()
         .filter(p -> ShapeResolver.isUnresolved(p.type()))
-        .findFirst();
+        .findFirst()
+        .map(property -> {
+          site.add(Diagnostic.UNRESOLVED_TYPE, property.element(),
+              property.name(), owner.getSimpleName(), root.getSimpleName());
+          return site.report();
+        });
   }
 
   public ValidationReport validate(TypeElement type) {
     ValidationReport report = new ValidationReport();
     AnnotationMirror payload = Annotations.find(type, Annotations.WEBHOOK_PAYLOAD).orElseThrow();
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
-      report.add(Diagnostic.PAYLOAD_KIND, type, payload, null,
+      report.add(Diagnostic.PAYLOAD_KIND, "", type, payload, null,
           describeKind(type), type.getSimpleName());
       return report;
     }
-    checkAccess(type, report);
-    if (!type.getTypeParameters().isEmpty()) {
-      report.add(Diagnostic.PAYLOAD_GENERIC, type, type.getSimpleName());
+    Naming naming = type.getAnnotation(WebhookPayload.class).naming();
+    checkType(type, true, naming, new Site(report, "", type, true));
+    checkNestedTypes(type, naming, report);
+    return report;
+  }
+
+  /** The rules for one root or nested type and its own properties. */
+  private void checkType(TypeElement type, boolean root, Naming naming, Site site) {
+    String noun = type.getKind() == ElementKind.RECORD ? "type" : "class";
+    String described = (root ? "@WebhookPayload " : "") + noun + " " + type.getSimpleName();
+    checkAccess(type, described, site);
+    if (root && !type.getTypeParameters().isEmpty()) {
+      site.add(Diagnostic.PAYLOAD_GENERIC, type, type.getSimpleName());
     }
     if (type.getKind() == ElementKind.CLASS) {
-      checkConstructor(type, report);
+      checkConstructor(type, described, site);
     }
-    Optional<Integer> typeDays = checkRetainDays(type, report);
+    Optional<Integer> typeDays = checkRetainDays(type, site);
 
     List<PropertySource> properties = scanner.scan(type);
-    Naming naming = type.getAnnotation(WebhookPayload.class).naming();
     Map<String, PropertySource> byJsonName = new HashMap<>();
     boolean anySensitive = false;
     for (PropertySource property : properties) {
-      checkProperty(type, property, typeDays, report);
+      checkProperty(type, property, typeDays, site);
       anySensitive |= property.element().getAnnotation(Sensitive.class) != null;
       String jsonName = PayloadModelFactory.jsonName(property, naming);
       PropertySource clash = byJsonName.putIfAbsent(jsonName, property);
       if (clash != null) {
-        report.add(Diagnostic.DUPLICATE_JSON_NAME, property.element(),
+        site.add(Diagnostic.DUPLICATE_JSON_NAME, property.element(),
             clash.name(), property.name(), type.getSimpleName(), jsonName);
       }
+    }
+    if (!root && properties.isEmpty()) {
+      site.add(Diagnostic.NO_PROPERTIES, type, type.getSimpleName(), type.getSimpleName());
+    }
+    if (!root && nestedTypes.hasOwnRedactor(type)) {
+      checkReachableFromOwnRedactor(type, site);
     }
     if (type.getKind() == ElementKind.RECORD && anySensitive && !declaresToString(type)
         && !Annotations.isSuppressed(type, Diagnostic.RECORD_TO_STRING.id())) {
       String name = type.getSimpleName().toString();
-      report.add(Diagnostic.RECORD_TO_STRING, type, name, name, flatName(type));
+      site.add(Diagnostic.RECORD_TO_STRING, type, name, name, flatName(type));
     }
-    return report;
   }
 
-  private void checkAccess(TypeElement type, ValidationReport report) {
+  /**
+   * Checks each nested type below {@code root}: its own rules once, then what depends on this
+   * root: that the root's package can reach it, and that roots agree on the naming of a nested
+   * type with its own redactor.
+   */
+  private void checkNestedTypes(TypeElement root, Naming naming, ValidationReport report) {
+    String rootPackage = packageOf(root);
+    Map<String, Element> anchors = new HashMap<>();
+    for (NestedTypes.Reached reached : nestedTypes.reachedFrom(root)) {
+      TypeElement type = reached.type();
+      String name = type.getQualifiedName().toString();
+      Element anchor = sources.contains(reached.via())
+          ? reached.via()
+          : anchors.getOrDefault(reached.owner().getQualifiedName().toString(), root);
+      anchors.put(name, anchor);
+      Site site = new Site(report, reached.path(), anchor, sources.contains(type));
+
+      String key = nestedKey(type, naming);
+      Boolean clean = nestedClean.get(key);
+      if (clean == null) {
+        ValidationReport own = new ValidationReport();
+        checkType(type, false, naming, site.to(own));
+        nestedClean.put(key, own.isClean());
+        report.addAll(own);
+      } else if (!clean) {
+        report.blockedBy(name);
+      }
+      checkReachable(type, rootPackage, site);
+      if (nestedTypes.hasOwnRedactor(type)) {
+        FirstNaming first =
+            redactorNamings.putIfAbsent(name, new FirstNaming(naming, reached.path()));
+        if (first != null && first.naming() != naming) {
+          report.add(Diagnostic.NESTED_NAMING, reached.path(), anchor, null, null,
+              type.getSimpleName(), first.path(), first.naming(), naming, type.getSimpleName());
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code type} and every nested type below it were checked with {@code naming} and
+   * found clean: then its own redactor can be generated, whatever became of the roots above it.
+   */
+  public boolean isCleanBelow(TypeElement type, Naming naming) {
+    if (!Boolean.TRUE.equals(nestedClean.get(nestedKey(type, naming)))) {
+      return false;
+    }
+    return nestedTypes.reachedFrom(type).stream()
+        .allMatch(reached -> Boolean.TRUE.equals(nestedClean.get(nestedKey(reached.type(), naming))));
+  }
+
+  private static String nestedKey(TypeElement type, Naming naming) {
+    return type.getQualifiedName() + " " + naming;
+  }
+
+  /** The redactor of a nested type, beside it, keeps methods for the plain types below it. */
+  private void checkReachableFromOwnRedactor(TypeElement type, Site site) {
+    String redactorPackage = packageOf(type);
+    for (NestedTypes.Reached reached : nestedTypes.reachedFrom(type)) {
+      String path = site.path() + reached.path().substring(reached.path().indexOf('.'));
+      checkReachable(reached.type(), redactorPackage,
+          new Site(site.report(), path, type, sources.contains(reached.type())));
+    }
+  }
+
+  /** Code generated in {@code generatedPackage} for nested {@code type} must reach its members. */
+  private void checkReachable(TypeElement type, String generatedPackage, Site site) {
+    String typePackage = packageOf(type);
+    if (typePackage.equals(generatedPackage)) {
+      return;
+    }
+    firstNonPublicMember(type).ifPresent(member -> site.add(Diagnostic.NESTED_ACCESS,
+        member.element(), type.getSimpleName(), typePackage, generatedPackage,
+        member.description(), type.getSimpleName(), generatedPackage));
+  }
+
+  /** A member of a nested type, or the type, that code in another package cannot use. */
+  private record Hidden(Element element, String description) {}
+
+  /** The first of what generated code uses of {@code type} that is not public. */
+  private Optional<Hidden> firstNonPublicMember(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (!t.getModifiers().contains(Modifier.PUBLIC)) {
+        return Optional.of(new Hidden(t, t == type
+            ? t.getSimpleName().toString()
+            : "its enclosing type " + t.getSimpleName()));
+      }
+    }
+    if (type.getKind() == ElementKind.CLASS) {
+      Optional<ExecutableElement> constructor =
+          ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+              .filter(c -> c.getParameters().isEmpty())
+              .findFirst();
+      if (constructor.isPresent() && !constructor.get().getModifiers().contains(Modifier.PUBLIC)) {
+        return Optional.of(new Hidden(constructor.get(), "its constructor without parameters"));
+      }
+    }
+    // A property with no way to read or write it at all is refused as such.
+    return scanner.scan(type).stream()
+        .filter(property -> property.readSuffix().isPresent() && property.write().isPresent())
+        .filter(property -> !property.publicAccess())
+        .findFirst()
+        .map(property -> new Hidden(property.element(),
+            "the getter, setter or field of property '" + property.name() + "'"));
+  }
+
+  private void checkAccess(TypeElement type, String described, Site site) {
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
+        site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
             t == type ? "it is private" : "it is inside private " + t.getSimpleName(),
             "make " + t.getSimpleName() + " package-private or public");
         return;
@@ -116,61 +297,60 @@ public final class PayloadValidator {
     if (type.getNestingKind() == NestingKind.MEMBER
         && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
+      site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
           "it is an inner class, which needs an enclosing instance", "declare it static");
     } else if (type.getNestingKind() == NestingKind.LOCAL
         || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      report.add(Diagnostic.PAYLOAD_ACCESS, type, type.getSimpleName(),
+      site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
           "it is local to a method", "declare it at the top level or as a static member");
     }
   }
 
-  private static void checkConstructor(TypeElement type, ValidationReport report) {
+  private static void checkConstructor(TypeElement type, String described, Site site) {
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      report.add(Diagnostic.NO_CONSTRUCTOR, type, type.getSimpleName(), "it is abstract");
+      site.add(Diagnostic.NO_CONSTRUCTOR, type, described, "it is abstract");
       return;
     }
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
     boolean noArgs = constructors.stream()
         .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
     if (!noArgs) {
-      report.add(Diagnostic.NO_CONSTRUCTOR, type, type.getSimpleName(),
+      site.add(Diagnostic.NO_CONSTRUCTOR, type, described,
           "it has no non-private constructor without parameters");
     }
   }
 
   private void checkProperty(
-      TypeElement type, PropertySource property, Optional<Integer> typeDays, ValidationReport report) {
+      TypeElement type, PropertySource property, Optional<Integer> typeDays, Site site) {
     Element element = property.element();
     Optional<AnnotationMirror> encrypt = Annotations.find(element, Annotations.ENCRYPT);
     Optional<Shape> shape = shapes.resolve(property.type());
     if (shape.isEmpty()) {
       if (encrypt.isPresent()) {
-        report.add(Diagnostic.ENCRYPT_TYPE, element, encrypt.get(), null,
+        site.add(Diagnostic.ENCRYPT_TYPE, element, encrypt.get(), null,
             property.name(), property.type());
       } else {
-        report.add(Diagnostic.UNSUPPORTED_TYPE, element,
-            property.name(), property.type(), property.type());
+        site.add(Diagnostic.UNSUPPORTED_TYPE, element, property.name(), property.type());
       }
     }
     if (property.readSuffix().isEmpty()) {
-      report.add(Diagnostic.UNREADABLE_PROPERTY, element, property.name(), type.getSimpleName(),
+      site.add(Diagnostic.UNREADABLE_PROPERTY, element, property.name(), type.getSimpleName(),
           PropertyScanner.getterName((VariableElement) element));
     } else if (property.write().isEmpty()) {
       boolean isPrivate = element.getModifiers().contains(Modifier.PRIVATE);
-      report.add(Diagnostic.UNWRITABLE_PROPERTY, element, property.name(), type.getSimpleName(),
+      site.add(Diagnostic.UNWRITABLE_PROPERTY, element, property.name(), type.getSimpleName(),
           isPrivate ? "private" : "final",
           PropertyScanner.setterName((VariableElement) element), type.getSimpleName());
     }
-    shape.ifPresent(s -> checkMask(property, s, report));
-    shape.ifPresent(s -> checkEnumFallbacks(property, s, report));
+    shape.ifPresent(s -> checkMask(property, s, site));
+    shape.ifPresent(s -> checkEnumFallbacks(property, s, site));
     if (shape.isPresent() && encrypt.isPresent()) {
-      checkDeterministic(property, shape.get(), encrypt.get(), report);
+      checkDeterministic(property, shape.get(), encrypt.get(), site);
     }
-    checkRetainDays(element, report).ifPresent(days -> typeDays.ifPresent(limit -> {
+    checkRetainDays(element, site).ifPresent(days -> typeDays.ifPresent(limit -> {
       if (days > limit) {
         AnnotationMirror retain = Annotations.find(element, Annotations.RETAIN).orElseThrow();
-        report.add(Diagnostic.RETAIN_LONGER_THAN_TYPE, element, retain,
+        site.add(Diagnostic.RETAIN_LONGER_THAN_TYPE, element, retain,
             Annotations.explicitValue(retain, "days").orElse(null),
             days, property.name(), limit, type.getSimpleName(), limit, limit);
       }
@@ -178,7 +358,7 @@ public final class PayloadValidator {
     Sensitive sensitive = element.getAnnotation(Sensitive.class);
     if (sensitive != null && encrypt.isEmpty() && MUST_ENCRYPT.contains(sensitive.category())
         && !Annotations.isSuppressed(element, Diagnostic.SENSITIVE_NOT_ENCRYPTED.id())) {
-      report.add(Diagnostic.SENSITIVE_NOT_ENCRYPTED, element,
+      site.add(Diagnostic.SENSITIVE_NOT_ENCRYPTED, element,
           Annotations.find(element, Annotations.SENSITIVE).orElseThrow(), null,
           property.name(), sensitive.category());
     }
@@ -189,12 +369,12 @@ public final class PayloadValidator {
     if (!isFlag && element.getAnnotation(Sensitive.class) == null
         && !Annotations.isSuppressed(element, Diagnostic.PERSONAL_DATA_NAME.id())) {
       PersonalDataNames.match(property.name()).ifPresent(match ->
-          report.add(Diagnostic.PERSONAL_DATA_NAME, element,
+          site.add(Diagnostic.PERSONAL_DATA_NAME, element,
               property.name(), match.description(), match.category()));
     }
   }
 
-  private static void checkMask(PropertySource property, Shape shape, ValidationReport report) {
+  private static void checkMask(PropertySource property, Shape shape, Site site) {
     Sensitive sensitive = property.element().getAnnotation(Sensitive.class);
     if (sensitive == null) {
       return;
@@ -209,16 +389,16 @@ public final class PayloadValidator {
     if (problem != null) {
       AnnotationMirror mirror =
           Annotations.find(property.element(), Annotations.SENSITIVE).orElseThrow();
-      report.add(Diagnostic.MASK_TYPE, property.element(), mirror,
+      site.add(Diagnostic.MASK_TYPE, property.element(), mirror,
           Annotations.explicitValue(mirror, "mask").orElse(null),
           sensitive.mask(), property.name(), property.type(), problem);
     }
   }
 
   /** Each enum inside the property's type may name one fallback for unknown constants. */
-  private void checkEnumFallbacks(PropertySource property, Shape shape, ValidationReport report) {
+  private void checkEnumFallbacks(PropertySource property, Shape shape, Site site) {
     if (shape instanceof Shape.Container container) {
-      checkEnumFallbacks(property, container.element(), report);
+      checkEnumFallbacks(property, container.element(), site);
     } else if (shape instanceof Shape.EnumType enumType) {
       TypeElement type = elements.getTypeElement(enumType.typeName().canonicalName());
       long fallbacks = type == null ? 0 : type.getEnclosedElements().stream()
@@ -226,14 +406,14 @@ public final class PayloadValidator {
           .filter(e -> Annotations.findBySimpleName(e, "JsonEnumDefaultValue").isPresent())
           .count();
       if (fallbacks > 1) {
-        report.add(Diagnostic.ENUM_FALLBACK, property.element(),
+        site.add(Diagnostic.ENUM_FALLBACK, property.element(),
             enumType.typeName().simpleName(), property.name(), fallbacks);
       }
     }
   }
 
   private static void checkDeterministic(
-      PropertySource property, Shape shape, AnnotationMirror encrypt, ValidationReport report) {
+      PropertySource property, Shape shape, AnnotationMirror encrypt, Site site) {
     Optional<AnnotationValue> deterministic = Annotations.explicitValue(encrypt, "deterministic");
     if (deterministic.isEmpty() || !Boolean.TRUE.equals(deterministic.get().getValue())) {
       return;
@@ -241,13 +421,13 @@ public final class PayloadValidator {
     boolean stable = shape instanceof Shape.EnumType
         || (shape instanceof Shape.Scalar scalar && scalar.kind().hasStableEncoding());
     if (!stable) {
-      report.add(Diagnostic.DETERMINISTIC_TYPE, property.element(), encrypt, deterministic.get(),
+      site.add(Diagnostic.DETERMINISTIC_TYPE, property.element(), encrypt, deterministic.get(),
           property.name(), property.type());
     }
   }
 
   /** Reports a non-positive {@code @Retain(days)} on {@code element}; returns the days if valid. */
-  private static Optional<Integer> checkRetainDays(Element element, ValidationReport report) {
+  private static Optional<Integer> checkRetainDays(Element element, Site site) {
     Optional<AnnotationMirror> retain = Annotations.find(element, Annotations.RETAIN);
     if (retain.isEmpty()) {
       return Optional.empty();
@@ -257,7 +437,7 @@ public final class PayloadValidator {
       return Optional.empty(); // javac already reports a missing or mistyped value
     }
     if (days <= 0) {
-      report.add(Diagnostic.RETAIN_DAYS, element, retain.get(), value, days);
+      site.add(Diagnostic.RETAIN_DAYS, element, retain.get(), value, days);
       return Optional.empty();
     }
     return Optional.of(days);
@@ -265,6 +445,10 @@ public final class PayloadValidator {
 
   private static boolean isString(Shape shape) {
     return shape instanceof Shape.Scalar scalar && scalar.kind() == ScalarKind.STRING;
+  }
+
+  private String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
   }
 
   /** Whether the record declares {@code toString()} in its source, rather than implicitly. */

@@ -1,7 +1,9 @@
 package dev.hookguard.processor.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -9,8 +11,9 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * What validation found for one payload type: each item tied to the most precise place the
- * compiler can point at (an element, an annotation on it, or one value of that annotation).
+ * What validation found for one payload type and the nested types below it: each item tied to
+ * the most precise place the compiler can point at (an element, an annotation on it, or one value
+ * of that annotation), and the nested types whose errors an earlier report already gave.
  */
 public final class ValidationReport {
 
@@ -23,27 +26,39 @@ public final class ValidationReport {
       AnnotationValue value) {}
 
   private final List<Item> items = new ArrayList<>();
-
-  void add(Diagnostic diagnostic, Element element, Object... args) {
-    add(diagnostic, element, null, null, args);
-  }
+  private final Set<String> blockedBy = new LinkedHashSet<>();
 
   void add(
       Diagnostic diagnostic,
+      String path,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
-    items.add(new Item(diagnostic, diagnostic.format(args), element, mirror, value));
+    items.add(new Item(diagnostic, diagnostic.formatAt(path, args), element, mirror, value));
+  }
+
+  void addAll(ValidationReport other) {
+    items.addAll(other.items);
+    blockedBy.addAll(other.blockedBy);
+  }
+
+  /** Notes that the type holds nested type {@code name}, whose errors were reported before. */
+  void blockedBy(String name) {
+    blockedBy.add(name);
   }
 
   public List<Item> items() {
     return List.copyOf(items);
   }
 
-  /** True when nothing stops generation (warnings may remain). */
+  /**
+   * True when nothing stops generation (warnings may remain): no error here, and no nested type
+   * with errors reported before.
+   */
   public boolean isClean() {
-    return items.stream().noneMatch(item -> item.diagnostic().kind() == Kind.ERROR);
+    return blockedBy.isEmpty()
+        && items.stream().noneMatch(item -> item.diagnostic().kind() == Kind.ERROR);
   }
 
   /** Prints every item to the compiler. */

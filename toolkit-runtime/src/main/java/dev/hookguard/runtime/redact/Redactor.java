@@ -2,8 +2,9 @@ package dev.hookguard.runtime.redact;
 
 /**
  * Makes a payload of type {@code T} safe to log or forward. The HookGuard processor generates one
- * implementation per {@code @WebhookPayload} type, {@code TRedactor}, from the type's
- * {@code @Sensitive} annotations; every method masks every sensitive value the same way.
+ * implementation per {@code @WebhookPayload} type, and per nested type with sensitive properties,
+ * {@code TRedactor}, from the type's {@code @Sensitive} annotations; every method masks every
+ * sensitive value the same way.
  *
  * <pre>{@code
  * CustomerRedactor redactor = CustomerRedactor.create();
@@ -31,7 +32,8 @@ public interface Redactor<T> {
   /**
    * A copy that is safe to forward: sensitive {@code String} values masked, other sensitive
    * values {@code null} (a primitive's zero), {@code OMIT} values {@code null}; nested payloads
-   * redacted the same way. {@code null} gives {@code null}.
+   * redacted the same way, and nested values with nothing sensitive in them kept as they are.
+   * {@code null} gives {@code null}.
    */
   T redact(T value);
 }

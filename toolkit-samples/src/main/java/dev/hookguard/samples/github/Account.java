@@ -2,15 +2,12 @@ package dev.hookguard.samples.github;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
-import dev.hookguard.api.WebhookPayload;
 import org.jspecify.annotations.Nullable;
 
 /** A GitHub user or organization account. */
-@WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Account(
     String login,
     long id,

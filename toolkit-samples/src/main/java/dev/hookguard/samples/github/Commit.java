@@ -1,7 +1,5 @@
 package dev.hookguard.samples.github;
 
-import dev.hookguard.api.Naming;
-import dev.hookguard.api.WebhookPayload;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,7 +7,6 @@ import java.util.List;
  * One commit of a push. A class with package-private fields: generated code, which lives in
  * this package, reads and writes them directly.
  */
-@WebhookPayload(naming = Naming.SNAKE_CASE)
 public class Commit {
   String id;
   String treeId;

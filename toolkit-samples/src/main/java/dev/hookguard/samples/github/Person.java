@@ -4,11 +4,9 @@ import dev.hookguard.api.Encrypt;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
-import dev.hookguard.api.WebhookPayload;
 import org.jspecify.annotations.Nullable;
 
 /** A commit author, committer or pusher: a name and an e-mail address, both personal data. */
-@WebhookPayload
 public record Person(
     @Sensitive(category = Category.PERSONAL, mask = Mask.HASH) @Encrypt @Nullable String name,
     @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)

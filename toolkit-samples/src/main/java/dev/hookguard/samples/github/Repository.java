@@ -1,14 +1,11 @@
 package dev.hookguard.samples.github;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.hookguard.api.Naming;
-import dev.hookguard.api.WebhookPayload;
 import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The repository pushed to. {@code private} is a Java keyword, hence {@code @JsonProperty}. */
-@WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Repository(
     long id,
     @Nullable String nodeId,

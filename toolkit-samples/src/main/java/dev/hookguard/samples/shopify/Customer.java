@@ -1,17 +1,14 @@
 package dev.hookguard.samples.shopify;
 
 import dev.hookguard.api.Encrypt;
-import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
-import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /** The customer who placed an order. */
-@WebhookPayload(naming = Naming.SNAKE_CASE)
 public record Customer(
     long id,
     @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)

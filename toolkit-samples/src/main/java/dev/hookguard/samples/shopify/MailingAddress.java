@@ -1,15 +1,12 @@
 package dev.hookguard.samples.shopify;
 
-import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
-import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /** A billing or shipping address. */
-@WebhookPayload(naming = Naming.SNAKE_CASE)
 public record MailingAddress(
     @Sensitive(category = Category.PERSONAL) @Nullable String firstName,
     @Sensitive(category = Category.PERSONAL) @Nullable String lastName,

@@ -55,7 +55,6 @@ public record ShopifyOrder(
   }
 
   /** One product line of the order. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record LineItem(
       long id,
       @Nullable Long productId,
@@ -71,7 +70,6 @@ public record ShopifyOrder(
       @Nullable List<Property> properties) {}
 
   /** A custom line-item property, such as an engraving: free text a buyer typed. */
-  @WebhookPayload
   public record Property(
       String name,
       @Sensitive(category = Category.PERSONAL) String value) {
@@ -83,15 +81,12 @@ public record ShopifyOrder(
   }
 
   /** A tax applied to the order. */
-  @WebhookPayload
   public record TaxLine(String title, BigDecimal price, double rate) {}
 
   /** A discount code used with the order. */
-  @WebhookPayload
   public record DiscountCode(String code, BigDecimal amount) {}
 
   /** A note the buyer attached at checkout. */
-  @WebhookPayload
   public record NoteAttribute(
       String name,
       @Sensitive(category = Category.OTHER) String value) {
@@ -103,7 +98,6 @@ public record ShopifyOrder(
   }
 
   /** Card details as Shopify sends them: the number already masked, still worth masking again. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record PaymentDetails(
       @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt @Nullable
           String creditCardNumber,

@@ -30,18 +30,15 @@ public record StripeEvent(
     @Nullable Request request) {
 
   /** The event's payload: the object it is about. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Data(StripeObject object) {}
 
   /** The API request that caused the event, if any. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Request(String id, @Nullable String idempotencyKey) {}
 
   /**
    * The object an event is about. Stripe sends customers, sources and mandate notifications in
    * this place; the properties below are the union of what these samples read.
    */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record StripeObject(
       String id,
       String object,
@@ -65,7 +62,6 @@ public record StripeEvent(
   }
 
   /** A payment source, with its owner and bank details. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Source(
       String id,
       String object,
@@ -86,7 +82,6 @@ public record StripeEvent(
   }
 
   /** Who owns a payment source: all of it personal data. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Owner(
       @Sensitive(category = Category.CONTACT) @Encrypt @Nullable Address address,
       @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt @Nullable String email,
@@ -100,7 +95,6 @@ public record StripeEvent(
   }
 
   /** A postal address; sensitive as a whole where it is used. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record Address(
       @Nullable String city,
       @Nullable String country,
@@ -116,7 +110,6 @@ public record StripeEvent(
   }
 
   /** SEPA direct debit details. */
-  @WebhookPayload(naming = Naming.SNAKE_CASE)
   public record SepaDebit(
       @Sensitive(category = Category.FINANCIAL, mask = Mask.LAST4) @Encrypt @Nullable String bankCode,
       @Nullable String country,

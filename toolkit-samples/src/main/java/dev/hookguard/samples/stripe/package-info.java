@@ -1,2 +1,5 @@
-/** Stripe's event envelope and the objects the samples read from it, as annotated records. */
+/**
+ * Stripe's event envelope, the {@code @WebhookPayload} root, and the objects the samples read from
+ * it, as records that need no annotation of their own.
+ */
 package dev.hookguard.samples.stripe;

@@ -1,0 +1,28 @@
+package dev.hookguard.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * A record or class whose properties generated code reads, writes and redacts one by one: a root
+ * ({@link PayloadModel}) or a nested type ({@link NestedModel}).
+ */
+public sealed interface ObjectModel permits PayloadModel, NestedModel {
+
+  /** The type's class name. */
+  ClassName type();
+
+  /** Whether copies are built through the canonical constructor. */
+  boolean isRecord();
+
+  /** Whether it and every type around it are public, which makes its companions public. */
+  boolean isPublic();
+
+  /** Its properties, in declaration order. */
+  List<Property> properties();
+
+  /** {@code Outer_InnerRedactor} for {@code Outer.Inner}, beside the type. */
+  default ClassName redactor() {
+    return PayloadModel.companion(type(), "Redactor");
+  }
+}

@@ -1,0 +1,126 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.api.Sensitive;
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.FieldSpec;
+import dev.hookguard.runtime.store.PayloadStore;
+import dev.hookguard.runtime.store.PayloadTable;
+import dev.hookguard.runtime.store.Protection;
+import dev.hookguard.runtime.store.StoreSchema;
+import dev.hookguard.runtime.store.StoredDocuments;
+import dev.hookguard.runtime.store.StoredRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Keeps {@link Invoice} records: encrypted at rest where its annotations say,
+ * masked on {@code find}, revealed only to an accessor granted every category, kept
+ * no longer than its retention.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class InvoiceStore implements PayloadStore<Invoice> {
+    /**
+     * How {@code Invoice} is stored, property by property.
+     */
+    public static final StoreSchema SCHEMA = new StoreSchema(
+            "shapes.Invoice",
+            OptionalInt.of(90),
+            List.of(
+                new FieldSpec("number", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("billed_to", null, Protection.RANDOMIZED, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL)),
+                new FieldSpec("lines", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("totals_by_currency", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("contacts", null, Protection.RANDOMIZED, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL)),
+                new FieldSpec("note", null, Protection.PLAIN, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.PERSONAL)),
+                new FieldSpec("credits", null, Protection.PLAIN, OptionalInt.empty()),
+                new FieldSpec("ship_to", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty(),
+                        Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL))));
+
+    private final PayloadTable table;
+
+    private final InvoiceRedactor redactor;
+
+    private InvoiceStore(PayloadTable table, InvoiceRedactor redactor) {
+        this.table = table;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The store of {@code Invoice} records in {@code hookGuard}; {@code HASH}
+     * pseudonyms use the store's own key, the same on every instance.
+     */
+    public static InvoiceStore create(HookGuard hookGuard) {
+        return create(hookGuard, hookGuard.redactionContext());
+    }
+
+    /**
+     * The store of {@code Invoice} records, masking {@code HASH} properties under
+     * the key of {@code context}.
+     */
+    public static InvoiceStore create(HookGuard hookGuard, RedactionContext context) {
+        return new InvoiceStore(hookGuard.table(SCHEMA), InvoiceRedactor.create(context));
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction; an existing
+     * {@code id} is refused with {@code DuplicateRecordException}.
+     */
+    public void put(String id, Invoice value) {
+        put(id, value, false);
+    }
+
+    /**
+     * Stores {@code value} under {@code id} in one transaction, replacing an
+     * existing record only if {@code overwrite}.
+     */
+    public void put(String id, Invoice value, boolean overwrite) {
+        table.put(id, fields(value), overwrite);
+    }
+
+    /**
+     * The record stored under {@code id}, sensitive values masked as
+     * {@link InvoiceRedactor} masks them.
+     */
+    public Optional<Invoice> find(String id) {
+        return table.get(id).map(this::masked);
+    }
+
+    /**
+     * The record stored under {@code id} in plaintext, if {@code who} is granted
+     * every category of its sensitive properties; audited with {@code purpose}
+     * whether granted or not.
+     */
+    public Optional<Invoice> reveal(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, InvoiceVerifier::read));
+    }
+
+    /**
+     * Deletes the record stored under {@code id}; false if there was none.
+     */
+    public boolean delete(String id) {
+        return table.delete(id);
+    }
+
+    @Override
+    public StoreSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Map<String, String> fields(Invoice value) {
+        return StoredDocuments.split(InvoiceVerifier.toJson(value));
+    }
+
+    private Invoice masked(StoredRecord record) {
+        return redactor.redact(StoredDocuments.read(record, InvoiceVerifier::read));
+    }
+}

@@ -1,0 +1,353 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.JsonReadException;
+import dev.hookguard.runtime.json.PayloadReader;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.signature.WebhookSignature;
+import dev.hookguard.runtime.signature.WebhookVerificationException;
+import dev.hookguard.runtime.verify.PayloadVerification;
+import dev.hookguard.runtime.verify.VerifierBuilder;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies and reads {@link Invoice} webhooks: the body's size, its signature, its
+ * message id against replays, then a reflection-free parse within hard limits
+ * and validation. Nothing is returned until every step passed.
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class InvoiceVerifier {
+    private final PayloadVerification verification;
+
+    private InvoiceVerifier(PayloadVerification verification) {
+        this.verification = verification;
+    }
+
+    /**
+     * A verifier with default limits and no replay guard.
+     */
+    public static InvoiceVerifier create(WebhookSignature signature) {
+        return builder(signature).build();
+    }
+
+    /**
+     * A builder for a verifier with a replay guard, other limits or strict properties.
+     */
+    public static VerifierBuilder<InvoiceVerifier> builder(WebhookSignature signature) {
+        return new VerifierBuilder<>(signature, InvoiceVerifier::new);
+    }
+
+    /**
+     * Authenticates the request, then reads and validates its body.
+     *
+     * @throws WebhookVerificationException with the reason of the first check that failed
+     */
+    public Invoice verify(Map<String, List<String>> headers, byte[] body) throws
+            WebhookVerificationException {
+        return verification.verify(headers, body, InvoiceVerifier::read);
+    }
+
+    /**
+     * Reads and validates JSON that needs no authentication, such as a body
+     * read back from storage, within this verifier's limits.
+     */
+    public Invoice readTrusted(byte[] json) throws WebhookVerificationException {
+        return verification.read(json, InvoiceVerifier::read);
+    }
+
+    /**
+     * Reads one {@code Invoice} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    public static Invoice read(PayloadReader in) throws JsonReadException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String number = null;
+        Invoice.Party billedTo = null;
+        List<Invoice.Line> lines = null;
+        Map<String, Money> totalsByCurrency = null;
+        Map<String, Invoice.Party> contacts = null;
+        Optional<Invoice.Note> note = Optional.empty();
+        Invoice.Line[] credits = null;
+        Invoice.Party shipTo = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "number" -> number = in.readString();
+                case "billed_to" -> billedTo = readParty(in);
+                case "lines" -> lines = in.readList(r -> readLine(r));
+                case "totals_by_currency" -> totalsByCurrency = in.readMap(r -> readMoney(r));
+                case "contacts" -> contacts = in.readMap(r -> readParty(r));
+                case "note" -> note = in.readOptional(r -> readNote(r));
+                case "credits" -> credits = in.readArray(r -> readLine(r), Invoice.Line[]::new);
+                case "ship_to" -> shipTo = readParty(in);
+                default -> in.skipUnknownProperty();
+            }
+        }
+        in.require(number != null, "number");
+        in.require(billedTo != null, "billed_to");
+        in.require(lines != null, "lines");
+        in.require(totalsByCurrency != null, "totals_by_currency");
+        in.require(contacts != null, "contacts");
+        in.require(credits != null, "credits");
+        in.require(shipTo != null, "ship_to");
+        in.endObject();
+        return new Invoice(
+                number,
+                billedTo,
+                lines,
+                totalsByCurrency,
+                contacts,
+                note,
+                credits,
+                shipTo);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #read}
+     * reads it.
+     */
+    public static void write(PayloadWriter out, Invoice value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Invoice");
+        out.name("number");
+        out.string(value.number());
+        out.name("billedTo", "billed_to");
+        writeParty(out, value.billedTo());
+        out.name("lines");
+        out.list(value.lines(), (w, e) -> writeLine(w, e));
+        out.name("totalsByCurrency", "totals_by_currency");
+        out.map(value.totalsByCurrency(), (w, e) -> writeMoney(w, e));
+        out.name("contacts");
+        out.map(value.contacts(), (w, e) -> writeParty(w, e));
+        out.name("note");
+        out.optional(value.note(), (w, e) -> writeNote(w, e));
+        out.name("credits");
+        out.array(value.credits(), (w, e) -> writeLine(w, e));
+        out.name("shipTo", "ship_to");
+        writeParty(out, value.shipTo());
+        out.endObject();
+    }
+
+    /**
+     * The full JSON of {@code value}, sensitive values included; reads back
+     * with {@link #readTrusted(byte[])}.
+     */
+    public static String toJson(Invoice value) {
+        return PayloadWriter.toJson(value, InvoiceVerifier::write);
+    }
+
+    /**
+     * Reads one {@code Invoice.Party} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    private static Invoice.Party readParty(PayloadReader in) throws JsonReadException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String name = null;
+        String taxId = null;
+        String mail = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "name" -> name = in.readString();
+                case "tax_id" -> taxId = in.readString();
+                case "mail" -> mail = in.readString();
+                default -> in.skipUnknownProperty();
+            }
+        }
+        in.require(name != null, "name");
+        in.require(taxId != null, "tax_id");
+        in.require(mail != null, "mail");
+        in.endObject();
+        return new Invoice.Party(
+                name,
+                taxId,
+                mail);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #readParty}
+     * reads it.
+     */
+    private static void writeParty(PayloadWriter out, Invoice.Party value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Party");
+        out.name("name");
+        out.string(value.name());
+        out.name("taxId", "tax_id");
+        out.string(value.taxId());
+        out.name("mail");
+        out.string(value.mail());
+        out.endObject();
+    }
+
+    /**
+     * Reads one {@code Invoice.Line} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    private static Invoice.Line readLine(PayloadReader in) throws JsonReadException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String sku = null;
+        Integer quantity = null;
+        Money unitPrice = null;
+        Invoice.Kind kind = null;
+        Optional<List<Invoice.Line>> parts = Optional.empty();
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "sku" -> sku = in.readString();
+                case "qty" -> quantity = in.readInt();
+                case "unit_price" -> unitPrice = readMoney(in);
+                case "kind" -> kind = in.readEnum(InvoiceVerifier::kindNamed, null);
+                case "parts" -> parts = in.readOptional(r -> r.readList(r2 -> readLine(r2)));
+                default -> in.skipUnknownProperty();
+            }
+        }
+        in.require(sku != null, "sku");
+        in.require(quantity != null, "qty");
+        in.require(unitPrice != null, "unit_price");
+        in.require(kind != null, "kind");
+        in.endObject();
+        return new Invoice.Line(
+                sku,
+                quantity,
+                unitPrice,
+                kind,
+                parts);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #readLine}
+     * reads it.
+     */
+    private static void writeLine(PayloadWriter out, Invoice.Line value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Line");
+        out.name("sku");
+        out.string(value.sku());
+        out.name("quantity", "qty");
+        out.number(value.quantity());
+        out.name("unitPrice", "unit_price");
+        writeMoney(out, value.unitPrice());
+        out.name("kind");
+        out.enumConstant(value.kind());
+        out.name("parts");
+        out.optional(value.parts(), (w, e) -> w.list(e, (w2, e2) -> writeLine(w2, e2)));
+        out.endObject();
+    }
+
+    /**
+     * Reads one {@code Money} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    private static Money readMoney(PayloadReader in) throws JsonReadException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String currency = null;
+        BigDecimal amountDue = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "currency" -> currency = in.readString();
+                case "amount_due" -> amountDue = in.readBigDecimal();
+                default -> in.skipUnknownProperty();
+            }
+        }
+        in.require(currency != null, "currency");
+        in.require(amountDue != null, "amount_due");
+        in.endObject();
+        return new Money(
+                currency,
+                amountDue);
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #readMoney}
+     * reads it.
+     */
+    private static void writeMoney(PayloadWriter out, Money value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Money");
+        out.name("currency");
+        out.string(value.currency());
+        out.name("amountDue", "amount_due");
+        out.number(value.amountDue());
+        out.endObject();
+    }
+
+    /**
+     * Reads one {@code Invoice.Note} (or {@code null}) from {@code in}, checking every
+     * required property.
+     */
+    private static Invoice.Note readNote(PayloadReader in) throws JsonReadException {
+        if (in.nextIsNull()) {
+            return null;
+        }
+        String author = null;
+        String text = null;
+        in.beginObject();
+        while (in.nextProperty()) {
+            switch (in.propertyName()) {
+                case "author" -> author = in.readString();
+                case "text" -> text = in.readString();
+                default -> in.skipUnknownProperty();
+            }
+        }
+        in.require(author != null, "author");
+        in.require(text != null, "text");
+        in.endObject();
+        Invoice.Note value = new Invoice.Note();
+        value.setAuthor(author);
+        value.setText(text);
+        return value;
+    }
+
+    /**
+     * Writes all of {@code value}, sensitive values included, as {@link #readNote}
+     * reads it.
+     */
+    private static void writeNote(PayloadWriter out, Invoice.Note value) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Note");
+        out.name("author");
+        out.string(value.getAuthor());
+        out.name("text");
+        out.string(value.getText());
+        out.endObject();
+    }
+
+    /**
+     * The {@code Invoice.Kind} constant named {@code name}, or {@code null}.
+     */
+    private static Invoice.Kind kindNamed(String name) {
+        return switch (name) {
+            case "GOODS" -> Invoice.Kind.GOODS;
+            case "SERVICE" -> Invoice.Kind.SERVICE;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package shapes;
+
+import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.redact.Masks;
+import dev.hookguard.runtime.redact.RedactionContext;
+import dev.hookguard.runtime.redact.Redactor;
+import java.util.Objects;
+
+/**
+ * Redacts {@link Invoice.Party} for log lines, JSON and forwarding, as its annotations say.
+ *
+ * <ul>
+ *   <li>{@code taxId}: FINANCIAL, mask {@code LAST4}
+ *   <li>{@code mail}: CONTACT, mask {@code EMAIL}
+ * </ul>
+ */
+@Generated("dev.hookguard.processor.HookGuardProcessor")
+public final class Invoice_PartyRedactor implements Redactor<Invoice.Party> {
+    private final RedactionContext context;
+
+    private Invoice_PartyRedactor(RedactionContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use this process's random key.
+     */
+    public static Invoice_PartyRedactor create() {
+        return new Invoice_PartyRedactor(RedactionContext.create());
+    }
+
+    /**
+     * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
+     */
+    public static Invoice_PartyRedactor create(RedactionContext context) {
+        return new Invoice_PartyRedactor(Objects.requireNonNull(context, "context"));
+    }
+
+    @Override
+    public String toLogString(Invoice.Party value) {
+        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public String toRedactedJson(Invoice.Party value) {
+        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
+    }
+
+    @Override
+    public Invoice.Party redact(Invoice.Party value) {
+        return copyRedacted(value, context);
+    }
+
+    /**
+     * Writes {@code value} with every sensitive value masked. The redactors of
+     * payloads that contain a {@code Invoice.Party} call this.
+     */
+    public static void write(PayloadWriter out, Invoice.Party value, RedactionContext context) {
+        if (value == null) {
+            out.nullValue();
+            return;
+        }
+        out.beginObject("Party");
+        out.name("name");
+        out.string(value.name());
+        out.name("taxId", "tax_id");
+        out.masked(Masks.last4(value.taxId()));
+        out.name("mail");
+        out.masked(Masks.email(value.mail()));
+        out.endObject();
+    }
+
+    /**
+     * A copy of {@code value} that is safe to forward: sensitive strings masked,
+     * other sensitive values and {@code OMIT} values left empty, nested payloads redacted.
+     */
+    public static Invoice.Party copyRedacted(Invoice.Party value, RedactionContext context) {
+        if (value == null) {
+            return null;
+        }
+        return new Invoice.Party(
+                value.name(),
+                Masks.last4(value.taxId()),
+                Masks.email(value.mail()));
+    }
+}
