@@ -1,9 +1,9 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
-import dev.hookguard.runtime.json.PayloadWriter;
-import dev.hookguard.runtime.redact.Copies;
-import dev.hookguard.runtime.redact.Masks;
+import dev.hookguard.runtime.generated.Copies;
+import dev.hookguard.runtime.generated.Masks;
+import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.redact.Redactor;
 import java.util.Objects;

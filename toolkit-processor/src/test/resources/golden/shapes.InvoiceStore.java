@@ -3,15 +3,16 @@ package shapes;
 import dev.hookguard.api.Generated;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.GeneratedStores;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.StoredDocuments;
+import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.PayloadStore;
-import dev.hookguard.runtime.store.PayloadTable;
-import dev.hookguard.runtime.store.Protection;
-import dev.hookguard.runtime.store.StoreSchema;
-import dev.hookguard.runtime.store.StoredDocuments;
-import dev.hookguard.runtime.store.StoredRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
      * the key of {@code context}.
      */
     public static InvoiceStore create(HookGuard hookGuard, RedactionContext context) {
-        return new InvoiceStore(hookGuard.table(SCHEMA), InvoiceRedactor.create(context));
+        return new InvoiceStore(GeneratedStores.table(hookGuard, SCHEMA), InvoiceRedactor.create(context));
     }
 
     /**

@@ -1,17 +1,20 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
-import dev.hookguard.runtime.json.JsonReadException;
-import dev.hookguard.runtime.json.PayloadReader;
-import dev.hookguard.runtime.json.PayloadWriter;
+import dev.hookguard.runtime.generated.JsonReadException;
+import dev.hookguard.runtime.generated.PayloadReader;
+import dev.hookguard.runtime.generated.PayloadVerification;
+import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.receiver.PayloadVerifier;
+import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
-import dev.hookguard.runtime.verify.PayloadVerification;
 import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Verifies and reads {@link Invoice} webhooks: the body's size, its signature, its
@@ -19,7 +22,7 @@ import java.util.Optional;
  * and validation. Nothing is returned until every step passed.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class InvoiceVerifier {
+public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
     private final PayloadVerification verification;
 
     private InvoiceVerifier(PayloadVerification verification) {
@@ -45,9 +48,36 @@ public final class InvoiceVerifier {
      *
      * @throws WebhookVerificationException with the reason of the first check that failed
      */
+    @Override
     public Invoice verify(Map<String, List<String>> headers, byte[] body) throws
             WebhookVerificationException {
         return verification.verify(headers, body, InvoiceVerifier::read);
+    }
+
+    /**
+     * The body limit, which a receiver given this verifier applies too.
+     */
+    @Override
+    public OptionalInt maxBodyBytes() {
+        return verification.maxBodyBytes();
+    }
+
+    /**
+     * The signature scheme, which a receiver given this verifier reads message ids
+     * from.
+     */
+    @Override
+    public Optional<WebhookSignature> signature() {
+        return verification.signature();
+    }
+
+    /**
+     * The replay guard, in which a receiver given this verifier forgets a failed
+     * delivery's id.
+     */
+    @Override
+    public Optional<ReplayGuard> replayGuard() {
+        return verification.replayGuard();
     }
 
     /**

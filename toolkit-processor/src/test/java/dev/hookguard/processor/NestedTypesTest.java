@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.hookguard.api.Sensitive.Category;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.redact.Redactor;
 import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.runtime.signature.WebhookSignature;
-import dev.hookguard.runtime.store.FieldSpec;
-import dev.hookguard.runtime.store.Protection;
-import dev.hookguard.runtime.store.StoreSchema;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;

@@ -26,7 +26,7 @@ class ReadmeExamplesTest {
     List<List<String>> blocks = javaBlocks(Files.readAllLines(README, StandardCharsets.UTF_8));
     assertThat(blocks).as("java blocks in the README").hasSizeGreaterThanOrEqualTo(10);
     List<List<String>> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SOURCES)) {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         sources.add(normalized(Files.readAllLines(file, StandardCharsets.UTF_8)));
       }
