@@ -286,6 +286,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private AuditSink auditSink;
     private Path retentionKeyFile;
+    private boolean developmentMasterKey;
     private DataSource retentionKeySource;
     private String retentionKeySchema;
 
@@ -336,13 +337,24 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     }
 
     /**
-     * The master key that wraps the data keys. Required with PostgreSQL. With SQLite, when none
-     * is given, a development key file {@code <database>.master.key} beside the database is used
-     * (made on first use, owner-only, with a loud warning in the log): convenient for trying
-     * HookGuard out, never for production, since whoever copies the folder can decrypt it all.
+     * The master key that wraps the data keys, such as {@link MasterKey#fromEnv(String)} or
+     * {@link MasterKey#kms}. Required, unless {@link #developmentMasterKey()} is asked for.
      */
     public Builder masterKey(MasterKey masterKey) {
       this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
+      return this;
+    }
+
+    /**
+     * For local development only, with SQLite: a master key kept in the file {@code
+     * <database>.master.key} beside the database (made on first use, owner-only, with a loud
+     * warning in the log). Whoever copies the folder holds the database, its day keys and the key
+     * that unwraps them: such a copy can be decrypted entirely, and crypto-shredding does not
+     * protect against it. Never for production; without this or {@link #masterKey}, {@link
+     * #build()} refuses.
+     */
+    public Builder developmentMasterKey() {
+      this.developmentMasterKey = true;
       return this;
     }
 
@@ -365,7 +377,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     /**
      * Opens the database, creates or migrates its schema, and opens or creates its data keyring.
      *
-     * @throws IllegalStateException if no database, or PostgreSQL without a master key, was given
+     * @throws IllegalStateException if no database or no master key (nor {@link #developmentMasterKey()}) was given
      * @throws StoreException if the database cannot be used
      * @throws dev.hookguard.runtime.crypto.KeyException if the master key cannot unwrap the keyring
      */
@@ -373,12 +385,26 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       if (sqliteFile == null && postgres == null) {
         throw new IllegalStateException("a database is required: call sqlite(...) or postgres(...)");
       }
-      if (masterKey == null && sqliteFile != null) {
+      if (developmentMasterKey && masterKey != null) {
+        throw new IllegalStateException(
+            "masterKey(...) and developmentMasterKey() exclude each other: keep masterKey(...)");
+      }
+      if (developmentMasterKey) {
+        if (sqliteFile == null) {
+          throw new IllegalStateException(
+              "developmentMasterKey() is for SQLite; with PostgreSQL call masterKey(...)");
+        }
         masterKey = MasterKey.localFile(
             sqliteFile.resolveSibling(sqliteFile.getFileName() + ".master.key"));
       }
-      if (masterKey == null) {
+      if (masterKey == null && postgres != null) {
         throw new IllegalStateException("a master key is required with PostgreSQL: call masterKey(...)");
+      }
+      if (masterKey == null) {
+        throw new IllegalStateException(
+            "a master key is required: call masterKey(MasterKey.fromEnv(\"HOOKGUARD_MASTER_KEY\"))"
+                + " or masterKey(MasterKey.kms(...)); for local development only,"
+                + " developmentMasterKey() keeps one in a file beside the SQLite database");
       }
       if (sqliteFile != null && retentionKeySource != null) {
         throw new IllegalStateException(

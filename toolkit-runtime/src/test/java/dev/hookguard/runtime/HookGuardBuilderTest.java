@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hookguard.runtime.crypto.MasterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,20 +14,57 @@ import org.junit.jupiter.api.io.TempDir;
 class HookGuardBuilderTest {
 
   @Test
-  void sqliteWithoutAMasterKeyUsesAnOwnerOnlyDevelopmentKeyFileBesideTheDatabase(@TempDir Path dir)
+  void sqliteWithoutAMasterKeyIsRefusedWithWhatToDo(@TempDir Path dir) {
+    Path database = dir.resolve("hookguard.db");
+    assertThatThrownBy(() -> HookGuard.builder().sqlite(database).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a master key is required")
+        .hasMessageContaining("MasterKey.fromEnv")
+        .hasMessageContaining("developmentMasterKey()");
+    assertThat(database).as("nothing created").doesNotExist();
+    assertThat(dir.resolve("hookguard.db.master.key")).doesNotExist();
+  }
+
+  @Test
+  void theDevelopmentKeyIsAnOwnerOnlyFileBesideTheDatabaseOnlyWhenAskedFor(@TempDir Path dir)
       throws Exception {
     Path database = dir.resolve("hookguard.db");
-    try (HookGuard hookGuard = HookGuard.builder().sqlite(database).build()) {
+    try (HookGuard hookGuard = HookGuard.builder().sqlite(database).developmentMasterKey().build()) {
       assertThat(hookGuard.keys().generation()).isEqualTo(1);
     }
     Path key = dir.resolve("hookguard.db.master.key");
     assertThat(key).exists();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-        .isEqualTo("rw-------");
+    assertThat(permissions(key)).isEqualTo("rw-------");
     // The same key opens the same keyring again.
-    try (HookGuard again = HookGuard.builder().sqlite(database).build()) {
+    try (HookGuard again = HookGuard.builder().sqlite(database).developmentMasterKey().build()) {
       assertThat(again.keys().generation()).isEqualTo(1);
     }
+    assertThatThrownBy(
+            () -> HookGuard.builder().postgres(new HikariDataSource()).developmentMasterKey().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("developmentMasterKey() is for SQLite");
+  }
+
+  @Test
+  void everySqliteFileIsReadableByItsOwnerOnlyWhateverTheUmask(@TempDir Path dir)
+      throws Exception {
+    Path database = dir.resolve("hookguard.db");
+    MasterKey key = MasterKey.localFile(dir.resolve("master.key"));
+    try (HookGuard hookGuard = HookGuard.builder().sqlite(database).masterKey(key).build()) {
+      hookGuard.keys().rotate(); // writes: the WAL exists now
+      assertThat(permissions(database)).isEqualTo("rw-------");
+      assertThat(permissions(dir.resolve("hookguard.db-wal"))).isEqualTo("rw-------");
+      assertThat(permissions(dir.resolve("hookguard.db.keys"))).isEqualTo("rw-------");
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("hookguard.db")))
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(permissions(f)).as(f.toString()).isEqualTo("rw-------"));
+    }
+  }
+
+  private static String permissions(Path file) throws java.io.IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
 
   @Test

@@ -104,7 +104,8 @@ class NoSensitiveValueTest {
             .build()
             .handle(f.signed("msg_l", "ord_l")));
     // Receipts on a real store: stored, stored again (duplicate), another body (conflict).
-    hookGuard = HookGuard.builder().sqlite(work.resolve("hookguard.db")).clock(f.clock).build();
+    hookGuard = HookGuard.builder().sqlite(work.resolve("hookguard.db")).developmentMasterKey()
+        .clock(f.clock).build();
     WebhookReceiver<Order> kept =
         WebhookReceiver.builder(Order.class, new OrderVerifier(f.signature, messageId -> {}))
             .messageIds(f.signature)

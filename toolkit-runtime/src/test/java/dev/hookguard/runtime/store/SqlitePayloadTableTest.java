@@ -68,10 +68,11 @@ class SqlitePayloadTableTest extends PayloadTableContract {
             () -> dev.hookguard.runtime.HookGuard.builder().masterKey(masterKey).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("database");
-    // Without a master key SQLite falls back to a development key file, which cannot unwrap
-    // the keyring this database was created with: refused, nothing opened.
+    // A development key file cannot unwrap the keyring this database was created with:
+    // refused, nothing opened.
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> backend.configure(dev.hookguard.runtime.HookGuard.builder()).build())
+            () -> backend.configure(dev.hookguard.runtime.HookGuard.builder())
+                .developmentMasterKey().build())
         .isInstanceOfSatisfying(dev.hookguard.runtime.crypto.KeyException.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.reason())
                 .isEqualTo(dev.hookguard.runtime.crypto.KeyException.Reason.KEYSET_UNREADABLE));

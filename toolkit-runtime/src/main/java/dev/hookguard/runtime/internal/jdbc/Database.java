@@ -1,7 +1,11 @@
 package dev.hookguard.runtime.internal.jdbc;
 
 import dev.hookguard.runtime.store.StoreException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -44,6 +48,7 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) the SQLite database file {@code file}. */
   public static Database sqlite(Path file) {
     Path absolute = file.toAbsolutePath();
+    createOwnerOnly(absolute);
     Properties properties = new Properties();
     // xerial's SQLiteConfig reads these pragma names from the connection properties.
     properties.setProperty("busy_timeout", "30000");
@@ -175,5 +180,28 @@ public final class Database implements AutoCloseable {
   @Override
   public String toString() {
     return "Database[" + description + "]";
+  }
+
+  /**
+   * Creates {@code file} empty (an empty file is an empty SQLite database) and readable by its
+   * owner only, unless it exists. SQLite gives its {@code -wal} and {@code -shm} files the mode of
+   * the database file, so none of them is readable by others, whatever the process umask. On a
+   * file system without POSIX permissions, SQLite creates the file as usual.
+   */
+  private static void createOwnerOnly(Path file) {
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (FileAlreadyExistsException e) {
+      // Created at the same moment by another instance: fine, it is that one's file.
+    } catch (IOException e) {
+      throw new StoreException(
+          StoreException.Reason.DATABASE_ERROR, "cannot create SQLite database " + file, e);
+    }
   }
 }
