@@ -7,6 +7,7 @@ import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.signature.WebhookVerificationException.Reason;
 import dev.hookguard.runtime.store.DuplicateRecordException;
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +59,14 @@ final class ReceiverPipeline<X> {
   Admission admit(InetAddress peer, boolean secure, String method, Map<String, List<String>> headers) {
     long start = System.nanoTime();
     if (httpsRequired && !isHttps(peer, secure, headers)) {
-      return new Admission.Refused(report.answer(Outcome.NOT_HTTPS, null, null, start, Map.of()));
+      return refused(Outcome.NOT_HTTPS, start, Map.of());
     }
     Optional<InetAddress> client = trustedProxies.clientAddress(peer, headers);
     if (client.isEmpty()) {
-      return new Admission.Refused(report.answer(Outcome.ADDRESS_UNRESOLVED, null, null, start, Map.of()));
+      return refused(Outcome.ADDRESS_UNRESOLVED, start, Map.of());
     }
     if (allowList != null && !allowList.allows(client.get())) {
-      return new Admission.Refused(report.answer(Outcome.ADDRESS_NOT_ALLOWED, null, null, start, Map.of()));
+      return refused(Outcome.ADDRESS_NOT_ALLOWED, start, Map.of());
     }
     if (rateLimiter != null) {
       RateLimiter.Decision decision = rateLimiter.tryAcquire(client.get());
@@ -75,18 +76,29 @@ final class ReceiverPipeline<X> {
               case SOURCE -> Outcome.RATE_LIMITED_SOURCE;
               case OVERALL -> Outcome.RATE_LIMITED_OVERALL;
             };
-        return new Admission.Refused(
-            report.answer(outcome, null, null, start,
-                Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))));
+        return refused(
+            outcome, start, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
       }
     }
     if (!"POST".equals(method)) {
-      return new Admission.Refused(report.answer(Outcome.METHOD_NOT_ALLOWED, null, null, start, Map.of("Allow", "POST")));
+      return refused(Outcome.METHOD_NOT_ALLOWED, start, Map.of("Allow", "POST"));
     }
     if (declaredLength(headers) > maxBodyBytes) {
       return new Admission.Refused(report.tooLarge(start));
     }
     return new Admission.Admitted(start);
+  }
+
+  /**
+   * A refusal before the body was read. It asks for the connection to be closed: the body the
+   * client may still be sending would otherwise be read as the start of its next request on the
+   * same connection (a client that reuses a connection after an early answer, such as the JDK's
+   * {@code HttpClient}, then waits for an answer that never comes).
+   */
+  private Admission.Refused refused(Outcome outcome, long start, Map<String, String> headers) {
+    Map<String, String> closing = new LinkedHashMap<>(headers);
+    closing.put("Connection", "close");
+    return new Admission.Refused(report.answer(outcome, null, null, start, closing));
   }
 
   /** Size, verify, handle, store, record. */

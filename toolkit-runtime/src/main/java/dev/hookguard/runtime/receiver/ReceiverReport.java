@@ -22,12 +22,16 @@ final class ReceiverReport<X> {
 
   private static final int MAX_LOGGED_ID_LENGTH = 128;
 
+  /** Refusal lines written per second at most; the rest are counted, not written. */
+  static final int REFUSALS_LOGGED_PER_SECOND = 20;
+
   private final String payloadType;
   private final Redactor<X> redactor;
   private final ReceiptListener listener;
   private final ReceiverMetrics metrics;
   private final Clock clock;
   private final Logger log;
+  private final LogSampler refusals;
 
   ReceiverReport(
       String payloadType,
@@ -42,6 +46,7 @@ final class ReceiverReport<X> {
     this.metrics = metrics;
     this.clock = clock;
     this.log = log;
+    this.refusals = new LogSampler(REFUSALS_LOGGED_PER_SECOND, clock);
   }
 
   /** 413, for a body over the limit (declared, read, or seen by an adapter while reading). */
@@ -103,13 +108,23 @@ final class ReceiverReport<X> {
       // Under a flood these would be the flood; the counters carry them.
       log.debug("webhook refused: type={} outcome={} status={}", payloadType, outcome, event.status());
     } else {
-      log.info(
-          "webhook refused: type={} outcome={} reason={} id={} status={}",
-          payloadType,
-          outcome,
-          reason == null ? "-" : reason,
-          loggable(messageId),
-          event.status());
+      long leftOut = refusals.admit();
+      if (leftOut > 0) {
+        log.info(
+            "webhook refusals not logged: type={} count={} (over {} lines per second; counted)",
+            payloadType,
+            leftOut,
+            REFUSALS_LOGGED_PER_SECOND);
+      }
+      if (leftOut >= 0) {
+        log.info(
+            "webhook refused: type={} outcome={} reason={} id={} status={}",
+            payloadType,
+            outcome,
+            reason == null ? "-" : reason,
+            loggable(messageId),
+            event.status());
+      }
     }
     return response(event, headers);
   }

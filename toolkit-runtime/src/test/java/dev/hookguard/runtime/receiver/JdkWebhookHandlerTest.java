@@ -78,6 +78,44 @@ class JdkWebhookHandlerTest {
   }
 
   @Test
+  void aRefusalBeforeTheBodyClosesTheConnectionSoTheBodyIsNeverReadAsTheNextRequest()
+      throws Exception {
+    URI uri = start(f.builder().allowPlainHttp().allowList(IpAllowList.of("192.0.2.0/24")).build());
+    byte[] body = Fixture.json("ord_1");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      // The headers only: the server answers before the body, as a disallowed sender's would be.
+      out.write(("POST /hooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+          + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      java.io.InputStream in = socket.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 403");
+      assertThat(head.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+      // The body arrives late: the connection then ends, with nothing more answered on it, so a
+      // client cannot send its next request there (where it would wait for an answer forever).
+      out.write(body);
+      out.flush();
+      byte[] rest = in.readAllBytes(); // ends when the server closes the connection
+      assertThat(new String(rest, StandardCharsets.US_ASCII)).doesNotContain("HTTP/1.1");
+    }
+    assertThat(f.stored).isEmpty();
+  }
+
+  private static String readHead(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  @Test
   void plainHttpIsRefusedWhenHttpsIsRequired() throws Exception {
     URI uri = start(f.builder().build());
     byte[] body = Fixture.json("ord_1");

@@ -353,6 +353,34 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void aFloodOfForgedRequestsIsCountedExactlyButLoggedAtABoundedRate() {
+    WebhookReceiver<Order> receiver = f.builder().build();
+    byte[] body = Fixture.json("ord_1");
+    Map<String, List<String>> forged = Fixture.with(f.signedHeaders("msg_1", body),
+        "webhook-signature", "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+
+    for (int i = 0; i < 500; i++) {
+      assertThat(receiver.handle(Fixture.request(Fixture.CLIENT, true, forged, body)).status())
+          .isEqualTo(401);
+    }
+
+    assertThat(f.registry.find(MicrometerReceiverMetrics.RECEIVED).tag("outcome", "REJECTED")
+        .counter().count()).isEqualTo(500.0);
+    assertThat(f.events).hasSize(500);
+    assertThat(f.log.lines()).filteredOn(l -> l.contains("webhook refused"))
+        .hasSize(ReceiverReport.REFUSALS_LOGGED_PER_SECOND);
+
+    // The next second: logged again, with how many lines were left out.
+    f.clock.advance(java.time.Duration.ofSeconds(1));
+    receiver.handle(Fixture.request(Fixture.CLIENT, true, forged, body));
+    assertThat(f.log.lines())
+        .anyMatch(l -> l.contains("webhook refusals not logged")
+            && l.contains("count=" + (500 - ReceiverReport.REFUSALS_LOGGED_PER_SECOND)));
+    assertThat(f.log.lines()).filteredOn(l -> l.contains("webhook refused"))
+        .hasSize(ReceiverReport.REFUSALS_LOGGED_PER_SECOND + 1);
+  }
+
+  @Test
   void aFailingListenerOnAcceptanceIs500() {
     WebhookReceiver<Order> receiver =
         f.builder()
