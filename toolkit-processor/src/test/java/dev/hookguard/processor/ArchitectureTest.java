@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.hookguard.testsupport.PackageSlices;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +25,6 @@ class ArchitectureTest {
     JavaClasses processor = new ClassFileImporter().importPath(Path.of("target", "classes"));
     assertThat(processor.stream().map(JavaClass::getPackageName).distinct())
         .contains(ROOT, ROOT + ".model", ROOT + ".generation", ROOT + ".validation");
-    SliceAssignment byPackage =
-        new SliceAssignment() {
-          @Override
-          public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String name = javaClass.getPackageName();
-            return name.equals(ROOT) || name.startsWith(ROOT + ".")
-                ? SliceIdentifier.of(name)
-                : SliceIdentifier.ignore();
-          }
-
-          @Override
-          public String getDescription() {
-            return "packages under " + ROOT;
-          }
-        };
-    slices().assignedFrom(byPackage).should().beFreeOfCycles().check(processor);
+    slices().assignedFrom(PackageSlices.under(ROOT)).should().beFreeOfCycles().check(processor);
   }
 }

@@ -16,8 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.hookguard.testsupport.PackageSlices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -138,22 +137,7 @@ class ArchitectureTest {
 
   /** Every package under {@code root}, the root itself included, is one slice. */
   static ArchRule packagesFreeOfCycles(String root) {
-    SliceAssignment byPackage =
-        new SliceAssignment() {
-          @Override
-          public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String name = javaClass.getPackageName();
-            return name.equals(root) || name.startsWith(root + ".")
-                ? SliceIdentifier.of(name)
-                : SliceIdentifier.ignore();
-          }
-
-          @Override
-          public String getDescription() {
-            return "packages under " + root;
-          }
-        };
-    return slices().assignedFrom(byPackage).should().beFreeOfCycles();
+    return slices().assignedFrom(PackageSlices.under(root)).should().beFreeOfCycles();
   }
 
   /**
