@@ -20,7 +20,7 @@ import dev.hookguard.processor.model.PropertyScanner;
 import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
 import dev.hookguard.processor.model.SourceTypes;
-import dev.hookguard.processor.validation.Diagnostic;
+import dev.hookguard.processor.validation.Message;
 import dev.hookguard.processor.validation.PayloadValidator;
 import dev.hookguard.processor.validation.ValidationReport;
 import java.io.IOException;
@@ -163,7 +163,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
           invalid.add(name);
         }
       } catch (RuntimeException e) {
-        error(Diagnostic.UNEXPECTED, payload, payload.getQualifiedName(), e);
+        error(Message.UNEXPECTED, payload, payload.getQualifiedName(), e);
         invalid.add(name);
       }
     }
@@ -216,7 +216,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
       writer.write(packageName, verifiers.generate(model), model.element());
       writer.write(packageName, stores.generate(model), model.element());
     } catch (IOException | RuntimeException e) {
-      error(Diagnostic.UNEXPECTED, model.element(), model.type(), e);
+      error(Message.UNEXPECTED, model.element(), model.type(), e);
     }
   }
 
@@ -244,7 +244,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
             nestedRedactorsWritten.add(name);
           }
         } catch (IOException | RuntimeException e) {
-          error(Diagnostic.UNEXPECTED, root, name, e);
+          error(Message.UNEXPECTED, root, name, e);
         }
       }
     }
@@ -275,13 +275,13 @@ public final class HookGuardProcessor extends AbstractProcessor {
             || !reported.add(simple + " " + owner + " " + element.getSimpleName())) {
           continue;
         }
-        error(Diagnostic.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
+        error(Message.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
             owner.getSimpleName(), owner.getSimpleName(), simple);
       }
     }
   }
 
-  private void error(Diagnostic diagnostic, Element element, Object... args) {
-    messager.printMessage(diagnostic.kind(), diagnostic.format(args), element);
+  private void error(Message message, Element element, Object... args) {
+    messager.printMessage(message.kind(), message.format(args), element);
   }
 }

@@ -17,10 +17,10 @@ import javax.tools.Diagnostic.Kind;
  */
 public final class ValidationReport {
 
-  /** One finding. {@code mirror} and {@code value} may be {@code null}. */
+  /** One finding, {@code text} in full. {@code mirror} and {@code value} may be {@code null}. */
   public record Item(
-      Diagnostic diagnostic,
-      String message,
+      Message message,
+      String text,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value) {}
@@ -29,13 +29,13 @@ public final class ValidationReport {
   private final Set<String> blockedBy = new LinkedHashSet<>();
 
   void add(
-      Diagnostic diagnostic,
+      Message message,
       String path,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
-    items.add(new Item(diagnostic, diagnostic.formatAt(path, args), element, mirror, value));
+    items.add(new Item(message, message.formatAt(path, args), element, mirror, value));
   }
 
   void addAll(ValidationReport other) {
@@ -58,7 +58,7 @@ public final class ValidationReport {
    */
   public boolean isClean() {
     return blockedBy.isEmpty()
-        && items.stream().noneMatch(item -> item.diagnostic().kind() == Kind.ERROR);
+        && items.stream().noneMatch(item -> item.message().kind() == Kind.ERROR);
   }
 
   /** Prints every item to the compiler. */
@@ -66,12 +66,12 @@ public final class ValidationReport {
     for (Item item : items) {
       if (item.value() != null) {
         messager.printMessage(
-            item.diagnostic().kind(), item.message(), item.element(), item.mirror(), item.value());
+            item.message().kind(), item.text(), item.element(), item.mirror(), item.value());
       } else if (item.mirror() != null) {
         messager.printMessage(
-            item.diagnostic().kind(), item.message(), item.element(), item.mirror());
+            item.message().kind(), item.text(), item.element(), item.mirror());
       } else {
-        messager.printMessage(item.diagnostic().kind(), item.message(), item.element());
+        messager.printMessage(item.message().kind(), item.text(), item.element());
       }
     }
   }
