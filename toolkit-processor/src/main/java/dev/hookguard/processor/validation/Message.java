@@ -107,14 +107,9 @@ public enum Message {
     return id;
   }
 
-  /** The full message: {@code [id] } followed by the rule and the fix. */
-  public String format(Object... args) {
-    return formatAt("", args);
-  }
-
   /**
-   * The full message about a nested type: {@code [id] }, the path from its root (such as
-   * {@code Order.lineItems[]: }), then the rule and the fix. An empty path is left out.
+   * The full message: {@code [id] }, the path from the root of the nested type it is about (such
+   * as {@code Order.lineItems[]: }), then the rule and the fix. An empty path is left out.
    */
   public String formatAt(String path, Object... args) {
     return "[" + id + "] " + (path.isEmpty() ? "" : path + ": ") + String.format(format, args);

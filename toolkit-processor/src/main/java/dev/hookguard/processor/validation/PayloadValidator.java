@@ -35,7 +35,7 @@ import javax.tools.Diagnostic.Kind;
 /**
  * Checks one {@code @WebhookPayload} type, and the nested types below it, against every rule in
  * DESIGN.md's "Compile-time checks" that concerns them, and collects the findings in a
- * {@link ValidationReport}. It never throws for a user mistake and never stops at the first one.
+ * {@link Report}. It never throws for a user mistake and never stops at the first one.
  *
  * <p>A nested type is checked once per naming it is read with, by the first root that reaches
  * it, and its findings name the path from that root; a later root that reaches a nested type
@@ -68,7 +68,7 @@ public final class PayloadValidator {
    * Where the findings about one type go: the report, the path from the root (empty for the
    * root itself), and whether the type is in source; if not, errors point at {@code anchor}.
    */
-  private record Site(ValidationReport report, String path, Element anchor, boolean inSource) {
+  private record Site(Report report, String path, Element anchor, boolean inSource) {
 
     void add(Message message, Element element, Object... args) {
       add(message, element, null, null, args);
@@ -83,7 +83,7 @@ public final class PayloadValidator {
       }
     }
 
-    Site to(ValidationReport other) {
+    Site to(Report other) {
       return new Site(other, path, anchor, inSource);
     }
   }
@@ -103,19 +103,19 @@ public final class PayloadValidator {
    * not resolved yet (perhaps another processor generates it): the type must wait a round, and
    * this is the error if it still does not resolve in the last one.
    */
-  public Optional<ValidationReport> unresolved(TypeElement type) {
+  public Optional<Report> unresolved(TypeElement type) {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
       return Optional.empty();
     }
-    return unresolved(type, new Site(new ValidationReport(), "", type, true), type)
+    return unresolved(type, new Site(new Report(), "", type, true), type)
         .or(() -> nestedTypes.reachedFrom(type).stream()
-            .map(reached -> unresolved(reached.type(), new Site(new ValidationReport(),
+            .map(reached -> unresolved(reached.type(), new Site(new Report(),
                 reached.path(), type, sources.contains(reached.type())), type))
             .flatMap(Optional::stream)
             .findFirst());
   }
 
-  private Optional<ValidationReport> unresolved(TypeElement owner, Site site, TypeElement root) {
+  private Optional<Report> unresolved(TypeElement owner, Site site, TypeElement root) {
     return scanner.scan(owner).stream()
         .filter(p -> ShapeResolver.isUnresolved(p.type()))
         .findFirst()
@@ -126,8 +126,8 @@ public final class PayloadValidator {
         });
   }
 
-  public ValidationReport validate(TypeElement type) {
-    ValidationReport report = new ValidationReport();
+  public Report validate(TypeElement type) {
+    Report report = new Report();
     AnnotationMirror payload = Annotations.find(type, Annotations.WEBHOOK_PAYLOAD).orElseThrow();
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
       report.add(Message.PAYLOAD_KIND, "", type, payload, null,
@@ -184,7 +184,7 @@ public final class PayloadValidator {
    * root: that the root's package can reach it, and that roots agree on the naming of a nested
    * type with its own redactor.
    */
-  private void checkNestedTypes(TypeElement root, Naming naming, ValidationReport report) {
+  private void checkNestedTypes(TypeElement root, Naming naming, Report report) {
     String rootPackage = packageOf(root);
     Map<String, Element> anchors = new HashMap<>();
     for (NestedTypes.Reached reached : nestedTypes.reachedFrom(root)) {
@@ -199,7 +199,7 @@ public final class PayloadValidator {
       String key = nestedKey(type, naming);
       Boolean clean = nestedClean.get(key);
       if (clean == null) {
-        ValidationReport own = new ValidationReport();
+        Report own = new Report();
         checkType(type, false, naming, site.to(own));
         nestedClean.put(key, own.isClean());
         report.addAll(own);
