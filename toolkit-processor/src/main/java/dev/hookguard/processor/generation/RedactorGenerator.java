@@ -19,7 +19,6 @@ import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.ScalarKind;
 import dev.hookguard.processor.model.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,36 +238,14 @@ public final class RedactorGenerator {
     /** Builds a redacted copy; the caller adds javadoc and modifiers. */
     MethodSpec.Builder copyMethod(ObjectModel model, String name) {
       ClassName payload = model.type();
-      MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+      return MethodSpec.methodBuilder(name)
           .returns(payload)
           .addParameter(payload, "value")
           .addParameter(REDACTION_CONTEXT, "context")
           .beginControlFlow("if (value == null)")
           .addStatement("return null")
-          .endControlFlow();
-      if (model.isRecord()) {
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (Property property : model.properties()) {
-          arguments.add(copyValue(property));
-        }
-        method.addCode("return new $T(", payload);
-        if (arguments.isEmpty()) {
-          method.addCode(");\n");
-        } else {
-          method.addCode("$>$>\n$L);\n$<$<", CodeBlock.join(arguments, ",\n"));
-        }
-        return method;
-      }
-      method.addStatement("$T copy = new $T()", payload, payload);
-      for (Property property : model.properties()) {
-        Property.Write write = property.write();
-        if (write.kind() == Property.WriteKind.SETTER) {
-          method.addStatement("copy.$L($L)", write.target(), copyValue(property));
-        } else {
-          method.addStatement("copy.$L = $L", write.target(), copyValue(property));
-        }
-      }
-      return method.addStatement("return copy");
+          .endControlFlow()
+          .addCode(ConstructionCode.buildAndReturn(model, "copy", this::copyValue));
     }
 
     /** What a redacted copy holds for {@code property}. */

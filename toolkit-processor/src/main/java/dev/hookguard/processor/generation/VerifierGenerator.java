@@ -22,7 +22,6 @@ import dev.hookguard.processor.model.ObjectModel;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,30 +220,10 @@ public final class VerifierGenerator {
           method.addStatement("in.require($N != null, $S)", locals.get(property), property.jsonName());
         }
       }
-      method.addStatement("in.endObject()");
-      if (model.isRecord()) {
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (Property property : model.properties()) {
-          arguments.add(argument(property, locals, isRoot));
-        }
-        if (arguments.isEmpty()) {
-          method.addStatement("return new $T()", payload);
-        } else {
-          method.addCode("return new $T($>$>\n$L);\n$<$<", payload, CodeBlock.join(arguments, ",\n"));
-        }
-        return method.build();
-      }
-      String copy = locals.newName("value");
-      method.addStatement("$T $N = new $T()", payload, copy, payload);
-      for (Property property : model.properties()) {
-        Property.Write write = property.write();
-        if (write.kind() == Property.WriteKind.SETTER) {
-          method.addStatement("$N.$L($L)", copy, write.target(), argument(property, locals, isRoot));
-        } else {
-          method.addStatement("$N.$L = $L", copy, write.target(), argument(property, locals, isRoot));
-        }
-      }
-      return method.addStatement("return $N", copy).build();
+      return method.addStatement("in.endObject()")
+          .addCode(ConstructionCode.buildAndReturn(model, locals.newName("value"),
+              property -> argument(property, locals, isRoot)))
+          .build();
     }
 
     /** An expression reading a value of {@code shape} from the reader {@code in}. */

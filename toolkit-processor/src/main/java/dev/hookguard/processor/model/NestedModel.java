@@ -8,6 +8,7 @@ import java.util.List;
  * store of its own: each root's verifier keeps private methods that read and write it, and each
  * redactor that holds it calls its own redactor, if it has one, or keeps private methods for it.
  *
+ * @param construction how its reader and a copier build an instance
  * @param properties in declaration order, JSON names after the naming of the root that reaches it
  * @param isSensitive whether it has a {@code @Sensitive} property, its own or at any depth below:
  *     redacting it takes masks, and a redacted copy is a new object
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record NestedModel(
     ClassName type,
-    boolean isRecord,
+    Construction construction,
     boolean isPublic,
     List<Property> properties,
     boolean isSensitive,

@@ -38,7 +38,7 @@ public final class PayloadModelFactory {
     return new PayloadModel(
         type,
         ClassName.get(type),
-        type.getKind() == ElementKind.RECORD,
+        construction(type),
         isPublic(type),
         payload.event(),
         payload.naming(),
@@ -63,7 +63,7 @@ public final class PayloadModelFactory {
   private NestedModel nested(TypeElement type, Naming naming) {
     return new NestedModel(
         ClassName.get(type),
-        type.getKind() == ElementKind.RECORD,
+        construction(type),
         isPublic(type),
         properties(type, naming),
         nestedTypes.isSensitive(type),
@@ -115,6 +115,17 @@ public final class PayloadModelFactory {
   static OptionalInt retainDays(Element element) {
     Retain retain = element.getAnnotation(Retain.class);
     return retain == null ? OptionalInt.empty() : OptionalInt.of(retain.days());
+  }
+
+  /**
+   * A record through its canonical constructor; a class (validation made sure it has a
+   * constructor without parameters, and a setter or a writable field for each property) through
+   * those.
+   */
+  private static Construction construction(TypeElement type) {
+    return type.getKind() == ElementKind.RECORD
+        ? Construction.CANONICAL_CONSTRUCTOR
+        : Construction.SETTERS_AND_FIELDS;
   }
 
   /** Public only if it and every type around it are public. */
