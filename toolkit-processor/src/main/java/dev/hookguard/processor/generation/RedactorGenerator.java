@@ -158,7 +158,7 @@ public final class RedactorGenerator {
             model.type());
     if (model.properties().stream().noneMatch(Property::isSensitive)) {
       boolean sensitiveInside =
-          model.properties().stream().anyMatch(p -> !p.nested().categories().isEmpty());
+          model.properties().stream().anyMatch(p -> !p.storage().nestedCategories().isEmpty());
       doc.add(sensitiveInside
           ? "It has no {@code @Sensitive} properties of its own: the types it holds mask theirs.\n"
           : "It has no {@code @Sensitive} properties: every value is shown.\n");

@@ -74,21 +74,42 @@ public final class PayloadModelFactory {
     List<Property> properties = new ArrayList<>();
     for (PropertySource source : scanner.scan(type)) {
       Shape shape = shapes.resolve(source.type()).orElseThrow();
+      Optional<Sensitive> sensitive =
+          Optional.ofNullable(source.element().getAnnotation(Sensitive.class));
       properties.add(new Property(
           source.name(),
           jsonName(source, naming),
           shape,
           source.readSuffix().orElseThrow(),
           source.write().orElseThrow(),
-          Optional.ofNullable(source.element().getAnnotation(Sensitive.class))
-              .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
-          Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
-              .map(e -> new Property.EncryptSpec(e.deterministic())),
-          retainDays(source.element()),
+          sensitive.map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
           isNullable(source),
-          nestedTypes.protection(shape)));
+          storage(source, sensitive, nestedTypes.contents(shape))));
     }
     return List.copyOf(properties);
+  }
+
+  /**
+   * How a store keeps a property: sealed as its {@code @Encrypt} says, and sealed too when an
+   * object inside it has an {@code @Encrypt} property, since that is stored inside it; revealed
+   * with its own category and those of the objects inside.
+   */
+  private static Storage storage(
+      PropertySource source, Optional<Sensitive> sensitive, NestedTypes.Contents inside) {
+    Encrypt encrypt = source.element().getAnnotation(Encrypt.class);
+    Storage.Protection protection;
+    if (encrypt != null) {
+      protection = encrypt.deterministic()
+          ? Storage.Protection.DETERMINISTIC
+          : Storage.Protection.RANDOMIZED;
+    } else {
+      protection = inside.encrypted() ? Storage.Protection.RANDOMIZED : Storage.Protection.PLAIN;
+    }
+    return new Storage(
+        protection,
+        sensitive.map(Sensitive::category),
+        inside.categories().stream().sorted().toList(),
+        retainDays(source.element()));
   }
 
   /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */

@@ -2,8 +2,6 @@ package dev.hookguard.processor.model;
 
 import dev.hookguard.api.Sensitive;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * One property of a payload type, with every decision about it made: its JSON name, how it is
@@ -15,11 +13,9 @@ import java.util.Set;
  *     {@code email}
  * @param write how a copy receives it
  * @param sensitive its {@code @Sensitive}, if any
- * @param encrypt its {@code @Encrypt}, if any
- * @param retainDays its own {@code @Retain}, if any
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
- * @param nested what the objects (roots or nested types) inside it, at any depth, ask of storage
+ * @param storage how a store keeps it, when it is a root's property
  */
 public record Property(
     String name,
@@ -28,22 +24,8 @@ public record Property(
     String readSuffix,
     Write write,
     Optional<SensitiveSpec> sensitive,
-    Optional<EncryptSpec> encrypt,
-    OptionalInt retainDays,
     boolean nullable,
-    Nested nested) {
-
-  /**
-   * What nested objects ask of storage: stored as part of this property, their {@code @Encrypt}
-   * properties can only be kept encrypted by sealing this property, and revealing it reveals
-   * their {@code @Sensitive} values.
-   *
-   * @param encrypted whether any nested property is {@code @Encrypt}
-   * @param categories the categories of every nested {@code @Sensitive} property
-   */
-  public record Nested(boolean encrypted, Set<Sensitive.Category> categories) {
-    public static final Nested NONE = new Nested(false, Set.of());
-  }
+    Storage storage) {
 
   /** How generated code gives a copy this property's value. */
   public enum WriteKind {
@@ -60,9 +42,6 @@ public record Property(
 
   /** The {@code @Sensitive} of a property. */
   public record SensitiveSpec(Sensitive.Category category, Sensitive.Mask mask) {}
-
-  /** The {@code @Encrypt} of a property. */
-  public record EncryptSpec(boolean deterministic) {}
 
   /**
    * Whether a JSON document must hold this property with a non-null value: unless it is an
