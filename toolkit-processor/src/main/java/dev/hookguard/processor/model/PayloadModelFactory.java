@@ -66,8 +66,20 @@ public final class PayloadModelFactory {
         construction(type),
         isPublic(type),
         properties(type, naming),
-        nestedTypes.isSensitive(type),
-        nestedTypes.hasOwnRedactor(type));
+        redaction(type));
+  }
+
+  /**
+   * A nested type with its own redactor is redacted by it; any other is redacted by the redactor
+   * that holds it, with masks if it is sensitive, else in full.
+   */
+  private ObjectRedaction redaction(TypeElement type) {
+    if (nestedTypes.hasOwnRedactor(type)) {
+      return ObjectRedaction.OWN_REDACTOR;
+    }
+    return nestedTypes.isSensitive(type)
+        ? ObjectRedaction.MASKED_BY_HOLDER
+        : ObjectRedaction.IN_FULL_BY_HOLDER;
   }
 
   private List<Property> properties(TypeElement type, Naming naming) {
@@ -76,6 +88,7 @@ public final class PayloadModelFactory {
       Shape shape = shapes.resolve(source.type()).orElseThrow();
       Optional<Sensitive> sensitive =
           Optional.ofNullable(source.element().getAnnotation(Sensitive.class));
+      NestedTypes.Contents inside = nestedTypes.contents(shape);
       properties.add(new Property(
           source.name(),
           jsonName(source, naming),
@@ -84,9 +97,49 @@ public final class PayloadModelFactory {
           source.write().orElseThrow(),
           sensitive.map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
           isNullable(source),
-          storage(source, sensitive, nestedTypes.contents(shape))));
+          storage(source, sensitive, inside),
+          redaction(sensitive, shape)));
     }
     return List.copyOf(properties);
+  }
+
+  /**
+   * A sensitive property is shown masked, or left out; a redacted copy holds its masked text if
+   * it is a {@code String}, else its empty value. Any other property is shown as it is, and a
+   * redacted copy copies it when it holds a root (whose redactor copies it) or a sensitive nested
+   * type, and keeps it otherwise.
+   */
+  private Redaction redaction(Optional<Sensitive> sensitive, Shape shape) {
+    if (sensitive.isEmpty()) {
+      return new Redaction(
+          Redaction.Shown.VALUE,
+          holdsRedactedObject(shape) ? Redaction.Copied.REDACTED_INSIDE : Redaction.Copied.SAME,
+          Optional.empty());
+    }
+    Optional<Redaction.Mask> mask = switch (sensitive.get().mask()) {
+      case FULL -> Optional.of(Redaction.Mask.FULL);
+      case LAST4 -> Optional.of(Redaction.Mask.LAST4);
+      case EMAIL -> Optional.of(Redaction.Mask.EMAIL);
+      case HASH -> Optional.of(Redaction.Mask.HASH);
+      case OMIT -> Optional.empty();
+    };
+    if (mask.isEmpty()) {
+      return new Redaction(Redaction.Shown.OMITTED, Redaction.Copied.EMPTY, Optional.empty());
+    }
+    boolean isString = shape instanceof Shape.Scalar scalar && scalar.kind() == ScalarKind.STRING;
+    return new Redaction(
+        Redaction.Shown.MASKED,
+        isString ? Redaction.Copied.MASKED : Redaction.Copied.EMPTY,
+        mask);
+  }
+
+  /** Whether a value of {@code shape} holds a root or a sensitive nested type, at any depth. */
+  private boolean holdsRedactedObject(Shape shape) {
+    if (shape instanceof Shape.Container container) {
+      return holdsRedactedObject(container.element());
+    }
+    return shape instanceof Shape.Payload
+        || (shape instanceof Shape.Nested && !nestedTypes.contents(shape).categories().isEmpty());
   }
 
   /**

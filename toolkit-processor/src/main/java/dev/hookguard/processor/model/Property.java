@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One property of a payload type, with every decision about it made: its JSON name, how it is
- * read and written, and how it is protected.
+ * read and written, how it is stored and how it is redacted.
  *
  * @param name the Java name
  * @param jsonName the JSON name, after {@code naming} and {@code @JsonProperty}
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
  * @param storage how a store keeps it, when it is a root's property
+ * @param redaction how redactors treat it
  */
 public record Property(
     String name,
@@ -25,7 +26,18 @@ public record Property(
     Write write,
     Optional<SensitiveSpec> sensitive,
     boolean nullable,
-    Storage storage) {
+    Storage storage,
+    Redaction redaction) {
+
+  /** What stands for the property when it has no value. */
+  public enum Empty {
+    /** A primitive's zero. */
+    ZERO,
+    /** An empty {@code Optional}. */
+    EMPTY_OPTIONAL,
+    /** {@code null}. */
+    NULL
+  }
 
   /** How generated code gives a copy this property's value. */
   public enum WriteKind {
@@ -44,22 +56,36 @@ public record Property(
   public record SensitiveSpec(Sensitive.Category category, Sensitive.Mask mask) {}
 
   /**
+   * What stands for the property when it has no value: what a redacted copy holds instead of a
+   * value it leaves out, and what a reader starts from.
+   */
+  public Empty emptyValue() {
+    if (shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
+      return Empty.ZERO;
+    }
+    boolean optional = shape instanceof Shape.Container container
+        && container.kind() == Shape.ContainerKind.OPTIONAL;
+    return optional ? Empty.EMPTY_OPTIONAL : Empty.NULL;
+  }
+
+  /** The literal of a primitive's zero; only when {@link #emptyValue()} is {@code ZERO}. */
+  public String zero() {
+    if (!(shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive())) {
+      throw new IllegalStateException(name + " is not a primitive");
+    }
+    return scalar.kind().zero();
+  }
+
+  /**
    * Whether a JSON document must hold this property with a non-null value: unless it is an
    * {@code Optional} or {@code Nullable}. A primitive is required in any case.
    */
   public boolean isRequired() {
-    boolean optional = shape instanceof Shape.Container container
-        && container.kind() == Shape.ContainerKind.OPTIONAL;
-    boolean primitive = shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive();
-    return primitive || (!optional && !nullable);
+    Empty empty = emptyValue();
+    return empty == Empty.ZERO || (empty == Empty.NULL && !nullable);
   }
 
   public boolean isSensitive() {
     return sensitive.isPresent();
-  }
-
-  /** Whether this property appears at all in log lines and redacted JSON. */
-  public boolean isOmitted() {
-    return sensitive.map(s -> s.mask() == Sensitive.Mask.OMIT).orElse(false);
   }
 }

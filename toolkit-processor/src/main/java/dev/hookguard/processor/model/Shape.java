@@ -47,7 +47,7 @@ public sealed interface Shape {
   /**
    * A record or class without {@code @WebhookPayload}, reached from a root: read and written by
    * the generated code of that root, redacted by its own redactor if it has one
-   * ({@link NestedModel#hasRedactor()}).
+   * ({@link NestedModel#redaction()}).
    */
   record Nested(ClassName typeName) implements Composite {}
 
