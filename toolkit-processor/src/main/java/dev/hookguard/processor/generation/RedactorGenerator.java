@@ -240,15 +240,8 @@ public final class RedactorGenerator {
       if (!(shape instanceof Shape.Container container)) {
         return value;
       }
-      String method = switch (container.kind()) {
-        case LIST -> "list";
-        case SET -> "set";
-        case ARRAY -> "array";
-        case MAP -> "map";
-        case OPTIONAL -> "optional";
-      };
       String e = depth == 1 ? "e" : "e" + depth;
-      return CodeBlock.of("$T.$L($L, $L -> $L)", COPIES, method, value, e,
+      return CodeBlock.of("$T.$L($L, $L -> $L)", COPIES, container.copyMethod(), value, e,
           copyRedactedInside(container.element(), CodeBlock.of("$L", e), depth + 1));
     }
   }
