@@ -1,6 +1,9 @@
 package dev.hookguard.processor;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -15,9 +18,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.hookguard.processor.generation.SourceFileWriter;
 import dev.hookguard.processor.validation.Report;
 import java.nio.file.Path;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * The processor's packages depend one way: the processor entry point on validation, model and
  * generation; generation on the model; the model on nothing of the processor's. Read from the
  * compiled classes in {@code target/classes}. (The runtime's {@code ArchitectureTest} shows the
- * same cycle rule failing on a package cycle built for that purpose.) Every message reaches the
- * compiler through one {@link Report}.
+ * same cycle rule failing on a package cycle built for that purpose.) Generators get everything
+ * from the model, and every message reaches the compiler through one {@link Report}.
  */
 class ArchitectureTest {
 
@@ -64,6 +69,21 @@ class ArchitectureTest {
           }
         };
     slices().assignedFrom(byPackage).should().beFreeOfCycles().check(processor);
+  }
+
+  /**
+   * Generators render the model: they read no elements or type mirrors, which would let them
+   * decide for themselves. Two uses remain, neither a decision: JavaPoet takes the modifiers of
+   * {@code javax.lang.model}, and {@link SourceFileWriter} hands the compiler each file's
+   * originating element.
+   */
+  @Test
+  void generatorsUseNothingOfTheLanguageModelButModifiers() {
+    noClasses().that().resideInAPackage(ROOT + ".generation")
+        .and().doNotHaveFullyQualifiedName(SourceFileWriter.class.getName())
+        .should().dependOnClassesThat(
+            resideInAPackage("javax.lang.model..").and(not(equivalentTo(Modifier.class))))
+        .check(processor);
   }
 
   @Test
