@@ -53,10 +53,11 @@ import javax.lang.model.util.Elements;
  * printed at its end. A type with an error gets nothing generated, and neither does a type that
  * holds it (at any depth), so one mistake never cascades into errors in generated code, while
  * every unrelated type is still generated; a nested type's own redactor is written when it and
- * everything below it are clean, whatever became of the roots above it. A type whose property types, or its nested types' property types, do not resolve yet
- * (perhaps another processor generates them) waits for the next round; if they still do not
- * resolve in the last round, that is an error. The processor claims no annotations, and never lets
- * an exception escape into javac.
+ * everything below it are clean, whatever became of the roots above it. A type whose property
+ * types, or its nested types' property types, do not resolve yet (perhaps another processor
+ * generates them) waits for the next round; if they still do not resolve in the last round, that
+ * is an error. The processor claims no annotations, and never lets an exception escape into
+ * javac.
  */
 @AutoService(Processor.class)
 public final class HookGuardProcessor extends AbstractProcessor {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The code that builds an instance as the model's {@link dev.hookguard.processor.model.Construction}
- * says, shared by verifiers, which build what they read, and redactors, which build copies.
+ * The code that builds an instance as the model's
+ * {@link dev.hookguard.processor.model.Construction} says, shared by verifiers, which build what
+ * they read, and redactors, which build copies.
  */
 final class ConstructionCode {
 

@@ -166,7 +166,8 @@ public final class RedactorGenerator {
     /** Writes with every sensitive value masked; the caller adds javadoc and modifiers. */
     MethodSpec.Builder maskedWriteMethod(ObjectModel model, String name) {
       WriteCode.ObjectWriter objects = (shape, out, value) -> switch (nested.redactionOf(shape)) {
-        case OWN_REDACTOR -> CodeBlock.of("$T.write($L, $L, context)", redactorOf(shape), out, value);
+        case OWN_REDACTOR ->
+            CodeBlock.of("$T.write($L, $L, context)", redactorOf(shape), out, value);
         case MASKED_BY_HOLDER -> CodeBlock.of("$L($L, $L, context)",
             methods.nested("write", shape.typeName()), out, value);
         case IN_FULL_BY_HOLDER -> CodeBlock.of("$L($L, $L)",
