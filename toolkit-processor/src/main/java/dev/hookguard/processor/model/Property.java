@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param jsonName the JSON name, after {@code naming} and {@code @JsonProperty}
  * @param readSuffix what follows {@code value.} to read it: {@code email()}, {@code getEmail()} or
  *     {@code email}
- * @param write how a copy receives it
- * @param sensitive its {@code @Sensitive}, if any
+ * @param write how an instance being built receives it, as its type's {@link Construction} says
+ * @param sensitive its {@code @Sensitive}, if any, as generated javadoc lists it
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
- * @param storage how a store keeps it, when it is a root's property
+ * @param storage how a store keeps it, when it is a root's own property; its nested categories
+ *     say what is sensitive inside it in any case
  * @param redaction how redactors treat it
  */
 public record Property(
