@@ -20,9 +20,9 @@ import dev.hookguard.processor.model.PropertyScanner;
 import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
 import dev.hookguard.processor.model.SourceTypes;
-import dev.hookguard.processor.validation.Diagnostic;
+import dev.hookguard.processor.validation.Message;
 import dev.hookguard.processor.validation.PayloadValidator;
-import dev.hookguard.processor.validation.ValidationReport;
+import dev.hookguard.processor.validation.Report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,15 +48,16 @@ import javax.lang.model.util.Elements;
  * Generates the companion classes of every {@code @WebhookPayload} type, and the redactors of the
  * nested types below them that need one.
  *
- * <p>Each round: validate every payload type with the nested types below it (printing the
- * report), build a model of each clean one, and write its files. A type with an error gets nothing
- * generated, and neither does a type that holds it (at any depth), so one mistake never cascades
- * into errors in generated code, while every unrelated type is still generated; a nested type's
- * own redactor is written when it and everything below it are clean, whatever became of the roots
- * above it. A type whose property types, or its nested types' property types, do not resolve yet
- * (perhaps another processor generates them) waits for the next round; if they still do not
- * resolve in the last round, that is an error. The processor claims no annotations, and never lets
- * an exception escape into javac.
+ * <p>Each round: validate every payload type with the nested types below it, build a model of
+ * each clean one, and write its files; every message of the round goes into one {@link Report},
+ * printed at its end. A type with an error gets nothing generated, and neither does a type that
+ * holds it (at any depth), so one mistake never cascades into errors in generated code, while
+ * every unrelated type is still generated; a nested type's own redactor is written when it and
+ * everything below it are clean, whatever became of the roots above it. A type whose property
+ * types, or its nested types' property types, do not resolve yet (perhaps another processor
+ * generates them) waits for the next round; if they still do not resolve in the last round, that
+ * is an error. The processor claims no annotations, and never lets an exception escape into
+ * javac.
  */
 @AutoService(Processor.class)
 public final class HookGuardProcessor extends AbstractProcessor {
@@ -119,6 +120,17 @@ public final class HookGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Report report = new Report();
+    try {
+      process(round, report);
+    } finally {
+      report.printTo(messager);
+    }
+    return false;
+  }
+
+  /** One round: every message goes into {@code report}, which is printed afterwards. */
+  private void process(RoundEnvironment round, Report report) {
     sources.addRound(round.getRootElements());
     List<TypeElement> payloads = new ArrayList<>();
     for (String name : deferred) {
@@ -142,35 +154,34 @@ public final class HookGuardProcessor extends AbstractProcessor {
           nestedTypes.reachedFrom(payload)
               .forEach(r -> reached.add(r.type().getQualifiedName().toString()));
         }
-        Optional<ValidationReport> unresolved = validator.unresolved(payload);
+        Optional<Report> unresolved = validator.unresolved(payload);
         if (unresolved.isPresent()) {
           if (round.processingOver()) {
-            unresolved.get().printTo(messager);
+            report.addAll(unresolved.get());
             invalid.add(name);
           } else {
             deferred.add(name);
           }
           continue;
         }
-        ValidationReport report = validator.validate(payload);
-        report.printTo(messager);
+        Report validation = validator.validate(payload);
+        report.addAll(validation);
         if (isObject) {
           validated.add(payload);
         }
-        if (report.isClean()) {
+        if (validation.isClean()) {
           clean.add(models.create(payload));
         } else {
           invalid.add(name);
         }
       } catch (RuntimeException e) {
-        error(Diagnostic.UNEXPECTED, payload, payload.getQualifiedName(), e);
+        report.add(Message.UNEXPECTED, payload, payload.getQualifiedName(), e);
         invalid.add(name);
       }
     }
-    reportOrphans(round);
-    withoutInvalidReferences(clean, invalid).forEach(this::generate);
-    generateNestedRedactors(validated, invalid);
-    return false;
+    reportOrphans(round, report);
+    withoutInvalidReferences(clean, invalid).forEach(model -> generate(model, report));
+    generateNestedRedactors(validated, invalid, report);
   }
 
   /**
@@ -209,14 +220,14 @@ public final class HookGuardProcessor extends AbstractProcessor {
     return shape instanceof Shape.Container container && references(container.element(), names);
   }
 
-  private void generate(PayloadModel model) {
+  private void generate(PayloadModel model, Report report) {
     try {
       String packageName = model.type().packageName();
       writer.write(packageName, redactors.generate(model, model.nested()), model.element());
       writer.write(packageName, verifiers.generate(model), model.element());
       writer.write(packageName, stores.generate(model), model.element());
     } catch (IOException | RuntimeException e) {
-      error(Diagnostic.UNEXPECTED, model.element(), model.type(), e);
+      report.add(Message.UNEXPECTED, model.element(), model.type(), e);
     }
   }
 
@@ -225,7 +236,8 @@ public final class HookGuardProcessor extends AbstractProcessor {
    * that reached it (validation refuses a root that disagrees), from that root: when the nested
    * type and everything below it are clean.
    */
-  private void generateNestedRedactors(List<TypeElement> roots, Set<String> invalid) {
+  private void generateNestedRedactors(
+      List<TypeElement> roots, Set<String> invalid, Report report) {
     for (TypeElement root : roots) {
       Naming naming = root.getAnnotation(WebhookPayload.class).naming();
       for (NestedTypes.Reached nested : nestedTypes.reachedFrom(root)) {
@@ -244,7 +256,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
             nestedRedactorsWritten.add(name);
           }
         } catch (IOException | RuntimeException e) {
-          error(Diagnostic.UNEXPECTED, root, name, e);
+          report.add(Message.UNEXPECTED, root, name, e);
         }
       }
     }
@@ -254,7 +266,7 @@ public final class HookGuardProcessor extends AbstractProcessor {
    * {@code @Sensitive}, {@code @Encrypt} or {@code @Retain} where no payload type reads them: on
    * a type that is neither a {@code @WebhookPayload} type nor reached from one.
    */
-  private void reportOrphans(RoundEnvironment round) {
+  private void reportOrphans(RoundEnvironment round, Report report) {
     // A record component's annotation shows on the component and on its field: report it once,
     // on the field, whose source position javac 17 knows.
     Set<String> reported = new LinkedHashSet<>();
@@ -275,13 +287,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
             || !reported.add(simple + " " + owner + " " + element.getSimpleName())) {
           continue;
         }
-        error(Diagnostic.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
+        report.add(Message.ORPHAN_ANNOTATION, element, simple, element.getSimpleName(),
             owner.getSimpleName(), owner.getSimpleName(), simple);
       }
     }
-  }
-
-  private void error(Diagnostic diagnostic, Element element, Object... args) {
-    messager.printMessage(diagnostic.kind(), diagnostic.format(args), element);
   }
 }

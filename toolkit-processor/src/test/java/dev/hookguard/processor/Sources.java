@@ -17,8 +17,11 @@ import java.util.Arrays;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
-/** Test sources from {@code src/test/resources/sources}, and compiling them with the processor. */
-final class Sources {
+/**
+ * Test sources from {@code src/test/resources/sources}, and compiling them with the processor; the
+ * model's tests use inline sources and libraries from here too.
+ */
+public final class Sources {
 
   private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
 
@@ -38,7 +41,7 @@ final class Sources {
   }
 
   /** An inline source; its class name comes from {@code name}. */
-  static JavaFileObject source(String name, String... lines) {
+  public static JavaFileObject source(String name, String... lines) {
     return JavaFileObjects.forSourceLines(name, lines);
   }
 
@@ -57,7 +60,7 @@ final class Sources {
    * Compiles {@code sources} as a library built elsewhere, without any annotation processor, and
    * writes its class files into {@code directory}.
    */
-  static Path precompile(Path directory, JavaFileObject... sources) throws IOException {
+  public static Path precompile(Path directory, JavaFileObject... sources) throws IOException {
     Compilation compilation = javac().withOptions("-proc:none").compile(sources);
     assertThat(compilation).succeeded();
     for (JavaFileObject file : compilation.generatedFiles()) {

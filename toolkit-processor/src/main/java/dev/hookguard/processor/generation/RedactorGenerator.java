@@ -15,14 +15,12 @@ import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.NestedModel;
 import dev.hookguard.processor.model.NestedModels;
 import dev.hookguard.processor.model.ObjectModel;
+import dev.hookguard.processor.model.ObjectRedaction;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
-import dev.hookguard.processor.model.ScalarKind;
+import dev.hookguard.processor.model.Redaction;
 import dev.hookguard.processor.model.Shape;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -49,12 +47,12 @@ public final class RedactorGenerator {
   public TypeSpec generate(ObjectModel model, NestedModels nested) {
     ClassName payload = model.type();
     ClassName self = model.redactor();
-    List<NestedModel> carried = carried(model, nested);
+    List<NestedModel> carried = nested.carriedBy(model);
     MethodNames methods =
         new MethodNames(FIXED_METHODS, carried.stream().map(NestedModel::type).toList());
     for (NestedModel type : carried) {
       methods.addNested("write", type.type());
-      if (type.isSensitive()) {
+      if (type.redaction() == ObjectRedaction.MASKED_BY_HOLDER) {
         methods.addNested("copyRedacted", type.type());
       }
     }
@@ -104,7 +102,7 @@ public final class RedactorGenerator {
             .build());
     for (NestedModel carriedType : carried) {
       String write = methods.nested("write", carriedType.type());
-      if (carriedType.isSensitive()) {
+      if (carriedType.redaction() == ObjectRedaction.MASKED_BY_HOLDER) {
         type.addMethod(code.maskedWriteMethod(carriedType, write)
                 .addJavadoc("Writes {@code value} with every sensitive value masked.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -124,42 +122,13 @@ public final class RedactorGenerator {
     return type.build();
   }
 
-  /**
-   * The nested types this redactor writes with methods of its own, in the order first reached:
-   * those inside a property that is not masked as a whole, unless they have their own redactor.
-   */
-  private static List<NestedModel> carried(ObjectModel model, NestedModels nested) {
-    Map<ClassName, NestedModel> carried = new LinkedHashMap<>();
-    carry(model, nested, carried);
-    return List.copyOf(carried.values());
-  }
-
-  private static void carry(ObjectModel model, NestedModels nested, Map<ClassName, NestedModel> carried) {
-    for (Property property : model.properties()) {
-      if (!property.isSensitive()) {
-        carry(property.shape(), nested, carried);
-      }
-    }
-  }
-
-  private static void carry(Shape shape, NestedModels nested, Map<ClassName, NestedModel> carried) {
-    if (shape instanceof Shape.Container container) {
-      carry(container.element(), nested, carried);
-    } else if (shape instanceof Shape.Nested nestedShape) {
-      NestedModel type = nested.get(nestedShape.typeName());
-      if (!type.hasRedactor() && carried.putIfAbsent(type.type(), type) == null) {
-        carry(type, nested, carried);
-      }
-    }
-  }
-
   private static CodeBlock classJavadoc(ObjectModel model, List<NestedModel> carried) {
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Redacts {@link $T} for log lines, JSON and forwarding, as its annotations say.\n",
             model.type());
     if (model.properties().stream().noneMatch(Property::isSensitive)) {
       boolean sensitiveInside =
-          model.properties().stream().anyMatch(p -> !p.nested().categories().isEmpty());
+          model.properties().stream().anyMatch(p -> !p.storage().nestedCategories().isEmpty());
       doc.add(sensitiveInside
           ? "It has no {@code @Sensitive} properties of its own: the types it holds mask theirs.\n"
           : "It has no {@code @Sensitive} properties: every value is shown.\n");
@@ -196,30 +165,27 @@ public final class RedactorGenerator {
 
     /** Writes with every sensitive value masked; the caller adds javadoc and modifiers. */
     MethodSpec.Builder maskedWriteMethod(ObjectModel model, String name) {
-      WriteCode.ObjectWriter objects = (shape, out, value) -> {
-        if (shape instanceof Shape.Nested nestedShape) {
-          NestedModel type = nested.get(nestedShape.typeName());
-          if (!type.hasRedactor()) {
-            String write = methods.nested("write", type.type());
-            return type.isSensitive()
-                ? CodeBlock.of("$L($L, $L, context)", write, out, value)
-                : CodeBlock.of("$L($L, $L)", write, out, value);
-          }
-        }
-        return CodeBlock.of("$T.write($L, $L, context)", redactorOf(shape), out, value);
+      WriteCode.ObjectWriter objects = (shape, out, value) -> switch (nested.redactionOf(shape)) {
+        case OWN_REDACTOR ->
+            CodeBlock.of("$T.write($L, $L, context)", redactorOf(shape), out, value);
+        case MASKED_BY_HOLDER -> CodeBlock.of("$L($L, $L, context)",
+            methods.nested("write", shape.typeName()), out, value);
+        case IN_FULL_BY_HOLDER -> CodeBlock.of("$L($L, $L)",
+            methods.nested("write", shape.typeName()), out, value);
       };
       return MethodSpec.methodBuilder(name)
           .addParameter(PAYLOAD_WRITER, "out")
           .addParameter(model.type(), "value")
           .addParameter(REDACTION_CONTEXT, "context")
           .addCode(WriteCode.object(model, property -> {
-            if (property.isOmitted()) {
-              return Optional.empty();
-            }
+            Redaction redaction = property.redaction();
             CodeBlock read = WriteCode.read(property);
-            return Optional.of(property.isSensitive()
-                ? CodeBlock.of("out.masked($L)", mask(property, read))
-                : WriteCode.write(property.shape(), "out", read, objects));
+            return switch (redaction.shown()) {
+              case VALUE -> Optional.of(WriteCode.write(property.shape(), "out", read, objects));
+              case MASKED -> Optional.of(
+                  CodeBlock.of("out.masked($L)", mask(redaction.mask().orElseThrow(), read)));
+              case OMITTED -> Optional.empty();
+            };
           }));
     }
 
@@ -239,89 +205,45 @@ public final class RedactorGenerator {
     /** Builds a redacted copy; the caller adds javadoc and modifiers. */
     MethodSpec.Builder copyMethod(ObjectModel model, String name) {
       ClassName payload = model.type();
-      MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+      return MethodSpec.methodBuilder(name)
           .returns(payload)
           .addParameter(payload, "value")
           .addParameter(REDACTION_CONTEXT, "context")
           .beginControlFlow("if (value == null)")
           .addStatement("return null")
-          .endControlFlow();
-      if (model.isRecord()) {
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (Property property : model.properties()) {
-          arguments.add(copyValue(property));
-        }
-        method.addCode("return new $T(", payload);
-        if (arguments.isEmpty()) {
-          method.addCode(");\n");
-        } else {
-          method.addCode("$>$>\n$L);\n$<$<", CodeBlock.join(arguments, ",\n"));
-        }
-        return method;
-      }
-      method.addStatement("$T copy = new $T()", payload, payload);
-      for (Property property : model.properties()) {
-        Property.Write write = property.write();
-        if (write.kind() == Property.WriteKind.SETTER) {
-          method.addStatement("copy.$L($L)", write.target(), copyValue(property));
-        } else {
-          method.addStatement("copy.$L = $L", write.target(), copyValue(property));
-        }
-      }
-      return method.addStatement("return copy");
+          .endControlFlow()
+          .addCode(ConstructionCode.buildAndReturn(model, "copy", this::copyValue));
     }
 
     /** What a redacted copy holds for {@code property}. */
     private CodeBlock copyValue(Property property) {
+      Redaction redaction = property.redaction();
       CodeBlock read = WriteCode.read(property);
-      if (property.sensitive().isEmpty()) {
-        return copyNonSensitive(property.shape(), read, 1);
-      }
-      Shape shape = property.shape();
-      boolean isString = shape instanceof Shape.Scalar s && s.kind() == ScalarKind.STRING;
-      if (isString && !property.isOmitted()) {
-        return mask(property, read);
-      }
-      return empty(shape);
+      return switch (redaction.copied()) {
+        case SAME -> read;
+        case REDACTED_INSIDE -> copyRedactedInside(property.shape(), read, 1);
+        case MASKED -> mask(redaction.mask().orElseThrow(), read);
+        case EMPTY -> empty(property);
+      };
     }
 
-    /**
-     * Non-sensitive values are kept; only roots, sensitive nested types and containers of them
-     * need a redacted copy.
-     */
-    private CodeBlock copyNonSensitive(Shape shape, CodeBlock value, int depth) {
-      if (!needsCopy(shape)) {
+    /** A copy of {@code value} whose objects are redacted as their redaction says. */
+    private CodeBlock copyRedactedInside(Shape shape, CodeBlock value, int depth) {
+      if (shape instanceof Shape.Composite composite) {
+        return switch (nested.redactionOf(composite)) {
+          case OWN_REDACTOR ->
+              CodeBlock.of("$T.copyRedacted($L, context)", redactorOf(composite), value);
+          case MASKED_BY_HOLDER -> CodeBlock.of("$L($L, context)",
+              methods.nested("copyRedacted", composite.typeName()), value);
+          case IN_FULL_BY_HOLDER -> value;
+        };
+      }
+      if (!(shape instanceof Shape.Container container)) {
         return value;
       }
-      if (shape instanceof Shape.Nested nestedShape
-          && !nested.get(nestedShape.typeName()).hasRedactor()) {
-        return CodeBlock.of("$L($L, context)",
-            methods.nested("copyRedacted", nestedShape.typeName()), value);
-      }
-      if (shape instanceof Shape.Composite composite) {
-        return CodeBlock.of("$T.copyRedacted($L, context)", redactorOf(composite), value);
-      }
-      Shape.Container container = (Shape.Container) shape;
-      String method = switch (container.kind()) {
-        case LIST -> "list";
-        case SET -> "set";
-        case ARRAY -> "array";
-        case MAP -> "map";
-        case OPTIONAL -> "optional";
-      };
       String e = depth == 1 ? "e" : "e" + depth;
-      return CodeBlock.of("$T.$L($L, $L -> $L)", COPIES, method, value, e,
-          copyNonSensitive(container.element(), CodeBlock.of("$L", e), depth + 1));
-    }
-
-    private boolean needsCopy(Shape shape) {
-      if (shape instanceof Shape.Container container) {
-        return needsCopy(container.element());
-      }
-      if (shape instanceof Shape.Nested nestedShape) {
-        return nested.get(nestedShape.typeName()).isSensitive();
-      }
-      return shape instanceof Shape.Payload;
+      return CodeBlock.of("$T.$L($L, $L -> $L)", COPIES, container.copyMethod(), value, e,
+          copyRedactedInside(container.element(), CodeBlock.of("$L", e), depth + 1));
     }
   }
 
@@ -330,26 +252,22 @@ public final class RedactorGenerator {
     return PayloadModel.companion(shape.typeName(), "Redactor");
   }
 
-  /** The masked text of a sensitive property, as a String expression. */
-  private static CodeBlock mask(Property property, CodeBlock read) {
-    return switch (property.sensitive().orElseThrow().mask()) {
+  /** The masked text of {@code read}, as a String expression. */
+  private static CodeBlock mask(Redaction.Mask mask, CodeBlock read) {
+    return switch (mask) {
       case FULL -> CodeBlock.of("$T.REDACTED", MASKS);
       case LAST4 -> CodeBlock.of("$T.last4($L)", MASKS, read);
       case EMAIL -> CodeBlock.of("$T.email($L)", MASKS, read);
       case HASH -> CodeBlock.of("context.pseudonym($L)", read);
-      case OMIT -> throw new IllegalStateException("omitted properties are never written");
     };
   }
 
-  /** The value a redacted copy holds instead of a sensitive one. */
-  private static CodeBlock empty(Shape shape) {
-    if (shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
-      return CodeBlock.of("$L", scalar.kind().zero());
-    }
-    if (shape instanceof Shape.Container container
-        && container.kind() == Shape.ContainerKind.OPTIONAL) {
-      return CodeBlock.of("$T.empty()", Optional.class);
-    }
-    return CodeBlock.of("null");
+  /** The empty value of {@code property}. */
+  private static CodeBlock empty(Property property) {
+    return switch (property.emptyValue()) {
+      case ZERO -> CodeBlock.of("$L", property.zero());
+      case EMPTY_OPTIONAL -> CodeBlock.of("$T.empty()", Optional.class);
+      case NULL -> CodeBlock.of("null");
+    };
   }
 }

@@ -22,6 +22,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
+import dev.hookguard.processor.model.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,8 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XStore}: the payload's storage schema (protection, category and retention of
- * each property, decided by its annotations) and typed {@code put}, {@code find}, {@code reveal},
+ * Generates {@code XStore}: the payload's storage schema (protection, categories and retention of
+ * each property, as the model decided them) and typed {@code put}, {@code find}, {@code reveal},
  * {@code findByF} and {@code delete} over the runtime's {@code PayloadTable}. Encryption, access
  * checks, audit and retention all happen in the runtime; this class only maps types.
  */
@@ -118,7 +119,7 @@ public final class StoreGenerator {
                 STORED_DOCUMENTS, verifier)
             .build());
     List<Property> deterministic = model.properties().stream()
-        .filter(p -> p.encrypt().map(Property.EncryptSpec::deterministic).orElse(false))
+        .filter(p -> p.storage().protection() == Storage.Protection.DETERMINISTIC)
         .toList();
     for (Property property : deterministic) {
       type.addMethod(finder(model, property));
@@ -168,23 +169,20 @@ public final class StoreGenerator {
   private static CodeBlock schema(PayloadModel model) {
     List<CodeBlock> fields = new ArrayList<>();
     for (Property property : model.properties()) {
-      CodeBlock category = property.sensitive()
-          .map(s -> CodeBlock.of("$T.$L", CATEGORY, s.category()))
+      Storage storage = property.storage();
+      CodeBlock category = storage.category()
+          .map(c -> CodeBlock.of("$T.$L", CATEGORY, c))
           .orElse(CodeBlock.of("null"));
-      // Nested @Encrypt properties are stored inside this one: sealing it is how they stay sealed.
-      String protection = property.encrypt()
-          .map(e -> e.deterministic() ? "DETERMINISTIC" : "RANDOMIZED")
-          .orElse(property.nested().encrypted() ? "RANDOMIZED" : "PLAIN");
-      if (property.nested().categories().isEmpty()) {
+      String protection = storage.protection().name();
+      if (storage.nestedCategories().isEmpty()) {
         fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L)", FIELD_SPEC, property.jsonName(),
-            category, PROTECTION, protection, days(property.retainDays())));
+            category, PROTECTION, protection, days(storage.retainDays())));
       } else {
-        List<CodeBlock> nested = property.nested().categories().stream()
-            .sorted()
+        List<CodeBlock> nested = storage.nestedCategories().stream()
             .map(c -> CodeBlock.of("$T.$L", CATEGORY, c))
             .toList();
         fields.add(CodeBlock.of("new $T($S, $L, $T.$L, $L,\n$>$>$T.of($L))$<$<", FIELD_SPEC,
-            property.jsonName(), category, PROTECTION, protection, days(property.retainDays()),
+            property.jsonName(), category, PROTECTION, protection, days(storage.retainDays()),
             Set.class, CodeBlock.join(nested, ", ")));
       }
     }

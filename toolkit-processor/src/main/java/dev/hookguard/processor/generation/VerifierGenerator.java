@@ -22,7 +22,6 @@ import dev.hookguard.processor.model.ObjectModel;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +186,7 @@ public final class VerifierGenerator {
       }
       ClassName payload = model.type();
       boolean anyPrimitive = model.properties().stream()
-          .anyMatch(p -> p.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive());
+          .anyMatch(p -> p.emptyValue() == Property.Empty.ZERO);
       MethodSpec.Builder method = MethodSpec.methodBuilder(name)
           .addJavadoc("Reads one {@code $T} (or {@code null}) from {@code in}, checking every\n"
               + "required property.\n", payload)
@@ -221,30 +220,10 @@ public final class VerifierGenerator {
           method.addStatement("in.require($N != null, $S)", locals.get(property), property.jsonName());
         }
       }
-      method.addStatement("in.endObject()");
-      if (model.isRecord()) {
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (Property property : model.properties()) {
-          arguments.add(argument(property, locals, isRoot));
-        }
-        if (arguments.isEmpty()) {
-          method.addStatement("return new $T()", payload);
-        } else {
-          method.addCode("return new $T($>$>\n$L);\n$<$<", payload, CodeBlock.join(arguments, ",\n"));
-        }
-        return method.build();
-      }
-      String copy = locals.newName("value");
-      method.addStatement("$T $N = new $T()", payload, copy, payload);
-      for (Property property : model.properties()) {
-        Property.Write write = property.write();
-        if (write.kind() == Property.WriteKind.SETTER) {
-          method.addStatement("$N.$L($L)", copy, write.target(), argument(property, locals, isRoot));
-        } else {
-          method.addStatement("$N.$L = $L", copy, write.target(), argument(property, locals, isRoot));
-        }
-      }
-      return method.addStatement("return $N", copy).build();
+      return method.addStatement("in.endObject()")
+          .addCode(ConstructionCode.buildAndReturn(model, locals.newName("value"),
+              property -> argument(property, locals, isRoot)))
+          .build();
     }
 
     /** An expression reading a value of {@code shape} from the reader {@code in}. */
@@ -256,7 +235,7 @@ public final class VerifierGenerator {
         CodeBlock fallback = enumType.fallback()
             .map(constant -> CodeBlock.of("$T.$L", enumType.typeName(), constant))
             .orElse(CodeBlock.of("null"));
-        return CodeBlock.of("$L.readEnum($T::$L, $L)", in, self,
+        return CodeBlock.of("$L.$L($T::$L, $L)", in, enumType.readerMethod(), self,
             methods.get(enumType.typeName()), fallback);
       }
       if (shape instanceof Shape.Payload payload) {
@@ -267,24 +246,15 @@ public final class VerifierGenerator {
       }
       Shape.Container container = (Shape.Container) shape;
       if (container.isPrimitiveArray()) {
-        String method = switch (((Shape.Scalar) container.element()).kind()) {
-          case INT -> "readIntArray";
-          case LONG -> "readLongArray";
-          case DOUBLE -> "readDoubleArray";
-          default -> "readBooleanArray";
-        };
-        return CodeBlock.of("$L.$L()", in, method);
+        return CodeBlock.of("$L.$L()", in, container.readerMethod());
       }
       String r = depth == 1 ? "r" : "r" + depth;
       CodeBlock element = readValue(container.element(), r, depth + 1);
-      return switch (container.kind()) {
-        case LIST -> CodeBlock.of("$L.readList($L -> $L)", in, r, element);
-        case SET -> CodeBlock.of("$L.readSet($L -> $L)", in, r, element);
-        case MAP -> CodeBlock.of("$L.readMap($L -> $L)", in, r, element);
-        case OPTIONAL -> CodeBlock.of("$L.readOptional($L -> $L)", in, r, element);
-        case ARRAY -> CodeBlock.of("$L.readArray($L -> $L, $T[]::new)", in, r, element,
-            container.element().typeName());
-      };
+      // An array of objects is created by the caller's constructor reference: no generic arrays.
+      return container.kind() == Shape.ContainerKind.ARRAY
+          ? CodeBlock.of("$L.$L($L -> $L, $T[]::new)", in, container.readerMethod(), r, element,
+              container.element().typeName())
+          : CodeBlock.of("$L.$L($L -> $L)", in, container.readerMethod(), r, element);
     }
 
     /** {@code write}, public, for the root; a private {@code writeT} for a nested type. */
@@ -309,9 +279,9 @@ public final class VerifierGenerator {
    * primitive is always present.
    */
   private static CodeBlock argument(Property property, NameAllocator locals, boolean isRoot) {
-    if (isRoot && property.shape() instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
+    if (isRoot && property.emptyValue() == Property.Empty.ZERO) {
       return CodeBlock.of("$T.requireNonNullElse($N, $L)", Objects.class, locals.get(property),
-          scalar.kind().zero());
+          property.zero());
     }
     return CodeBlock.of("$N", locals.get(property));
   }
@@ -321,10 +291,11 @@ public final class VerifierGenerator {
     return property.shape().typeName().box();
   }
 
+  /** An {@code Optional} starts empty; anything else, a primitive's box too, {@code null}. */
   private static CodeBlock initialValue(Property property) {
-    boolean optional = property.shape() instanceof Shape.Container container
-        && container.kind() == Shape.ContainerKind.OPTIONAL;
-    return optional ? CodeBlock.of("$T.empty()", Optional.class) : CodeBlock.of("null");
+    return property.emptyValue() == Property.Empty.EMPTY_OPTIONAL
+        ? CodeBlock.of("$T.empty()", Optional.class)
+        : CodeBlock.of("null");
   }
 
   private static MethodSpec enumLookUp(Shape.EnumType enumType, String name) {

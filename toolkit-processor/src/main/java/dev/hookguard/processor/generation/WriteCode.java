@@ -74,25 +74,19 @@ final class WriteCode {
     if (shape instanceof Shape.Scalar scalar) {
       return CodeBlock.of("$L.$L($L)", out, scalar.kind().writerMethod(), value);
     }
-    if (shape instanceof Shape.EnumType) {
-      return CodeBlock.of("$L.enumConstant($L)", out, value);
+    if (shape instanceof Shape.EnumType enumType) {
+      return CodeBlock.of("$L.$L($L)", out, enumType.writerMethod(), value);
     }
     if (shape instanceof Shape.Composite composite) {
       return objects.write(composite, out, value);
     }
     Shape.Container container = (Shape.Container) shape;
     if (container.isPrimitiveArray()) {
-      return CodeBlock.of("$L.array($L)", out, value);
+      return CodeBlock.of("$L.$L($L)", out, container.writerMethod(), value);
     }
-    String method = switch (container.kind()) {
-      case LIST, SET -> "list";
-      case ARRAY -> "array";
-      case MAP -> "map";
-      case OPTIONAL -> "optional";
-    };
     String w = depth == 1 ? "w" : "w" + depth;
     String e = depth == 1 ? "e" : "e" + depth;
-    return CodeBlock.of("$L.$L($L, ($L, $L) -> $L)", out, method, value, w, e,
+    return CodeBlock.of("$L.$L($L, ($L, $L) -> $L)", out, container.writerMethod(), value, w, e,
         write(container.element(), w, CodeBlock.of("$L", e), objects, depth + 1));
   }
 }

@@ -8,16 +8,15 @@ import java.util.List;
  * store of its own: each root's verifier keeps private methods that read and write it, and each
  * redactor that holds it calls its own redactor, if it has one, or keeps private methods for it.
  *
+ * @param construction how its reader and a copier build an instance
  * @param properties in declaration order, JSON names after the naming of the root that reaches it
- * @param isSensitive whether it has a {@code @Sensitive} property, its own or at any depth below:
- *     redacting it takes masks, and a redacted copy is a new object
- * @param hasRedactor whether it gets its own {@code Outer_InnerRedactor}, which every redactor
- *     that holds it calls: it is sensitive and compiled here, so its {@code toString} can call it
+ * @param redaction how the redactors that hold it redact it: it gets its own
+ *     {@code Outer_InnerRedactor} when it has a {@code @Sensitive} property (its own or at any
+ *     depth below) and is compiled here, so its {@code toString} can call it
  */
 public record NestedModel(
     ClassName type,
-    boolean isRecord,
+    Construction construction,
     boolean isPublic,
     List<Property> properties,
-    boolean isSensitive,
-    boolean hasRedactor) implements ObjectModel {}
+    ObjectRedaction redaction) implements ObjectModel {}

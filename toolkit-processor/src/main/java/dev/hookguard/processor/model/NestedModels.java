@@ -29,4 +29,42 @@ public final class NestedModels {
     }
     return model;
   }
+
+  /** How a redactor redacts an object of {@code shape}: a root, or one of these nested types. */
+  public ObjectRedaction redactionOf(Shape.Composite shape) {
+    return shape instanceof Shape.Nested nested
+        ? get(nested.typeName()).redaction()
+        : ObjectRedaction.OWN_REDACTOR;
+  }
+
+  /**
+   * The nested types that the redactor of {@code holder} redacts with private methods of its own,
+   * in the order first reached: those inside a property whose value it shows, that have no
+   * redactor of their own, and so on inside them.
+   */
+  public List<NestedModel> carriedBy(ObjectModel holder) {
+    Map<ClassName, NestedModel> carried = new LinkedHashMap<>();
+    carry(holder, carried);
+    return List.copyOf(carried.values());
+  }
+
+  private void carry(ObjectModel holder, Map<ClassName, NestedModel> carried) {
+    for (Property property : holder.properties()) {
+      if (property.redaction().shown() == Redaction.Shown.VALUE) {
+        carry(property.shape(), carried);
+      }
+    }
+  }
+
+  private void carry(Shape shape, Map<ClassName, NestedModel> carried) {
+    if (shape instanceof Shape.Container container) {
+      carry(container.element(), carried);
+    } else if (shape instanceof Shape.Nested nested) {
+      NestedModel type = get(nested.typeName());
+      if (type.redaction() != ObjectRedaction.OWN_REDACTOR
+          && carried.putIfAbsent(type.type(), type) == null) {
+        carry(type, carried);
+      }
+    }
+  }
 }

@@ -83,25 +83,33 @@ public final class NestedTypes {
   }
 
   /**
-   * What the objects inside {@code shape}, roots and nested types at any depth, ask of storage:
-   * stored as part of the property that holds them, their {@code @Encrypt} properties are kept
-   * sealed by sealing that property, and revealing it reveals their {@code @Sensitive} values.
+   * What the objects inside a value hold, at any depth: stored as part of the property that holds
+   * them, their {@code @Encrypt} properties are kept sealed by sealing that property, and
+   * revealing or redacting it concerns their {@code @Sensitive} values.
+   *
+   * @param encrypted whether any of their properties is {@code @Encrypt}
+   * @param categories the categories of every {@code @Sensitive} one
    */
-  public Property.Nested protection(Shape shape) {
-    return protection(shape, new HashSet<>());
+  public record Contents(boolean encrypted, Set<Sensitive.Category> categories) {
+    static final Contents NONE = new Contents(false, Set.of());
   }
 
-  private Property.Nested protection(Shape shape, Set<String> visited) {
+  /** What the objects inside {@code shape}, roots and nested types at any depth, hold. */
+  public Contents contents(Shape shape) {
+    return contents(shape, new HashSet<>());
+  }
+
+  private Contents contents(Shape shape, Set<String> visited) {
     if (shape instanceof Shape.Container container) {
-      return protection(container.element(), visited);
+      return contents(container.element(), visited);
     }
     if (!(shape instanceof Shape.Composite composite)
         || !visited.add(composite.typeName().canonicalName())) {
-      return Property.Nested.NONE;
+      return Contents.NONE;
     }
     Optional<TypeElement> type = element(composite);
     if (type.isEmpty()) {
-      return Property.Nested.NONE;
+      return Contents.NONE;
     }
     boolean encrypted = false;
     EnumSet<Sensitive.Category> categories = EnumSet.noneOf(Sensitive.Category.class);
@@ -113,17 +121,17 @@ public final class NestedTypes {
       }
       Optional<Shape> inner = shapes.resolve(source.type());
       if (inner.isPresent()) {
-        Property.Nested deeper = protection(inner.get(), visited);
+        Contents deeper = contents(inner.get(), visited);
         encrypted |= deeper.encrypted();
         categories.addAll(deeper.categories());
       }
     }
-    return new Property.Nested(encrypted, Set.copyOf(categories));
+    return new Contents(encrypted, Set.copyOf(categories));
   }
 
   /** Whether {@code type} has a {@code @Sensitive} property, its own or at any depth below. */
   public boolean isSensitive(TypeElement type) {
-    return !protection(new Shape.Nested(ClassName.get(type))).categories().isEmpty();
+    return !contents(new Shape.Nested(ClassName.get(type))).categories().isEmpty();
   }
 
   /**

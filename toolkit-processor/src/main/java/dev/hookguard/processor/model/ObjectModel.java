@@ -12,8 +12,8 @@ public sealed interface ObjectModel permits PayloadModel, NestedModel {
   /** The type's class name. */
   ClassName type();
 
-  /** Whether copies are built through the canonical constructor. */
-  boolean isRecord();
+  /** How generated code builds an instance. */
+  Construction construction();
 
   /** Whether it and every type around it are public, which makes its companions public. */
   boolean isPublic();

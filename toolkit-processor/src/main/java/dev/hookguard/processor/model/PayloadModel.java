@@ -12,7 +12,7 @@ import javax.lang.model.element.TypeElement;
  *
  * @param element the annotated type, the originating element of every generated file
  * @param type the payload's class name
- * @param isRecord whether copies are built through the canonical constructor
+ * @param construction how its reader and its redactor's copier build an instance
  * @param isPublic whether generated classes are public
  * @param event the provider's event name, or empty
  * @param naming how Java names became JSON names
@@ -23,7 +23,7 @@ import javax.lang.model.element.TypeElement;
 public record PayloadModel(
     TypeElement element,
     ClassName type,
-    boolean isRecord,
+    Construction construction,
     boolean isPublic,
     String event,
     Naming naming,

@@ -38,7 +38,7 @@ public final class PayloadModelFactory {
     return new PayloadModel(
         type,
         ClassName.get(type),
-        type.getKind() == ElementKind.RECORD,
+        construction(type),
         isPublic(type),
         payload.event(),
         payload.naming(),
@@ -63,32 +63,106 @@ public final class PayloadModelFactory {
   private NestedModel nested(TypeElement type, Naming naming) {
     return new NestedModel(
         ClassName.get(type),
-        type.getKind() == ElementKind.RECORD,
+        construction(type),
         isPublic(type),
         properties(type, naming),
-        nestedTypes.isSensitive(type),
-        nestedTypes.hasOwnRedactor(type));
+        redaction(type));
+  }
+
+  /**
+   * A nested type with its own redactor is redacted by it; any other is redacted by the redactor
+   * that holds it, with masks if it is sensitive, else in full.
+   */
+  private ObjectRedaction redaction(TypeElement type) {
+    if (nestedTypes.hasOwnRedactor(type)) {
+      return ObjectRedaction.OWN_REDACTOR;
+    }
+    return nestedTypes.isSensitive(type)
+        ? ObjectRedaction.MASKED_BY_HOLDER
+        : ObjectRedaction.IN_FULL_BY_HOLDER;
   }
 
   private List<Property> properties(TypeElement type, Naming naming) {
     List<Property> properties = new ArrayList<>();
     for (PropertySource source : scanner.scan(type)) {
       Shape shape = shapes.resolve(source.type()).orElseThrow();
+      Optional<Sensitive> sensitive =
+          Optional.ofNullable(source.element().getAnnotation(Sensitive.class));
+      NestedTypes.Contents inside = nestedTypes.contents(shape);
       properties.add(new Property(
           source.name(),
           jsonName(source, naming),
           shape,
           source.readSuffix().orElseThrow(),
           source.write().orElseThrow(),
-          Optional.ofNullable(source.element().getAnnotation(Sensitive.class))
-              .map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
-          Optional.ofNullable(source.element().getAnnotation(Encrypt.class))
-              .map(e -> new Property.EncryptSpec(e.deterministic())),
-          retainDays(source.element()),
+          sensitive.map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
           isNullable(source),
-          nestedTypes.protection(shape)));
+          storage(source, sensitive, inside),
+          redaction(sensitive, shape)));
     }
     return List.copyOf(properties);
+  }
+
+  /**
+   * A sensitive property is shown masked, or left out; a redacted copy holds its masked text if
+   * it is a {@code String}, else its empty value. Any other property is shown as it is, and a
+   * redacted copy copies it when it holds a root (whose redactor copies it) or a sensitive nested
+   * type, and keeps it otherwise.
+   */
+  private Redaction redaction(Optional<Sensitive> sensitive, Shape shape) {
+    if (sensitive.isEmpty()) {
+      return new Redaction(
+          Redaction.Shown.VALUE,
+          holdsRedactedObject(shape) ? Redaction.Copied.REDACTED_INSIDE : Redaction.Copied.SAME,
+          Optional.empty());
+    }
+    Optional<Redaction.Mask> mask = switch (sensitive.get().mask()) {
+      case FULL -> Optional.of(Redaction.Mask.FULL);
+      case LAST4 -> Optional.of(Redaction.Mask.LAST4);
+      case EMAIL -> Optional.of(Redaction.Mask.EMAIL);
+      case HASH -> Optional.of(Redaction.Mask.HASH);
+      case OMIT -> Optional.empty();
+    };
+    if (mask.isEmpty()) {
+      return new Redaction(Redaction.Shown.OMITTED, Redaction.Copied.EMPTY, Optional.empty());
+    }
+    boolean isString = shape instanceof Shape.Scalar scalar && scalar.kind() == ScalarKind.STRING;
+    return new Redaction(
+        Redaction.Shown.MASKED,
+        isString ? Redaction.Copied.MASKED : Redaction.Copied.EMPTY,
+        mask);
+  }
+
+  /** Whether a value of {@code shape} holds a root or a sensitive nested type, at any depth. */
+  private boolean holdsRedactedObject(Shape shape) {
+    if (shape instanceof Shape.Container container) {
+      return holdsRedactedObject(container.element());
+    }
+    return shape instanceof Shape.Payload
+        || (shape instanceof Shape.Nested && !nestedTypes.contents(shape).categories().isEmpty());
+  }
+
+  /**
+   * How a store keeps a property: sealed as its {@code @Encrypt} says, and sealed too when an
+   * object inside it has an {@code @Encrypt} property, since that is stored inside it; revealed
+   * with its own category and those of the objects inside.
+   */
+  private static Storage storage(
+      PropertySource source, Optional<Sensitive> sensitive, NestedTypes.Contents inside) {
+    Encrypt encrypt = source.element().getAnnotation(Encrypt.class);
+    Storage.Protection protection;
+    if (encrypt != null) {
+      protection = encrypt.deterministic()
+          ? Storage.Protection.DETERMINISTIC
+          : Storage.Protection.RANDOMIZED;
+    } else {
+      protection = inside.encrypted() ? Storage.Protection.RANDOMIZED : Storage.Protection.PLAIN;
+    }
+    return new Storage(
+        protection,
+        sensitive.map(Sensitive::category),
+        inside.categories().stream().sorted().toList(),
+        retainDays(source.element()));
   }
 
   /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */
@@ -115,6 +189,17 @@ public final class PayloadModelFactory {
   static OptionalInt retainDays(Element element) {
     Retain retain = element.getAnnotation(Retain.class);
     return retain == null ? OptionalInt.empty() : OptionalInt.of(retain.days());
+  }
+
+  /**
+   * A record through its canonical constructor; a class (validation made sure it has a
+   * constructor without parameters, and a setter or a writable field for each property) through
+   * those.
+   */
+  private static Construction construction(TypeElement type) {
+    return type.getKind() == ElementKind.RECORD
+        ? Construction.CANONICAL_CONSTRUCTOR
+        : Construction.SETTERS_AND_FIELDS;
   }
 
   /** Public only if it and every type around it are public. */

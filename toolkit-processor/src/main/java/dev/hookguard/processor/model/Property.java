@@ -2,24 +2,22 @@ package dev.hookguard.processor.model;
 
 import dev.hookguard.api.Sensitive;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * One property of a payload type, with every decision about it made: its JSON name, how it is
- * read and written, and how it is protected.
+ * read and written, how it is stored and how it is redacted.
  *
  * @param name the Java name
  * @param jsonName the JSON name, after {@code naming} and {@code @JsonProperty}
  * @param readSuffix what follows {@code value.} to read it: {@code email()}, {@code getEmail()} or
  *     {@code email}
- * @param write how a copy receives it
- * @param sensitive its {@code @Sensitive}, if any
- * @param encrypt its {@code @Encrypt}, if any
- * @param retainDays its own {@code @Retain}, if any
+ * @param write how an instance being built receives it, as its type's {@link Construction} says
+ * @param sensitive its {@code @Sensitive}, if any, as generated javadoc lists it
  * @param nullable whether it carries an annotation named {@code Nullable} (of any package, on
  *     the declaration or on its type), which makes it optional in JSON
- * @param nested what the objects (roots or nested types) inside it, at any depth, ask of storage
+ * @param storage how a store keeps it, when it is a root's own property; its nested categories
+ *     say what is sensitive inside it in any case
+ * @param redaction how redactors treat it
  */
 public record Property(
     String name,
@@ -28,21 +26,18 @@ public record Property(
     String readSuffix,
     Write write,
     Optional<SensitiveSpec> sensitive,
-    Optional<EncryptSpec> encrypt,
-    OptionalInt retainDays,
     boolean nullable,
-    Nested nested) {
+    Storage storage,
+    Redaction redaction) {
 
-  /**
-   * What nested objects ask of storage: stored as part of this property, their {@code @Encrypt}
-   * properties can only be kept encrypted by sealing this property, and revealing it reveals
-   * their {@code @Sensitive} values.
-   *
-   * @param encrypted whether any nested property is {@code @Encrypt}
-   * @param categories the categories of every nested {@code @Sensitive} property
-   */
-  public record Nested(boolean encrypted, Set<Sensitive.Category> categories) {
-    public static final Nested NONE = new Nested(false, Set.of());
+  /** What stands for the property when it has no value. */
+  public enum Empty {
+    /** A primitive's zero. */
+    ZERO,
+    /** An empty {@code Optional}. */
+    EMPTY_OPTIONAL,
+    /** {@code null}. */
+    NULL
   }
 
   /** How generated code gives a copy this property's value. */
@@ -61,26 +56,37 @@ public record Property(
   /** The {@code @Sensitive} of a property. */
   public record SensitiveSpec(Sensitive.Category category, Sensitive.Mask mask) {}
 
-  /** The {@code @Encrypt} of a property. */
-  public record EncryptSpec(boolean deterministic) {}
+  /**
+   * What stands for the property when it has no value: what a redacted copy holds instead of a
+   * value it leaves out, and what a reader starts from.
+   */
+  public Empty emptyValue() {
+    if (shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive()) {
+      return Empty.ZERO;
+    }
+    boolean optional = shape instanceof Shape.Container container
+        && container.kind() == Shape.ContainerKind.OPTIONAL;
+    return optional ? Empty.EMPTY_OPTIONAL : Empty.NULL;
+  }
+
+  /** The literal of a primitive's zero; only when {@link #emptyValue()} is {@code ZERO}. */
+  public String zero() {
+    if (!(shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive())) {
+      throw new IllegalStateException(name + " is not a primitive");
+    }
+    return scalar.kind().zero();
+  }
 
   /**
    * Whether a JSON document must hold this property with a non-null value: unless it is an
    * {@code Optional} or {@code Nullable}. A primitive is required in any case.
    */
   public boolean isRequired() {
-    boolean optional = shape instanceof Shape.Container container
-        && container.kind() == Shape.ContainerKind.OPTIONAL;
-    boolean primitive = shape instanceof Shape.Scalar scalar && scalar.kind().isPrimitive();
-    return primitive || (!optional && !nullable);
+    Empty empty = emptyValue();
+    return empty == Empty.ZERO || (empty == Empty.NULL && !nullable);
   }
 
   public boolean isSensitive() {
     return sensitive.isPresent();
-  }
-
-  /** Whether this property appears at all in log lines and redacted JSON. */
-  public boolean isOmitted() {
-    return sensitive.map(s -> s.mask() == Sensitive.Mask.OMIT).orElse(false);
   }
 }

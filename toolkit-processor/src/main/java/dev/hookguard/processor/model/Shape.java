@@ -27,7 +27,18 @@ public sealed interface Shape {
    *     {@code @JsonEnumDefaultValue}
    */
   record EnumType(ClassName typeName, List<String> constants, Optional<String> fallback)
-      implements Shape {}
+      implements Shape {
+
+    /** The {@code PayloadReader} method that reads a constant by name. */
+    public String readerMethod() {
+      return "readEnum";
+    }
+
+    /** The {@code PayloadWriter} method that writes a constant's name. */
+    public String writerMethod() {
+      return "enumConstant";
+    }
+  }
 
   /** A JSON object with properties of its own: a root or a nested type. */
   sealed interface Composite extends Shape permits Payload, Nested {
@@ -47,27 +58,77 @@ public sealed interface Shape {
   /**
    * A record or class without {@code @WebhookPayload}, reached from a root: read and written by
    * the generated code of that root, redacted by its own redactor if it has one
-   * ({@link NestedModel#hasRedactor()}).
+   * ({@link NestedModel#redaction()}).
    */
   record Nested(ClassName typeName) implements Composite {}
 
-  /** What kind of container. */
+  /**
+   * What kind of container, with the methods of {@code PayloadReader}, {@code PayloadWriter} and
+   * {@code Copies} that take one element by element.
+   */
   enum ContainerKind {
-    LIST,
-    SET,
-    ARRAY,
-    MAP,
-    OPTIONAL
+    LIST("readList", "list", "list"),
+    SET("readSet", "list", "set"),
+    ARRAY("readArray", "array", "array"),
+    MAP("readMap", "map", "map"),
+    OPTIONAL("readOptional", "optional", "optional");
+
+    private final String readerMethod;
+    private final String writerMethod;
+    private final String copyMethod;
+
+    ContainerKind(String readerMethod, String writerMethod, String copyMethod) {
+      this.readerMethod = readerMethod;
+      this.writerMethod = writerMethod;
+      this.copyMethod = copyMethod;
+    }
   }
 
-  /** A {@code List}, {@code Set}, array, {@code Map<String, V>} or {@code Optional} of an element shape. */
+  /**
+   * A {@code List}, {@code Set}, array, {@code Map<String, V>} or {@code Optional} of an element
+   * shape.
+   */
   record Container(ContainerKind kind, Shape element, TypeName typeName) implements Shape {
 
-    /** An {@code int[]}, {@code long[]}, {@code double[]} or {@code boolean[]}. */
+    /**
+     * An {@code int[]}, {@code long[]}, {@code double[]} or {@code boolean[]}, which
+     * {@code PayloadReader} and {@code PayloadWriter} handle whole, not element by element.
+     */
     public boolean isPrimitiveArray() {
       return kind == ContainerKind.ARRAY
           && element instanceof Scalar scalar
           && scalar.kind().isPrimitive();
+    }
+
+    /**
+     * The {@code PayloadReader} method that reads it: for a primitive array one that reads it
+     * whole ({@code readIntArray}); otherwise one that takes a reader of one element
+     * ({@code readList}).
+     */
+    public String readerMethod() {
+      if (!isPrimitiveArray()) {
+        return kind.readerMethod;
+      }
+      return switch (((Scalar) element).kind()) {
+        case INT -> "readIntArray";
+        case LONG -> "readLongArray";
+        case DOUBLE -> "readDoubleArray";
+        case BOOLEAN -> "readBooleanArray";
+        default -> throw new IllegalStateException("no reader of " + typeName);
+      };
+    }
+
+    /**
+     * The {@code PayloadWriter} method that writes it: for a primitive array one that takes the
+     * array alone; otherwise one that takes a writer of one element.
+     */
+    public String writerMethod() {
+      return kind.writerMethod;
+    }
+
+    /** The {@code Copies} method that copies it, given a copier of one element. */
+    public String copyMethod() {
+      return kind.copyMethod;
     }
   }
 }

@@ -35,7 +35,7 @@ import javax.tools.Diagnostic.Kind;
 /**
  * Checks one {@code @WebhookPayload} type, and the nested types below it, against every rule in
  * DESIGN.md's "Compile-time checks" that concerns them, and collects the findings in a
- * {@link ValidationReport}. It never throws for a user mistake and never stops at the first one.
+ * {@link Report}. It never throws for a user mistake and never stops at the first one.
  *
  * <p>A nested type is checked once per naming it is read with, by the first root that reaches
  * it, and its findings name the path from that root; a later root that reaches a nested type
@@ -68,22 +68,22 @@ public final class PayloadValidator {
    * Where the findings about one type go: the report, the path from the root (empty for the
    * root itself), and whether the type is in source; if not, errors point at {@code anchor}.
    */
-  private record Site(ValidationReport report, String path, Element anchor, boolean inSource) {
+  private record Site(Report report, String path, Element anchor, boolean inSource) {
 
-    void add(Diagnostic diagnostic, Element element, Object... args) {
-      add(diagnostic, element, null, null, args);
+    void add(Message message, Element element, Object... args) {
+      add(message, element, null, null, args);
     }
 
-    void add(Diagnostic diagnostic, Element element, AnnotationMirror mirror,
+    void add(Message message, Element element, AnnotationMirror mirror,
         AnnotationValue value, Object... args) {
       if (inSource) {
-        report.add(diagnostic, path, element, mirror, value, args);
-      } else if (diagnostic.kind() == Kind.ERROR) {
-        report.add(diagnostic, path, anchor, null, null, args);
+        report.add(message, path, element, mirror, value, args);
+      } else if (message.kind() == Kind.ERROR) {
+        report.add(message, path, anchor, null, null, args);
       }
     }
 
-    Site to(ValidationReport other) {
+    Site to(Report other) {
       return new Site(other, path, anchor, inSource);
     }
   }
@@ -103,34 +103,34 @@ public final class PayloadValidator {
    * not resolved yet (perhaps another processor generates it): the type must wait a round, and
    * this is the error if it still does not resolve in the last one.
    */
-  public Optional<ValidationReport> unresolved(TypeElement type) {
+  public Optional<Report> unresolved(TypeElement type) {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
       return Optional.empty();
     }
-    return unresolved(type, new Site(new ValidationReport(), "", type, true), type)
+    return unresolved(type, new Site(new Report(), "", type, true), type)
         .or(() -> nestedTypes.reachedFrom(type).stream()
-            .map(reached -> unresolved(reached.type(), new Site(new ValidationReport(),
+            .map(reached -> unresolved(reached.type(), new Site(new Report(),
                 reached.path(), type, sources.contains(reached.type())), type))
             .flatMap(Optional::stream)
             .findFirst());
   }
 
-  private Optional<ValidationReport> unresolved(TypeElement owner, Site site, TypeElement root) {
+  private Optional<Report> unresolved(TypeElement owner, Site site, TypeElement root) {
     return scanner.scan(owner).stream()
         .filter(p -> ShapeResolver.isUnresolved(p.type()))
         .findFirst()
         .map(property -> {
-          site.add(Diagnostic.UNRESOLVED_TYPE, property.element(),
+          site.add(Message.UNRESOLVED_TYPE, property.element(),
               property.name(), owner.getSimpleName(), root.getSimpleName());
           return site.report();
         });
   }
 
-  public ValidationReport validate(TypeElement type) {
-    ValidationReport report = new ValidationReport();
+  public Report validate(TypeElement type) {
+    Report report = new Report();
     AnnotationMirror payload = Annotations.find(type, Annotations.WEBHOOK_PAYLOAD).orElseThrow();
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
-      report.add(Diagnostic.PAYLOAD_KIND, "", type, payload, null,
+      report.add(Message.PAYLOAD_KIND, "", type, payload, null,
           describeKind(type), type.getSimpleName());
       return report;
     }
@@ -146,7 +146,7 @@ public final class PayloadValidator {
     String described = (root ? "@WebhookPayload " : "") + noun + " " + type.getSimpleName();
     checkAccess(type, described, site);
     if (root && !type.getTypeParameters().isEmpty()) {
-      site.add(Diagnostic.PAYLOAD_GENERIC, type, type.getSimpleName());
+      site.add(Message.PAYLOAD_GENERIC, type, type.getSimpleName());
     }
     if (type.getKind() == ElementKind.CLASS) {
       checkConstructor(type, described, site);
@@ -162,20 +162,20 @@ public final class PayloadValidator {
       String jsonName = PayloadModelFactory.jsonName(property, naming);
       PropertySource clash = byJsonName.putIfAbsent(jsonName, property);
       if (clash != null) {
-        site.add(Diagnostic.DUPLICATE_JSON_NAME, property.element(),
+        site.add(Message.DUPLICATE_JSON_NAME, property.element(),
             clash.name(), property.name(), type.getSimpleName(), jsonName);
       }
     }
     if (!root && properties.isEmpty()) {
-      site.add(Diagnostic.NO_PROPERTIES, type, type.getSimpleName(), type.getSimpleName());
+      site.add(Message.NO_PROPERTIES, type, type.getSimpleName(), type.getSimpleName());
     }
     if (!root && nestedTypes.hasOwnRedactor(type)) {
       checkReachableFromOwnRedactor(type, site);
     }
     if (type.getKind() == ElementKind.RECORD && anySensitive && !declaresToString(type)
-        && !Annotations.isSuppressed(type, Diagnostic.RECORD_TO_STRING.id())) {
+        && !Annotations.isSuppressed(type, Message.RECORD_TO_STRING.id())) {
       String name = type.getSimpleName().toString();
-      site.add(Diagnostic.RECORD_TO_STRING, type, name, name, flatName(type));
+      site.add(Message.RECORD_TO_STRING, type, name, name, flatName(type));
     }
   }
 
@@ -184,7 +184,7 @@ public final class PayloadValidator {
    * root: that the root's package can reach it, and that roots agree on the naming of a nested
    * type with its own redactor.
    */
-  private void checkNestedTypes(TypeElement root, Naming naming, ValidationReport report) {
+  private void checkNestedTypes(TypeElement root, Naming naming, Report report) {
     String rootPackage = packageOf(root);
     Map<String, Element> anchors = new HashMap<>();
     for (NestedTypes.Reached reached : nestedTypes.reachedFrom(root)) {
@@ -199,7 +199,7 @@ public final class PayloadValidator {
       String key = nestedKey(type, naming);
       Boolean clean = nestedClean.get(key);
       if (clean == null) {
-        ValidationReport own = new ValidationReport();
+        Report own = new Report();
         checkType(type, false, naming, site.to(own));
         nestedClean.put(key, own.isClean());
         report.addAll(own);
@@ -211,7 +211,7 @@ public final class PayloadValidator {
         FirstNaming first =
             redactorNamings.putIfAbsent(name, new FirstNaming(naming, reached.path()));
         if (first != null && first.naming() != naming) {
-          report.add(Diagnostic.NESTED_NAMING, reached.path(), anchor, null, null,
+          report.add(Message.NESTED_NAMING, reached.path(), anchor, null, null,
               type.getSimpleName(), first.path(), first.naming(), naming, type.getSimpleName());
         }
       }
@@ -250,7 +250,7 @@ public final class PayloadValidator {
     if (typePackage.equals(generatedPackage)) {
       return;
     }
-    firstNonPublicMember(type).ifPresent(member -> site.add(Diagnostic.NESTED_ACCESS,
+    firstNonPublicMember(type).ifPresent(member -> site.add(Message.NESTED_ACCESS,
         member.element(), type.getSimpleName(), typePackage, generatedPackage,
         member.description(), type.getSimpleName(), generatedPackage));
   }
@@ -288,7 +288,7 @@ public final class PayloadValidator {
   private void checkAccess(TypeElement type, String described, Site site) {
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
+        site.add(Message.PAYLOAD_ACCESS, type, described,
             t == type ? "it is private" : "it is inside private " + t.getSimpleName(),
             "make " + t.getSimpleName() + " package-private or public");
         return;
@@ -297,25 +297,25 @@ public final class PayloadValidator {
     if (type.getNestingKind() == NestingKind.MEMBER
         && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
+      site.add(Message.PAYLOAD_ACCESS, type, described,
           "it is an inner class, which needs an enclosing instance", "declare it static");
     } else if (type.getNestingKind() == NestingKind.LOCAL
         || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      site.add(Diagnostic.PAYLOAD_ACCESS, type, described,
+      site.add(Message.PAYLOAD_ACCESS, type, described,
           "it is local to a method", "declare it at the top level or as a static member");
     }
   }
 
   private static void checkConstructor(TypeElement type, String described, Site site) {
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      site.add(Diagnostic.NO_CONSTRUCTOR, type, described, "it is abstract");
+      site.add(Message.NO_CONSTRUCTOR, type, described, "it is abstract");
       return;
     }
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
     boolean noArgs = constructors.stream()
         .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
     if (!noArgs) {
-      site.add(Diagnostic.NO_CONSTRUCTOR, type, described,
+      site.add(Message.NO_CONSTRUCTOR, type, described,
           "it has no non-private constructor without parameters");
     }
   }
@@ -327,18 +327,18 @@ public final class PayloadValidator {
     Optional<Shape> shape = shapes.resolve(property.type());
     if (shape.isEmpty()) {
       if (encrypt.isPresent()) {
-        site.add(Diagnostic.ENCRYPT_TYPE, element, encrypt.get(), null,
+        site.add(Message.ENCRYPT_TYPE, element, encrypt.get(), null,
             property.name(), property.type());
       } else {
-        site.add(Diagnostic.UNSUPPORTED_TYPE, element, property.name(), property.type());
+        site.add(Message.UNSUPPORTED_TYPE, element, property.name(), property.type());
       }
     }
     if (property.readSuffix().isEmpty()) {
-      site.add(Diagnostic.UNREADABLE_PROPERTY, element, property.name(), type.getSimpleName(),
+      site.add(Message.UNREADABLE_PROPERTY, element, property.name(), type.getSimpleName(),
           PropertyScanner.getterName((VariableElement) element));
     } else if (property.write().isEmpty()) {
       boolean isPrivate = element.getModifiers().contains(Modifier.PRIVATE);
-      site.add(Diagnostic.UNWRITABLE_PROPERTY, element, property.name(), type.getSimpleName(),
+      site.add(Message.UNWRITABLE_PROPERTY, element, property.name(), type.getSimpleName(),
           isPrivate ? "private" : "final",
           PropertyScanner.setterName((VariableElement) element), type.getSimpleName());
     }
@@ -350,15 +350,15 @@ public final class PayloadValidator {
     checkRetainDays(element, site).ifPresent(days -> typeDays.ifPresent(limit -> {
       if (days > limit) {
         AnnotationMirror retain = Annotations.find(element, Annotations.RETAIN).orElseThrow();
-        site.add(Diagnostic.RETAIN_LONGER_THAN_TYPE, element, retain,
+        site.add(Message.RETAIN_LONGER_THAN_TYPE, element, retain,
             Annotations.explicitValue(retain, "days").orElse(null),
             days, property.name(), limit, type.getSimpleName(), limit, limit);
       }
     }));
     Sensitive sensitive = element.getAnnotation(Sensitive.class);
     if (sensitive != null && encrypt.isEmpty() && MUST_ENCRYPT.contains(sensitive.category())
-        && !Annotations.isSuppressed(element, Diagnostic.SENSITIVE_NOT_ENCRYPTED.id())) {
-      site.add(Diagnostic.SENSITIVE_NOT_ENCRYPTED, element,
+        && !Annotations.isSuppressed(element, Message.SENSITIVE_NOT_ENCRYPTED.id())) {
+      site.add(Message.SENSITIVE_NOT_ENCRYPTED, element,
           Annotations.find(element, Annotations.SENSITIVE).orElseThrow(), null,
           property.name(), sensitive.category());
     }
@@ -367,9 +367,9 @@ public final class PayloadValidator {
         && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN))
         .isPresent();
     if (!isFlag && element.getAnnotation(Sensitive.class) == null
-        && !Annotations.isSuppressed(element, Diagnostic.PERSONAL_DATA_NAME.id())) {
+        && !Annotations.isSuppressed(element, Message.PERSONAL_DATA_NAME.id())) {
       PersonalDataNames.match(property.name()).ifPresent(match ->
-          site.add(Diagnostic.PERSONAL_DATA_NAME, element,
+          site.add(Message.PERSONAL_DATA_NAME, element,
               property.name(), match.description(), match.category()));
     }
   }
@@ -389,7 +389,7 @@ public final class PayloadValidator {
     if (problem != null) {
       AnnotationMirror mirror =
           Annotations.find(property.element(), Annotations.SENSITIVE).orElseThrow();
-      site.add(Diagnostic.MASK_TYPE, property.element(), mirror,
+      site.add(Message.MASK_TYPE, property.element(), mirror,
           Annotations.explicitValue(mirror, "mask").orElse(null),
           sensitive.mask(), property.name(), property.type(), problem);
     }
@@ -406,7 +406,7 @@ public final class PayloadValidator {
           .filter(e -> Annotations.findBySimpleName(e, "JsonEnumDefaultValue").isPresent())
           .count();
       if (fallbacks > 1) {
-        site.add(Diagnostic.ENUM_FALLBACK, property.element(),
+        site.add(Message.ENUM_FALLBACK, property.element(),
             enumType.typeName().simpleName(), property.name(), fallbacks);
       }
     }
@@ -421,7 +421,7 @@ public final class PayloadValidator {
     boolean stable = shape instanceof Shape.EnumType
         || (shape instanceof Shape.Scalar scalar && scalar.kind().hasStableEncoding());
     if (!stable) {
-      site.add(Diagnostic.DETERMINISTIC_TYPE, property.element(), encrypt, deterministic.get(),
+      site.add(Message.DETERMINISTIC_TYPE, property.element(), encrypt, deterministic.get(),
           property.name(), property.type());
     }
   }
@@ -437,7 +437,7 @@ public final class PayloadValidator {
       return Optional.empty(); // javac already reports a missing or mistyped value
     }
     if (days <= 0) {
-      site.add(Diagnostic.RETAIN_DAYS, element, retain.get(), value, days);
+      site.add(Message.RETAIN_DAYS, element, retain.get(), value, days);
       return Optional.empty();
     }
     return Optional.of(days);

@@ -6,7 +6,7 @@ import javax.tools.Diagnostic.Kind;
  * Every message the processor can print, each with a stable id that starts the message, says
  * the rule and suggests the fix. Tests and users key on the ids; never rename one.
  */
-public enum Diagnostic {
+public enum Message {
   PAYLOAD_KIND(Kind.ERROR, "HookGuardPayloadKind",
       "@WebhookPayload goes on a record or a class, not on %s. Fix: declare %s as a record."),
   PAYLOAD_ACCESS(Kind.ERROR, "HookGuardPayloadAccess",
@@ -92,7 +92,7 @@ public enum Diagnostic {
   private final String id;
   private final String format;
 
-  Diagnostic(Kind kind, String id, String format) {
+  Message(Kind kind, String id, String format) {
     this.kind = kind;
     this.id = id;
     this.format = format;
@@ -107,14 +107,9 @@ public enum Diagnostic {
     return id;
   }
 
-  /** The full message: {@code [id] } followed by the rule and the fix. */
-  public String format(Object... args) {
-    return formatAt("", args);
-  }
-
   /**
-   * The full message about a nested type: {@code [id] }, the path from its root (such as
-   * {@code Order.lineItems[]: }), then the rule and the fix. An empty path is left out.
+   * The full message: {@code [id] }, the path from the root of the nested type it is about (such
+   * as {@code Order.lineItems[]: }), then the rule and the fix. An empty path is left out.
    */
   public String formatAt(String path, Object... args) {
     return "[" + id + "] " + (path.isEmpty() ? "" : path + ": ") + String.format(format, args);

@@ -11,16 +11,18 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * What validation found for one payload type and the nested types below it: each item tied to
- * the most precise place the compiler can point at (an element, an annotation on it, or one value
- * of that annotation), and the nested types whose errors an earlier report already gave.
+ * Messages for the compiler, each tied to the most precise place it can point at (an element, an
+ * annotation on it, or one value of that annotation), printed together. Every message the
+ * processor prints goes through a report: what validation found for one payload type and the
+ * nested types below it (with the nested types whose errors an earlier report already gave), and
+ * the processor's own findings of a round.
  */
-public final class ValidationReport {
+public final class Report {
 
-  /** One finding. {@code mirror} and {@code value} may be {@code null}. */
+  /** One finding, {@code text} in full. {@code mirror} and {@code value} may be {@code null}. */
   public record Item(
-      Diagnostic diagnostic,
-      String message,
+      Message message,
+      String text,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value) {}
@@ -28,17 +30,23 @@ public final class ValidationReport {
   private final List<Item> items = new ArrayList<>();
   private final Set<String> blockedBy = new LinkedHashSet<>();
 
+  /** Adds {@code message} about {@code element}, formatted with {@code args}. */
+  public void add(Message message, Element element, Object... args) {
+    add(message, "", element, null, null, args);
+  }
+
   void add(
-      Diagnostic diagnostic,
+      Message message,
       String path,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
-    items.add(new Item(diagnostic, diagnostic.formatAt(path, args), element, mirror, value));
+    items.add(new Item(message, message.formatAt(path, args), element, mirror, value));
   }
 
-  void addAll(ValidationReport other) {
+  /** Adds every item of {@code other}, and the nested types it is blocked by. */
+  public void addAll(Report other) {
     items.addAll(other.items);
     blockedBy.addAll(other.blockedBy);
   }
@@ -58,20 +66,20 @@ public final class ValidationReport {
    */
   public boolean isClean() {
     return blockedBy.isEmpty()
-        && items.stream().noneMatch(item -> item.diagnostic().kind() == Kind.ERROR);
+        && items.stream().noneMatch(item -> item.message().kind() == Kind.ERROR);
   }
 
-  /** Prints every item to the compiler. */
+  /** Prints every item to the compiler, in the order added: the one place messages are printed. */
   public void printTo(Messager messager) {
     for (Item item : items) {
       if (item.value() != null) {
         messager.printMessage(
-            item.diagnostic().kind(), item.message(), item.element(), item.mirror(), item.value());
+            item.message().kind(), item.text(), item.element(), item.mirror(), item.value());
       } else if (item.mirror() != null) {
         messager.printMessage(
-            item.diagnostic().kind(), item.message(), item.element(), item.mirror());
+            item.message().kind(), item.text(), item.element(), item.mirror());
       } else {
-        messager.printMessage(item.diagnostic().kind(), item.message(), item.element());
+        messager.printMessage(item.message().kind(), item.text(), item.element());
       }
     }
   }
