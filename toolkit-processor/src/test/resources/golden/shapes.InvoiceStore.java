@@ -40,7 +40,7 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
                 new FieldSpec("totals_by_currency", null, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("contacts", null, Protection.RANDOMIZED, OptionalInt.empty(),
                         Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL)),
-                new FieldSpec("note", null, Protection.PLAIN, OptionalInt.empty(),
+                new FieldSpec("note", null, Protection.PLAIN, OptionalInt.of(30),
                         Set.of(Sensitive.Category.PERSONAL)),
                 new FieldSpec("credits", null, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("ship_to", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty(),

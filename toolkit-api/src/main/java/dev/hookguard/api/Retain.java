@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
  *       cannot be kept longer than its type ({@code [HookGuardRetainLongerThanType]}).
  * </ul>
  * A nested type (a record or class a root holds) is stored inside the root's property that holds
- * it, and expires with that property: its own {@code @Retain} is checked, but does not shorten it.
+ * it, and that property is kept no longer than the shortest {@code @Retain} inside it, at any
+ * depth: on the nested type, or on any of its properties.
  * After expiry the data is unreadable at once (reads treat it as absent), its encryption key is
  * destroyed, and a sweep removes it physically.
  */

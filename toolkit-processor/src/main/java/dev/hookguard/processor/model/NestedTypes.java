@@ -2,12 +2,14 @@ package dev.hookguard.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.hookguard.api.Encrypt;
+import dev.hookguard.api.Retain;
 import dev.hookguard.api.Sensitive;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -90,8 +92,9 @@ public final class NestedTypes {
    * @param encrypted whether any of their properties is {@code @Encrypt}
    * @param categories the categories of every {@code @Sensitive} one
    */
-  public record Contents(boolean encrypted, Set<Sensitive.Category> categories) {
-    static final Contents NONE = new Contents(false, Set.of());
+  public record Contents(
+      boolean encrypted, Set<Sensitive.Category> categories, OptionalInt retainDays) {
+    static final Contents NONE = new Contents(false, Set.of(), OptionalInt.empty());
   }
 
   /** What the objects inside {@code shape}, roots and nested types at any depth, hold. */
@@ -113,8 +116,10 @@ public final class NestedTypes {
     }
     boolean encrypted = false;
     EnumSet<Sensitive.Category> categories = EnumSet.noneOf(Sensitive.Category.class);
+    OptionalInt retainDays = shortest(OptionalInt.empty(), type.get().getAnnotation(Retain.class));
     for (PropertySource source : scanner.scan(type.get())) {
       encrypted |= source.element().getAnnotation(Encrypt.class) != null;
+      retainDays = shortest(retainDays, source.element().getAnnotation(Retain.class));
       Sensitive sensitive = source.element().getAnnotation(Sensitive.class);
       if (sensitive != null) {
         categories.add(sensitive.category());
@@ -124,9 +129,20 @@ public final class NestedTypes {
         Contents deeper = contents(inner.get(), visited);
         encrypted |= deeper.encrypted();
         categories.addAll(deeper.categories());
+        if (deeper.retainDays().isPresent()) {
+          retainDays = shortest(retainDays, deeper.retainDays().getAsInt());
+        }
       }
     }
-    return new Contents(encrypted, Set.copyOf(categories));
+    return new Contents(encrypted, Set.copyOf(categories), retainDays);
+  }
+
+  private static OptionalInt shortest(OptionalInt days, Retain retain) {
+    return retain == null ? days : shortest(days, retain.days());
+  }
+
+  private static OptionalInt shortest(OptionalInt days, int other) {
+    return OptionalInt.of(days.isPresent() ? Math.min(days.getAsInt(), other) : other);
   }
 
   /** Whether {@code type} has a {@code @Sensitive} property, its own or at any depth below. */

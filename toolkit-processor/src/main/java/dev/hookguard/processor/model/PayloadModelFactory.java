@@ -145,7 +145,8 @@ public final class PayloadModelFactory {
   /**
    * How a store keeps a property: sealed as its {@code @Encrypt} says, and sealed too when an
    * object inside it has an {@code @Encrypt} property, since that is stored inside it; revealed
-   * with its own category and those of the objects inside.
+   * with its own category and those of the objects inside; kept as long as the shortest {@code
+   * @Retain} of its own and of every type and property inside it.
    */
   private static Storage storage(
       PropertySource source, Optional<Sensitive> sensitive, NestedTypes.Contents inside) {
@@ -158,11 +159,19 @@ public final class PayloadModelFactory {
     } else {
       protection = inside.encrypted() ? Storage.Protection.RANDOMIZED : Storage.Protection.PLAIN;
     }
+    // The values inside are stored in this property's field: it is kept no longer than the
+    // shortest @Retain of anything inside it.
+    OptionalInt own = retainDays(source.element());
+    OptionalInt retain = own;
+    if (inside.retainDays().isPresent()) {
+      int nested = inside.retainDays().getAsInt();
+      retain = OptionalInt.of(own.isPresent() ? Math.min(own.getAsInt(), nested) : nested);
+    }
     return new Storage(
         protection,
         sensitive.map(Sensitive::category),
         inside.categories().stream().sorted().toList(),
-        retainDays(source.element()));
+        retain);
   }
 
   /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */

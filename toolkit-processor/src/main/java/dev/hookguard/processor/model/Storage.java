@@ -14,7 +14,9 @@ import java.util.OptionalInt;
  * @param nestedCategories the categories of every {@code @Sensitive} property of the objects
  *     inside it, at any depth, in the order of their declaration in {@code Sensitive.Category}:
  *     revealing it reveals them, so a reveal needs grants for them too
- * @param retainDays its own {@code @Retain}, if any
+ * @param retainDays how long it is kept: the shortest {@code @Retain} that applies to what it
+ *     holds, its own and that of every type and property of the objects inside it, at any depth
+ *     (they are stored in its field, and cannot outlive it)
  */
 public record Storage(
     Protection protection,

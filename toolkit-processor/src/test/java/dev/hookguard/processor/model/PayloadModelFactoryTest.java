@@ -90,6 +90,36 @@ class PayloadModelFactoryTest {
   }
 
   @Test
+  void aPropertyIsKeptNoLongerThanTheShortestRetainOfAnythingInsideIt() {
+    PayloadModel model = model("t.Order",
+        "package t;",
+        "import dev.hookguard.api.*;",
+        "import java.util.*;",
+        "@WebhookPayload @Retain(days = 365)",
+        "public record Order(Buyer buyer, @Retain(days = 10) List<Line> lines, Line first,",
+        "    @Retain(days = 3) Note note, Gift gift) {",
+        "  @Retain(days = 1)",
+        "  public record Buyer(@Encrypt @Retain(days = 2) String email, String name) {}",
+        "  public record Line(String sku, Optional<Tax> tax) {}",
+        "  public record Tax(@Retain(days = 20) String rate) {}",
+        "  public record Note(@Retain(days = 5) String text) {}",
+        "  public record Gift(String message) {}",
+        "}");
+
+    // The type's @Retain (1) is shorter than its field's (2): the buyer goes after 1 day.
+    assertThat(retention(model, "buyer")).isEqualTo(OptionalInt.of(1));
+    // Its own 10 days, shorter than the 20 of a field two levels down.
+    assertThat(retention(model, "lines")).isEqualTo(OptionalInt.of(10));
+    assertThat(retention(model, "first")).isEqualTo(OptionalInt.of(20));
+    assertThat(retention(model, "note")).isEqualTo(OptionalInt.of(3));
+    assertThat(retention(model, "gift")).isEqualTo(OptionalInt.empty());
+  }
+
+  private static OptionalInt retention(PayloadModel model, String property) {
+    return property(model, property).storage().retainDays();
+  }
+
+  @Test
   void aSensitiveStringIsShownMaskedAndCopiedMasked() {
     PayloadModel model = model("t.Card",
         "package t;",
