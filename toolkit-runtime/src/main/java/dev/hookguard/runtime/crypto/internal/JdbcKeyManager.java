@@ -271,14 +271,13 @@ public final class JdbcKeyManager implements KeyManager {
     if (database.dialect() == Dialect.SQLITE && destroyed > 0) {
       // secure_delete zeroes the freed pages; a truncating checkpoint removes the old page
       // images (with the old wrapped keysets) from the WAL file too.
-      database.outsideTransaction(
-          "checkpointing the WAL",
-          connection -> {
-            try (var statement = connection.createStatement()) {
-              statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-            return null;
-          });
+      if (!database.truncateWal("checkpointing the WAL")) {
+        LOG.warn(
+            "a reader of {} kept the WAL from being truncated for {}: page images of the destroyed"
+                + " keysets stay in it until a later checkpoint",
+            database,
+            Database.WAL_WAIT);
+      }
     }
     LOG.info("{} retired data keys destroyed", destroyed);
     return destroyed;

@@ -151,6 +151,61 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** How long {@link #truncateWal(String)} waits for readers of an older snapshot at most. */
+  public static final java.time.Duration WAL_WAIT = java.time.Duration.ofSeconds(10);
+
+  /**
+   * SQLite: copies the WAL into the database file and truncates it to zero bytes, so that no page
+   * image of a deleted row or destroyed key stays in it. A reader still holding an older
+   * snapshot (another process, a backup) makes the checkpoint report busy: it is tried again for
+   * up to {@link #WAL_WAIT}. Returns whether the WAL is empty now; on PostgreSQL, true.
+   */
+  public boolean truncateWal(String what) {
+    return truncateWal(what, WAL_WAIT);
+  }
+
+  /**
+   * {@link #truncateWal(String)}, waiting at most {@code wait}. Each attempt waits 100 ms for
+   * readers, and the connection is free between attempts: receipts are not held up for the whole
+   * wait, as they were behind one checkpoint waiting out the 30 s busy timeout.
+   */
+  public boolean truncateWal(String what, java.time.Duration wait) {
+    if (dialect != Dialect.SQLITE) {
+      return true;
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      boolean[] done = new boolean[1];
+      outsideTransaction(
+          what,
+          connection -> {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute("PRAGMA busy_timeout = 100");
+              try (java.sql.ResultSet result =
+                  statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                // One row: busy (1 if a reader or writer blocked it), WAL frames, frames copied.
+                done[0] = result.next() && result.getInt(1) == 0;
+              } finally {
+                statement.execute("PRAGMA busy_timeout = 30000");
+              }
+            }
+            return null;
+          });
+      if (done[0]) {
+        return true;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
   private static StoreException failure(String what, SQLException e) {
     // A driver's message can quote values (PostgreSQL's "Detail: Key (...)=(...)", a batch's
     // parameters), so the cause keeps only what identifies the error: its SQLState and code.

@@ -268,18 +268,24 @@ public final class RetentionKeyStore implements AutoCloseable {
 
   private void scrubFreedSpace() {
     try {
-      database.outsideTransaction(
-          "scrubbing the retention key store",
-          connection -> {
-            try (Statement statement = connection.createStatement()) {
-              if (database.dialect() == Dialect.SQLITE) {
-                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-              } else {
+      if (database.dialect() == Dialect.SQLITE) {
+        if (!database.truncateWal("scrubbing the retention key store")) {
+          LOG.warn(
+              "a reader of the retention key store {} kept its WAL from being truncated for {}:"
+                  + " page images of destroyed day keys stay in it until the next sweep",
+              database,
+              Database.WAL_WAIT);
+        }
+      } else {
+        database.outsideTransaction(
+            "scrubbing the retention key store",
+            connection -> {
+              try (Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM " + table);
               }
-            }
-            return null;
-          });
+              return null;
+            });
+      }
     } catch (RuntimeException e) {
       // The keys are destroyed logically; the scrub is defence in depth and retried next sweep.
       LOG.warn("could not scrub freed space of the retention key store {}: {}", database, e.toString());

@@ -171,14 +171,14 @@ final class Sweeper {
     if (database.dialect() == Dialect.SQLITE && run.records + run.fields + forgotten > 0) {
       // secure_delete has zeroed the freed space of the database file; a truncating checkpoint
       // removes the page images that still held the deleted rows from the WAL file too.
-      database.outsideTransaction(
-          "checkpointing the WAL after a sweep",
-          connection -> {
-            try (Statement statement = connection.createStatement()) {
-              statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-            return null;
-          });
+      if (!database.truncateWal("checkpointing the WAL after a sweep")) {
+        LOG.warn(
+            "retention sweep {}: a reader of {} kept the WAL from being truncated for {}; page"
+                + " images of deleted rows stay in it until the next sweep truncates it",
+            run.id,
+            database,
+            Database.WAL_WAIT);
+      }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - run.startNanos);
     LOG.info(
