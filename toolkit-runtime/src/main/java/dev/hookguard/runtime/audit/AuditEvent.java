@@ -38,6 +38,11 @@ public record AuditEvent(
     REVEAL_NOT_FOUND,
     /** A permitted reveal found a record that failed its integrity checks; nothing was returned. */
     REVEAL_TAMPERED,
+    /**
+     * A permitted reveal failed for another reason (a key unavailable or missing, a database
+     * error); nothing was returned. Written when the trail itself can still be written.
+     */
+    REVEAL_FAILED,
     /** A receiver accepted and stored a webhook (record id: its message id). */
     RECEIVED,
     /** A receiver refused a request; the reason names the outcome, verification reason, status. */

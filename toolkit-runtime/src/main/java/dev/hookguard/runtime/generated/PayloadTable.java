@@ -82,7 +82,8 @@ public interface PayloadTable {
    *
    * @throws AccessDeniedException if a category is not granted (audited as {@code REVEAL_DENIED})
    * @throws TamperedRecordException if the record fails verification (audited as
-   *     {@code REVEAL_TAMPERED})
+   *     {@code REVEAL_TAMPERED}); any other failure (a key, the database) is audited as {@code
+   *     REVEAL_FAILED} when the trail can still be written
    */
   Optional<StoredRecord> reveal(String id, Accessor who, String purpose);
 

@@ -3,6 +3,7 @@ package dev.hookguard.runtime.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditEvent;
@@ -397,8 +398,27 @@ abstract class RetentionContract {
             .satisfies(e -> assertThat(((KeyException) e).reason())
                 .isEqualTo(KeyException.Reason.DAY_KEY_MISSING))
             .hasMessageNotContaining(run);
+        // A reveal that fails so is on the audit trail all the same.
+        assertThatThrownBy(() -> GeneratedStores.table(foreignKeys, SIGNUPS)
+                .reveal("a", Accessor.of("support", Sensitive.Category.values()), "ticket 7"))
+            .isInstanceOf(KeyException.class);
+        if (!backupsTakeWrites()) {
+          return;
+        }
+        assertThat(foreignKeys.audit().tail(1))
+            .singleElement()
+            .satisfies(entry -> {
+              assertThat(entry.event().kind()).isEqualTo(AuditEvent.Kind.REVEAL_FAILED);
+              assertThat(entry.event().reason()).isEqualTo("failed: KeyException");
+              assertThat(entry.event().purpose()).isEqualTo("ticket 7");
+            });
       }
     }
+  }
+
+  /** Whether a restored backup can be written to (its audit trail too). */
+  boolean backupsTakeWrites() {
+    return true;
   }
 
   @Test

@@ -190,6 +190,17 @@ public final class JdbcPayloadTable implements PayloadTable {
     } catch (TamperedRecordException e) {
       audit(AuditEvent.Kind.REVEAL_TAMPERED, id, who, purpose, asked, "integrity check failed");
       throw e;
+    } catch (RuntimeException e) {
+      // Every permitted reveal leaves an entry, a failed one too (the type names the cause; a
+      // message could carry more than a reason should). If the trail cannot be written either,
+      // the reveal's own failure is what the caller sees.
+      try {
+        audit(AuditEvent.Kind.REVEAL_FAILED, id, who, purpose, asked,
+            "failed: " + e.getClass().getSimpleName());
+      } catch (RuntimeException auditFailure) {
+        e.addSuppressed(auditFailure);
+      }
+      throw e;
     }
     if (record.isEmpty()) {
       audit(
