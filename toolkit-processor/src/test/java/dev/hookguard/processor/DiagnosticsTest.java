@@ -318,6 +318,24 @@ class DiagnosticsTest {
         .inFile(file).onLineContaining("@Sensitive(category = Category.CREDENTIAL");
   }
   @Test
+  void encryptedPropertyWithoutSensitiveIsWarned() {
+    JavaFileObject file = source("Account",
+        "@WebhookPayload",
+        "record Account(String id,",
+        "    @Encrypt(deterministic = true) String email,",
+        "    @SuppressWarnings(\"HookGuardEncryptedNotSensitive\") @Encrypt String plan) {}");
+    Compilation compilation = Sources.compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[HookGuardEncryptedNotSensitive] Property 'email' is @Encrypt but not"
+            + " @Sensitive")
+        .inFile(file).onLineContaining("@Encrypt(deterministic = true) String email");
+    assertThat(compilation.warnings().stream()
+            .filter(w -> w.getMessage(null).contains("HookGuardEncryptedNotSensitive")))
+        .as("the suppressed one is not warned").hasSize(1);
+  }
+
+  @Test
   void nestedTypeThatCannotBeModelledIsRefusedWithItsPathFromTheRoot() {
     JavaFileObject file = source("Order",
         "@WebhookPayload",

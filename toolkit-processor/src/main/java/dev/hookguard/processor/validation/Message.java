@@ -83,6 +83,12 @@ public enum Message {
           + "text (masked only when read), and backups keep it after its retention. Fix: add "
           + "@Encrypt, or @SuppressWarnings(\"HookGuardSensitiveNotEncrypted\") if plain storage "
           + "is intended."),
+  ENCRYPTED_NOT_SENSITIVE(Kind.WARNING, "HookGuardEncryptedNotSensitive",
+      "Property '%s' is @Encrypt but not @Sensitive, so it is sealed at rest yet returned in plain "
+          + "text by the store's find(...), logged by the redactor and forwarded: encryption guards "
+          + "the stored copy only. Fix: add @Sensitive(category = ..., mask = ...) so that only an "
+          + "access-checked reveal returns it, or @SuppressWarnings(\"HookGuardEncryptedNotSensitive\")"
+          + " if it may be shown."),
   RECORD_TO_STRING(Kind.WARNING, "HookGuardRecordToString",
       "Record %s holds @Sensitive components but keeps the default toString(), which prints every "
           + "value. Fix: add to %s: @Override public String toString() { return "

@@ -362,6 +362,11 @@ public final class PayloadValidator {
           Annotations.find(element, Annotations.SENSITIVE).orElseThrow(), null,
           property.name(), sensitive.category());
     }
+    if (sensitive == null && encrypt.isPresent()
+        && !Annotations.isSuppressed(element, Message.ENCRYPTED_NOT_SENSITIVE.id())) {
+      site.add(Message.ENCRYPTED_NOT_SENSITIVE, element,
+          Annotations.find(element, Annotations.ENCRYPT).orElseThrow(), null, property.name());
+    }
     // A flag such as verifiedEmail says something about data, but holds none.
     boolean isFlag = shape.filter(s -> s instanceof Shape.Scalar scalar
         && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN))
