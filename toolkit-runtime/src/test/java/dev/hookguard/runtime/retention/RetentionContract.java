@@ -162,6 +162,47 @@ abstract class RetentionContract {
     return LocalDate.ofInstant(T0.plus(sinceT0), ZoneOffset.UTC);
   }
 
+  // ------------------------------------------------------------ a retention shortened later
+
+  /**
+   * Stored under a 30-day schema (its phone 7 days, its notes unbounded), read by an instance
+   * whose schema keeps the type 10 days and the notes 3: the earlier of the stored expiry and the
+   * current schema's wins, in reads, reports and sweeps.
+   */
+  @Test
+  void aRetentionShortenedAfterStoringReachesStoredRecords() throws Exception {
+    signups.put("s1", signup(run), false);
+    StoreSchema shorter = new StoreSchema(TYPE, OptionalInt.of(10), SIGNUPS.fields().stream()
+        .map(f -> f.path().equals("notes")
+            ? new FieldSpec("notes", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.of(3))
+            : f)
+        .toList());
+    hookGuard.close();
+    hookGuard = newInstance();
+    PayloadTable now = GeneratedStores.table(hookGuard, shorter);
+
+    at(Duration.ofDays(4));
+    StoredRecord record = now.get("s1").orElseThrow();
+    assertThat(record.expiredFields()).contains("notes");
+    assertThat(record.fieldJson()).doesNotContainKey("notes").containsKey("status");
+
+    at(Duration.ofDays(11));
+    assertThat(now.get("s1")).as("past the 10 days the schema keeps it now").isEmpty();
+    assertThat(hookGuard.retention().report().recordsPastExpiry()).isEqualTo(1);
+
+    hookGuard.retention().sweep();
+    assertThat(hookGuard.retention().report().recordsPastExpiry()).isZero();
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement count = raw.prepareStatement(
+            "SELECT COUNT(*) FROM hg_records WHERE payload_type = ?")) {
+      count.setString(1, TYPE);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        assertThat(rows.getLong(1)).as("swept, 19 days before its stored expiry").isZero();
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ read-time enforcement
 
   @Test

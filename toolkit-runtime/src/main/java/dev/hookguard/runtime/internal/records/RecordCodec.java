@@ -86,6 +86,14 @@ public final class RecordCodec {
     return recordExpiry == null ? fieldExpiry : Math.min(fieldExpiry, recordExpiry);
   }
 
+  /**
+   * The moment {@code days} after {@code receivedAt}, or null without a limit: what a schema's
+   * current {@code @Retain} allows a value received then, whatever expiry was stored with it.
+   */
+  public static Long cap(long receivedAt, java.util.OptionalInt days) {
+    return days.isPresent() ? receivedAt + days.getAsInt() * 86_400_000L : null;
+  }
+
   /** The stable code of a protection in the database (not the enum ordinal). */
   public static int code(Protection protection) {
     return switch (protection) {
@@ -206,6 +214,21 @@ public final class RecordCodec {
       SealedRecord record,
       Predicate<String> wanted,
       long now) {
+    return open(keys, dayKeys, record, wanted, now, path -> null);
+  }
+
+  /**
+   * {@link #open(DataKeys, RetentionKeyStore, SealedRecord, Predicate, long)}, with each field
+   * also expired at {@code capOf(path)} when that is earlier than its stored expiry: the current
+   * schema's retention reaches values stored under a longer one.
+   */
+  public static OpenedFields open(
+      DataKeys keys,
+      RetentionKeyStore dayKeys,
+      SealedRecord record,
+      Predicate<String> wanted,
+      long now,
+      java.util.function.Function<String, Long> capOf) {
     verify(keys, record);
     Map<String, String> json = new LinkedHashMap<>();
     Set<String> expired = new LinkedHashSet<>();
@@ -213,7 +236,8 @@ public final class RecordCodec {
       if (!wanted.test(field.path())) {
         continue;
       }
-      Long expiry = effectiveExpiry(field.expiresAt(), record.expiresAt());
+      Long expiry =
+          effectiveExpiry(effectiveExpiry(field.expiresAt(), record.expiresAt()), capOf.apply(field.path()));
       if (expiry != null && now >= expiry) {
         expired.add(field.path());
         continue;

@@ -44,7 +44,8 @@ public final class JdbcRetention implements Retention {
             Objects.requireNonNull(keys, "keys"),
             dayKeys,
             Objects.requireNonNull(clock, "clock"),
-            Objects.requireNonNull(audit, "audit"));
+            Objects.requireNonNull(audit, "audit"),
+            Objects.requireNonNull(schemas, "schemas"));
     this.reporter = new RetentionReporter(database, dayKeys, clock,
         Objects.requireNonNull(schemas, "schemas"));
   }

@@ -66,6 +66,7 @@ final class RetentionReporter {
   RetentionReport report() {
     long now = clock.millis();
     Map<String, TypeCounts> counts = new TreeMap<>();
+    Collection<StoreSchema> opened = schemas.get();
     Optional<Instant> lastSweep =
         database.inTransaction(
             "reporting retention",
@@ -142,6 +143,29 @@ final class RetentionReporter {
                   }
                 }
               }
+              // Records whose stored expiry is later than the current schema allows are past
+              // their retention once that shorter retention has passed.
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT COUNT(*) FROM hg_records WHERE payload_type = ? AND received_at <= ?"
+                          + " AND (expires_at IS NULL OR expires_at > ?)")) {
+                for (StoreSchema schema : opened) {
+                  if (schema.retainDays().isEmpty()) {
+                    continue;
+                  }
+                  select.setString(1, schema.payloadType());
+                  select.setLong(2, now - schema.retainDays().getAsInt() * DAY_MILLIS);
+                  select.setLong(3, now);
+                  try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    long shortened = rows.getLong(1);
+                    if (shortened > 0) {
+                      counts.computeIfAbsent(schema.payloadType(), t -> new TypeCounts())
+                          .pastExpiry += shortened;
+                    }
+                  }
+                }
+              }
               try (Statement select = connection.createStatement();
                   ResultSet row =
                       select.executeQuery(
@@ -154,7 +178,7 @@ final class RetentionReporter {
               }
             });
     Map<String, StoreSchema> known = new TreeMap<>();
-    for (StoreSchema schema : schemas.get()) {
+    for (StoreSchema schema : opened) {
       known.put(schema.payloadType(), schema);
       counts.computeIfAbsent(schema.payloadType(), t -> new TypeCounts());
     }

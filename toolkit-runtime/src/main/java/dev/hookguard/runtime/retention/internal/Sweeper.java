@@ -2,6 +2,7 @@ package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.DataKeys;
@@ -27,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ final class Sweeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final String SWEEPER = "retention-sweeper";
+  private static final long DAY_MILLIS = 86_400_000L;
   private static final String PURPOSE = "retention";
 
   private final Database database;
@@ -56,13 +60,50 @@ final class Sweeper {
   private final RetentionKeyStore dayKeys;
   private final Clock clock;
   private final AuditSink audit;
+  private final Supplier<Collection<StoreSchema>> schemas;
 
-  Sweeper(Database database, KeyRing keys, RetentionKeyStore dayKeys, Clock clock, AuditSink audit) {
+  Sweeper(
+      Database database,
+      KeyRing keys,
+      RetentionKeyStore dayKeys,
+      Clock clock,
+      AuditSink audit,
+      Supplier<Collection<StoreSchema>> schemas) {
     this.database = database;
     this.keys = keys;
     this.dayKeys = dayKeys;
     this.clock = clock;
     this.audit = audit;
+    this.schemas = schemas;
+  }
+
+  /**
+   * Records past their retention: past the expiry stored with them, or, for a payload type whose
+   * schema (as this instance opened it) now keeps records fewer days, received before the cutoff
+   * minus those days. As SQL over {@code hg_records}, with its parameters after {@code cutoff}.
+   */
+  private record Expired(String condition, List<Object> parameters) {
+
+    static Expired of(Collection<StoreSchema> schemas, long cutoff) {
+      StringBuilder condition = new StringBuilder("(expires_at <= ?");
+      List<Object> parameters = new ArrayList<>(List.of(cutoff));
+      for (StoreSchema schema : schemas) {
+        if (schema.retainDays().isPresent()) {
+          condition.append(" OR (payload_type = ? AND received_at <= ?)");
+          parameters.add(schema.payloadType());
+          parameters.add(cutoff - schema.retainDays().getAsInt() * DAY_MILLIS);
+        }
+      }
+      return new Expired(condition.append(')').toString(), parameters);
+    }
+
+    int bind(PreparedStatement statement, int first) throws SQLException {
+      int index = first;
+      for (Object parameter : parameters) {
+        statement.setObject(index++, parameter);
+      }
+      return index;
+    }
   }
 
   /** One record or field set removed by a batch, audited once the batch commits. */
@@ -202,13 +243,14 @@ final class Sweeper {
 
   private List<Removed> deleteExpiredRecords(Connection connection, Run run) throws SQLException {
     List<String[]> claimed = new ArrayList<>();
+    Expired expired = Expired.of(schemas.get(), run.cutoff);
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT payload_type, record_id FROM hg_records WHERE expires_at <= ?"
+            "SELECT payload_type, record_id FROM hg_records WHERE " + expired.condition()
                 + " ORDER BY expires_at, payload_type, record_id LIMIT ?"
                 + database.dialect().forUpdateSkipLocked())) {
-      select.setLong(1, run.cutoff);
-      select.setInt(2, run.batchSize);
+      int next = expired.bind(select, 1);
+      select.setInt(next, run.batchSize);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           claimed.add(new String[] {rows.getString(1), rows.getString(2)});
@@ -228,7 +270,7 @@ final class Sweeper {
         PreparedStatement deleteRecord =
             connection.prepareStatement(
                 "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?"
-                    + " AND expires_at <= ?")) {
+                    + " AND " + expired.condition())) {
       for (String[] key : claimed) {
         List<String> held = new ArrayList<>();
         paths.setString(1, key[0]);
@@ -251,7 +293,7 @@ final class Sweeper {
         deleteFields.executeUpdate();
         deleteRecord.setString(1, key[0]);
         deleteRecord.setString(2, key[1]);
-        deleteRecord.setLong(3, run.cutoff);
+        expired.bind(deleteRecord, 3);
         if (deleteRecord.executeUpdate() == 1) {
           removed.add(new Removed(key[0], key[1], held));
         }

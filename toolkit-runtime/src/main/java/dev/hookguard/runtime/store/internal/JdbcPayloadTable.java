@@ -252,7 +252,11 @@ public final class JdbcPayloadTable implements PayloadTable {
     // Opened outside the transaction: day keys may come from another database (or pool).
     SealedRecord sealed = snapshot.get().sealed();
     long now = clock.millis();
-    if (sealed.expiresAt() != null && now >= sealed.expiresAt()) {
+    // The earlier of the expiry stored with the record and what the current schema allows: a
+    // retention shortened since the record was stored reaches it too.
+    Long recordCap = RecordCodec.cap(sealed.receivedAt(), schema.retainDays());
+    Long recordExpiry = RecordCodec.effectiveExpiry(sealed.expiresAt(), recordCap);
+    if (recordExpiry != null && now >= recordExpiry) {
       // Verified all the same: an expiry moved into the past is tampering, not expiry.
       RecordCodec.verify(snapshot.get().keys(), sealed);
       return Optional.empty();
@@ -263,7 +267,12 @@ public final class JdbcPayloadTable implements PayloadTable {
             dayKeys,
             sealed,
             path -> schema.field(path).isPresent() && wanted.test(path),
-            now);
+            now,
+            path -> RecordCodec.effectiveExpiry(
+                schema.field(path)
+                    .map(spec -> RecordCodec.cap(sealed.receivedAt(), spec.retainDays()))
+                    .orElse(null),
+                recordCap));
     // Schema order, not storage (path) order.
     Map<String, String> ordered = new LinkedHashMap<>();
     Set<String> expired = new LinkedHashSet<>();
