@@ -105,7 +105,15 @@ public final class PayloadReader {
         FACTORIES.putIfAbsent(limits, factory);
       }
     }
-    this.parser = factory.createParser(ObjectReadContext.empty(), json);
+    JsonParser opened;
+    try {
+      opened = factory.createParser(ObjectReadContext.empty(), json);
+    } catch (JacksonException e) {
+      // Jackson detects the encoding from the first bytes when it opens the parser, and refuses
+      // some (UCS-4 in an unusual byte order) there: refused by readDocument, as malformed.
+      opened = null;
+    }
+    this.parser = opened;
     this.limits = limits;
     this.failOnUnknownProperties = failOnUnknownProperties;
   }
@@ -144,6 +152,10 @@ public final class PayloadReader {
 
   /** Reads a whole document with {@code reader}: one value, then nothing but whitespace. */
   public <T> T readDocument(ValueReader<T> reader) throws JsonReadException {
+    if (parser == null) {
+      throw new JsonReadException(
+          Reason.MALFORMED_PAYLOAD, "not well-formed JSON (its encoding is not supported) at /");
+    }
     try {
       T value = reader.read(this);
       if (pushedBack || advance() != null) {

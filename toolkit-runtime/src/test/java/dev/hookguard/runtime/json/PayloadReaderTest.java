@@ -120,6 +120,17 @@ class PayloadReaderTest {
   }
 
   @Test
+  void anEncodingJacksonRefusesWhenItOpensIsMalformedNotAnEscapingException() {
+    // Found by PayloadReaderFuzzTest: UCS-4 in an unusual byte order (3412), refused by Jackson
+    // while it opens the parser, escaped as an unchecked JacksonIOException.
+    byte[] ucs4 = java.util.Base64.getDecoder().decode("AAEAAAAAAAAHAAAAAAAAAAAAAAAAAAAAAAAAAAA3AA==");
+    assertThatThrownBy(() -> PayloadReader.of(ucs4, JsonLimits.defaults())
+            .readDocument(PayloadReaderTest::anything))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_PAYLOAD));
+  }
+
+  @Test
   void mapKeysAndUnknownNamesAreNeverInAMessage() {
     // A map key is data: the path names the map, not the key.
     assertThatThrownBy(() -> read("{\"m\": {\"jenny.rosen@example.com\": \"x\"}}",
