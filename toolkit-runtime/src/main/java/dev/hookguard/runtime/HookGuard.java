@@ -249,6 +249,16 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     return new JdbcReplayGuard(database, scope, window, clock);
   }
 
+  /**
+   * A shared replay guard, see {@link #replayGuard(Duration)}, that holds at most {@code
+   * maxEntries} unexpired ids of its scope (the others hold 1,000,000) and then fails closed:
+   * {@code REPLAY_GUARD_FULL}, answered 503, until ids expire. Several instances share the bound
+   * approximately: each counts the table when it prunes and adds what it records in between.
+   */
+  public ReplayGuard replayGuard(String scope, Duration window, long maxEntries) {
+    return new JdbcReplayGuard(database, scope, window, clock, maxEntries);
+  }
+
   /** The clock that stamps receipt times and audit events. */
   public Clock clock() {
     return clock;

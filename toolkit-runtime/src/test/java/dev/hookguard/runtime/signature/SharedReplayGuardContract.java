@@ -82,6 +82,23 @@ abstract class SharedReplayGuardContract {
   }
 
   @Test
+  void aFullGuardFailsClosedUntilIdsExpire() throws Exception {
+    ReplayGuard bounded = hookGuard.replayGuard("bounded", WINDOW, 3);
+    bounded.checkAndRecord("msg_1");
+    bounded.checkAndRecord("msg_2");
+    bounded.checkAndRecord("msg_3");
+
+    assertThat(reasonOf(bounded, "msg_4")).isEqualTo(Reason.REPLAY_GUARD_FULL);
+    bounded.forget("msg_3");
+    bounded.checkAndRecord("msg_4");
+    assertThat(reasonOf(bounded, "msg_5")).isEqualTo(Reason.REPLAY_GUARD_FULL);
+
+    clock.advance(WINDOW);
+    assertThatCode(() -> bounded.checkAndRecord("msg_5"))
+        .as("the expired ids are pruned and no longer counted").doesNotThrowAnyException();
+  }
+
+  @Test
   void aForgottenIdIsAcceptedAgain() throws Exception {
     guard.checkAndRecord("msg_1");
 

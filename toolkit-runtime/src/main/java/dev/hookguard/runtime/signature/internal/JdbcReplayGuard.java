@@ -28,12 +28,18 @@ public final class JdbcReplayGuard implements ReplayGuard {
   /** Most expired rows deleted by one {@link #prune()}. */
   public static final int PRUNE_BATCH = 500;
 
+  /** Unexpired ids one scope holds at most by default; then the guard fails closed. */
+  public static final long DEFAULT_MAX_ENTRIES = 1_000_000;
+
   private final Database database;
   private final String scope;
   private final Duration window;
   private final Clock clock;
   private final long pruneEveryMillis;
   private final AtomicLong nextPruneMillis = new AtomicLong(Long.MIN_VALUE);
+  private final long maxEntries;
+  /** Unexpired ids of the scope at the last count, plus those this instance recorded since. */
+  private final AtomicLong held = new AtomicLong();
 
   /**
    * A guard over the ids of {@code scope} in {@code database}, whose schema is migrated.
@@ -43,6 +49,23 @@ public final class JdbcReplayGuard implements ReplayGuard {
    * @param clock the clock ids expire by
    */
   public JdbcReplayGuard(Database database, String scope, Duration window, Clock clock) {
+    this(database, scope, window, clock, DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * A guard as above that holds at most {@code maxEntries} unexpired ids of its scope, then
+   * refuses new ones ({@code REPLAY_GUARD_FULL}, 503: the sender retries once ids expire), as the
+   * in-memory guard does: a sender cannot grow the table without bound. The count is taken from
+   * the table when expired ids are pruned (every tenth of the window, at least every second) and
+   * kept up to date in between by this instance; several instances each add what they record,
+   * so the bound holds to within what the others record between two counts.
+   */
+  public JdbcReplayGuard(
+      Database database, String scope, Duration window, Clock clock, long maxEntries) {
+    if (maxEntries <= 0) {
+      throw new IllegalArgumentException("maxEntries must be positive");
+    }
+    this.maxEntries = maxEntries;
     this.database = Objects.requireNonNull(database, "database");
     this.scope = Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(window, "window");
@@ -64,6 +87,12 @@ public final class JdbcReplayGuard implements ReplayGuard {
     Instant now = clock.instant();
     long nowMillis = now.toEpochMilli();
     long expiresMillis = now.plus(window).toEpochMilli();
+    maybePrune(nowMillis);
+    if (held.get() >= maxEntries) {
+      throw new WebhookVerificationException(
+          Reason.REPLAY_GUARD_FULL,
+          "the replay guard holds " + maxEntries + " unexpired message ids");
+    }
     int written;
     try {
       written =
@@ -93,7 +122,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
       throw new WebhookVerificationException(
           Reason.REPLAYED, "the message id was already accepted within the last " + window);
     }
-    maybePrune(nowMillis);
+    held.incrementAndGet();
   }
 
   @Override
@@ -108,7 +137,10 @@ public final class JdbcReplayGuard implements ReplayGuard {
                   "DELETE FROM hg_replay_ids WHERE scope = ? AND message_id = ?")) {
             delete.setString(1, scope);
             delete.setString(2, key);
-            return delete.executeUpdate();
+            if (delete.executeUpdate() > 0) {
+              held.updateAndGet(n -> Math.max(0, n - 1));
+            }
+            return null;
           }
         });
   }
@@ -140,10 +172,29 @@ public final class JdbcReplayGuard implements ReplayGuard {
     }
     try {
       prune();
+      held.set(count(nowMillis));
     } catch (StoreException e) {
       // The id is recorded; pruning is retried on a later call.
       nextPruneMillis.set(nowMillis);
     }
+  }
+
+  /** Unexpired ids of this scope in the table. */
+  private long count(long nowMillis) {
+    return database.inTransaction(
+        "counting message ids",
+        connection -> {
+          try (var select =
+              connection.prepareStatement(
+                  "SELECT COUNT(*) FROM hg_replay_ids WHERE scope = ? AND expires_at > ?")) {
+            select.setString(1, scope);
+            select.setLong(2, nowMillis);
+            try (var rows = select.executeQuery()) {
+              rows.next();
+              return rows.getLong(1);
+            }
+          }
+        });
   }
 
   private static String digest(String messageId) {
