@@ -74,8 +74,11 @@ public final class PayloadReader {
   /** Marks the parser context of an object whose property names are declared by its type. */
   private static final Object DECLARED = new Object();
 
-  /** Marks it while an unknown property of it is being skipped. */
-  private static final Object SKIPPING = new Object();
+  /**
+   * Marks it from the moment a property name is read until the generated code asks for it (a
+   * name not yet dispatched may be unknown: data), and while an unknown property is skipped.
+   */
+  private static final Object PENDING = new Object();
 
   private final JsonParser parser;
   private final JsonLimits limits;
@@ -189,16 +192,20 @@ public final class PayloadReader {
       throw unexpected("an object");
     }
     if (declaredProperties) {
-      // Marks this object's context: its property names are the type's, safe to name in a
-      // message. A map's keys, and names inside anything skipped, are data; a context is reset
+      // Marks this object's context as a record's: a name the generated code dispatched is the
+      // type's own, safe to name in a message. Any other name (a map's key, an unknown property,
+      // one not dispatched yet, anything inside a skipped value) is data; a context is reset
       // (its mark cleared) when the parser reuses it.
-      parser.assignCurrentValue(DECLARED);
+      parser.assignCurrentValue(PENDING);
     }
     objectPaths.push(path());
   }
 
   /** Moves to the next property of the current object; false at its end. */
   public boolean nextProperty() throws JsonReadException {
+    if (parser.currentValue() != null) {
+      parser.assignCurrentValue(PENDING); // the next name is data until it is dispatched
+    }
     JsonToken token = advance();
     if (token == JsonToken.PROPERTY_NAME) {
       return true;
@@ -209,15 +216,22 @@ public final class PayloadReader {
     throw fail(Reason.MALFORMED_PAYLOAD, "a property name expected");
   }
 
-  /** The name of the property {@link #nextProperty()} moved to. */
+  /**
+   * The name of the property {@link #nextProperty()} moved to. The generated code asks for it to
+   * dispatch it: from here until it skips it as unknown, the name is the type's own.
+   */
   public String propertyName() {
+    if (parser.currentValue() == PENDING) {
+      parser.assignCurrentValue(DECLARED);
+    }
     return parser.currentName();
   }
 
   /** Skips the current property's value, or fails if unknown properties are refused. */
   public void skipUnknownProperty() throws JsonReadException {
-    // An unknown property's name is data: named "*" in any message until the next property.
-    parser.assignCurrentValue(SKIPPING);
+    // An unknown property's name is data: named "*" in any message until the next name is
+    // dispatched.
+    parser.assignCurrentValue(PENDING);
     if (failOnUnknownProperties) {
       throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
     }
@@ -229,7 +243,6 @@ public final class PayloadReader {
         throw translate(e);
       }
     }
-    parser.assignCurrentValue(DECLARED);
   }
 
   /** Ends the object {@link #beginObject()} started, after its properties were read. */
