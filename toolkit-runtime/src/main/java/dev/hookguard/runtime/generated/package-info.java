@@ -11,6 +11,7 @@
  * <p>A {@link dev.hookguard.runtime.generated.PayloadTable} opens records without an access
  * check; it is reachable only through {@link
  * dev.hookguard.runtime.generated.GeneratedStores#table}, which a generated {@code XStore}
- * calls with its schema and wraps in its own access-checked methods.
+ * calls with its schema and wraps in its own access-checked methods. That keeps it out of the
+ * API the README teaches; it is no security boundary (see {@code TableSource}).
  */
 package dev.hookguard.runtime.generated;

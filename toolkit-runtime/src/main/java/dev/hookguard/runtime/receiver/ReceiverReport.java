@@ -108,7 +108,9 @@ final class ReceiverReport<X> {
       // Under a flood these would be the flood; the counters carry them.
       log.debug("webhook refused: type={} outcome={} status={}", payloadType, outcome, event.status());
     } else {
-      long leftOut = refusals.admit();
+      // Only what anyone on the network can cause is sampled; an answer to an authenticated
+      // request (a conflict, a duplicate, a replay, an invalid payload) is always logged.
+      long leftOut = unauthenticated(outcome, reason) ? refusals.admit() : 0;
       if (leftOut > 0) {
         log.info(
             "webhook refusals not logged: type={} count={} (over {} lines per second; counted)",
@@ -127,6 +129,21 @@ final class ReceiverReport<X> {
       }
     }
     return response(event, headers);
+  }
+
+  /** Refusals decided before the signature checked out. */
+  private static boolean unauthenticated(Outcome outcome, Reason reason) {
+    return switch (outcome) {
+      case NOT_HTTPS, ADDRESS_UNRESOLVED, ADDRESS_NOT_ALLOWED, METHOD_NOT_ALLOWED,
+          PAYLOAD_TOO_LARGE -> true;
+      case REJECTED -> reason != null && switch (reason) {
+        case MISSING_HEADER, DUPLICATE_HEADER, HEADER_TOO_LARGE, MALFORMED_HEADER,
+            UNSUPPORTED_VERSION, MALFORMED_SIGNATURE, TIMESTAMP_MALFORMED, TIMESTAMP_TOO_OLD,
+            TIMESTAMP_TOO_NEW, SIGNATURE_MISMATCH, PAYLOAD_TOO_LARGE -> true;
+        default -> false;
+      };
+      default -> false;
+    };
   }
 
   private void notifyListener(ReceiptEvent event) {

@@ -369,6 +369,10 @@ class WebhookReceiverTest {
     assertThat(f.events).hasSize(500);
     assertThat(f.log.lines()).filteredOn(l -> l.contains("webhook refused"))
         .hasSize(ReceiverReport.REFUSALS_LOGGED_PER_SECOND);
+    // An answer to an authenticated request is logged all the same, in the same second.
+    assertThat(receiver.handle(f.signed("msg_ok", "ord_9")).status()).isEqualTo(200);
+    assertThat(receiver.handle(f.signed("msg_ok", "ord_9")).status()).isEqualTo(409);
+    assertThat(f.log.lines()).anyMatch(l -> l.contains("reason=REPLAYED") && l.contains("msg_ok"));
 
     // The next second: logged again, with how many lines were left out.
     f.clock.advance(java.time.Duration.ofSeconds(1));
@@ -377,7 +381,7 @@ class WebhookReceiverTest {
         .anyMatch(l -> l.contains("webhook refusals not logged")
             && l.contains("count=" + (500 - ReceiverReport.REFUSALS_LOGGED_PER_SECOND)));
     assertThat(f.log.lines()).filteredOn(l -> l.contains("webhook refused"))
-        .hasSize(ReceiverReport.REFUSALS_LOGGED_PER_SECOND + 1);
+        .hasSize(ReceiverReport.REFUSALS_LOGGED_PER_SECOND + 2);
   }
 
   @Test

@@ -61,6 +61,8 @@ final class Sweeper {
   private final Clock clock;
   private final AuditSink audit;
   private final Supplier<Collection<StoreSchema>> schemas;
+  /** A truncation a reader blocked: the next sweep truncates even if it deletes nothing. */
+  private volatile boolean walPending;
 
   Sweeper(
       Database database,
@@ -209,10 +211,12 @@ final class Sweeper {
     }
 
     journal(run, true);
-    if (database.dialect() == Dialect.SQLITE && run.records + run.fields + forgotten > 0) {
+    if (database.dialect() == Dialect.SQLITE
+        && (run.records + run.fields + forgotten > 0 || walPending)) {
       // secure_delete has zeroed the freed space of the database file; a truncating checkpoint
       // removes the page images that still held the deleted rows from the WAL file too.
-      if (!database.truncateWal("checkpointing the WAL after a sweep")) {
+      walPending = !database.truncateWal("checkpointing the WAL after a sweep");
+      if (walPending) {
         LOG.warn(
             "retention sweep {}: a reader of {} kept the WAL from being truncated for {}; page"
                 + " images of deleted rows stay in it until the next sweep truncates it",

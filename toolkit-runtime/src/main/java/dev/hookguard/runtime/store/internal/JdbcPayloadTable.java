@@ -188,7 +188,11 @@ public final class JdbcPayloadTable implements PayloadTable {
     try {
       record = read(id, paths::contains);
     } catch (TamperedRecordException e) {
-      audit(AuditEvent.Kind.REVEAL_TAMPERED, id, who, purpose, asked, "integrity check failed");
+      try {
+        audit(AuditEvent.Kind.REVEAL_TAMPERED, id, who, purpose, asked, "integrity check failed");
+      } catch (RuntimeException auditFailure) {
+        e.addSuppressed(auditFailure);
+      }
       throw e;
     } catch (RuntimeException e) {
       // Every permitted reveal leaves an entry, a failed one too (the type names the cause; a
