@@ -96,6 +96,17 @@ abstract class SharedReplayGuardContract {
     clock.advance(WINDOW);
     assertThatCode(() -> bounded.checkAndRecord("msg_5"))
         .as("the expired ids are pruned and no longer counted").doesNotThrowAnyException();
+    bounded.checkAndRecord("msg_6");
+    bounded.checkAndRecord("msg_7");
+    assertThat(reasonOf(bounded, "msg_8")).isEqualTo(Reason.REPLAY_GUARD_FULL);
+    try (var raw = database.raw();
+        var count = raw.prepareStatement("SELECT COUNT(*) FROM hg_replay_ids WHERE scope = ?")) {
+      count.setString(1, "bounded");
+      try (var rows = count.executeQuery()) {
+        rows.next();
+        assertThat(rows.getLong(1)).as("the table holds no more than the bound").isLessThanOrEqualTo(3);
+      }
+    }
   }
 
   @Test

@@ -38,7 +38,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
   private final long pruneEveryMillis;
   private final AtomicLong nextPruneMillis = new AtomicLong(Long.MIN_VALUE);
   private final long maxEntries;
-  /** Unexpired ids of the scope at the last count, plus those this instance recorded since. */
+  /** Rows of the scope at the last count, plus the ids this instance recorded since. */
   private final AtomicLong held = new AtomicLong();
 
   /**
@@ -53,12 +53,13 @@ public final class JdbcReplayGuard implements ReplayGuard {
   }
 
   /**
-   * A guard as above that holds at most {@code maxEntries} unexpired ids of its scope, then
-   * refuses new ones ({@code REPLAY_GUARD_FULL}, 503: the sender retries once ids expire), as the
-   * in-memory guard does: a sender cannot grow the table without bound. The count is taken from
-   * the table when expired ids are pruned (every tenth of the window, at least every second) and
-   * kept up to date in between by this instance; several instances each add what they record,
-   * so the bound holds to within what the others record between two counts.
+   * A guard as above whose scope holds at most {@code maxEntries} rows: at the bound it prunes
+   * expired ids at once, and if there is still no room it refuses new ones ({@code
+   * REPLAY_GUARD_FULL}, 503: the sender retries once ids expire), as the in-memory guard does: a
+   * sender cannot grow the table without bound. The count is taken from the table when expired
+   * ids are pruned (every tenth of the window, at least every second, and at the bound) and kept
+   * up to date in between by this instance; several instances each add what they record, so the
+   * bound holds to within what the others record between two counts.
    */
   public JdbcReplayGuard(
       Database database, String scope, Duration window, Clock clock, long maxEntries) {
@@ -88,10 +89,10 @@ public final class JdbcReplayGuard implements ReplayGuard {
     long nowMillis = now.toEpochMilli();
     long expiresMillis = now.plus(window).toEpochMilli();
     maybePrune(nowMillis);
-    if (held.get() >= maxEntries) {
+    if (held.get() >= maxEntries && !makeRoom(nowMillis)) {
       throw new WebhookVerificationException(
           Reason.REPLAY_GUARD_FULL,
-          "the replay guard holds " + maxEntries + " unexpired message ids");
+          "the replay guard holds " + maxEntries + " message ids");
     }
     int written;
     try {
@@ -172,23 +173,40 @@ public final class JdbcReplayGuard implements ReplayGuard {
     }
     try {
       prune();
-      held.set(count(nowMillis));
+      held.set(count());
     } catch (StoreException e) {
       // The id is recorded; pruning is retried on a later call.
       nextPruneMillis.set(nowMillis);
     }
   }
 
-  /** Unexpired ids of this scope in the table. */
-  private long count(long nowMillis) {
+  /**
+   * At the bound: prunes expired ids now, batch after batch (at most 20), whatever the cadence,
+   * and counts again. Whether there is room now.
+   */
+  private boolean makeRoom(long nowMillis) {
+    try {
+      for (int i = 0; i < 20 && prune() == PRUNE_BATCH; i++) {
+        // another full batch: there may be more
+      }
+      held.set(count());
+    } catch (StoreException e) {
+      return false;
+    }
+    return held.get() < maxEntries;
+  }
+
+  /**
+   * The rows of this scope in the table, expired ones not yet pruned included: the bound is on
+   * what the table holds, whatever the pruning keeps up with.
+   */
+  private long count() {
     return database.inTransaction(
         "counting message ids",
         connection -> {
           try (var select =
-              connection.prepareStatement(
-                  "SELECT COUNT(*) FROM hg_replay_ids WHERE scope = ? AND expires_at > ?")) {
+              connection.prepareStatement("SELECT COUNT(*) FROM hg_replay_ids WHERE scope = ?")) {
             select.setString(1, scope);
-            select.setLong(2, nowMillis);
             try (var rows = select.executeQuery()) {
               rows.next();
               return rows.getLong(1);
