@@ -173,21 +173,31 @@ abstract class RetentionContract {
   void aRetentionShortenedAfterStoringReachesStoredRecords() throws Exception {
     signups.put("s1", signup(run), false);
     StoreSchema shorter = new StoreSchema(TYPE, OptionalInt.of(10), SIGNUPS.fields().stream()
-        .map(f -> f.path().equals("notes")
-            ? new FieldSpec("notes", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.of(3))
-            : f)
+        .map(f -> switch (f.path()) {
+          case "notes" ->
+              new FieldSpec("notes", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.of(3));
+          case "phone" ->
+              new FieldSpec("phone", Category.CONTACT, Protection.DETERMINISTIC, OptionalInt.of(3));
+          default -> f;
+        })
         .toList());
     hookGuard.close();
     hookGuard = newInstance();
     PayloadTable now = GeneratedStores.table(hookGuard, shorter);
 
+    at(Duration.ofDays(2));
+    assertThat(now.idsByValue("phone", "\"PHONE" + run + "\"")).containsExactly("s1");
     at(Duration.ofDays(4));
     StoredRecord record = now.get("s1").orElseThrow();
-    assertThat(record.expiredFields()).contains("notes");
-    assertThat(record.fieldJson()).doesNotContainKey("notes").containsKey("status");
+    assertThat(record.expiredFields()).contains("notes", "phone");
+    assertThat(record.fieldJson()).doesNotContainKeys("notes", "phone").containsKey("status");
+    assertThat(now.idsByValue("phone", "\"PHONE" + run + "\""))
+        .as("a look-up by a field past its shortened retention finds nothing").isEmpty();
+    assertThat(now.idsByValue("email", "\"EMAIL" + run + "@example.com\"")).containsExactly("s1");
 
     at(Duration.ofDays(11));
     assertThat(now.get("s1")).as("past the 10 days the schema keeps it now").isEmpty();
+    assertThat(now.idsByValue("email", "\"EMAIL" + run + "@example.com\"")).isEmpty();
     assertThat(hookGuard.retention().report().recordsPastExpiry()).isEqualTo(1);
 
     hookGuard.retention().sweep();

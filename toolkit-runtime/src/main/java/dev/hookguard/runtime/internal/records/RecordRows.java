@@ -375,6 +375,17 @@ public final class RecordRows {
   public static List<String> idsByToken(
       Connection connection, String payloadType, String path, List<byte[]> tokens, long now)
       throws SQLException {
+    return idsByToken(connection, payloadType, path, tokens, now, Long.MIN_VALUE);
+  }
+
+  /**
+   * The records whose field {@code path} holds one of {@code tokens}, unexpired at {@code now},
+   * and received after {@code receivedAfter} (a retention shortened since they were stored).
+   */
+  public static List<String> idsByToken(
+      Connection connection, String payloadType, String path, List<byte[]> tokens, long now,
+      long receivedAfter)
+      throws SQLException {
     String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -384,7 +395,7 @@ public final class RecordRows {
                 + " AND f.lookup_token IN ("
                 + placeholders
                 + ") AND (f.expires_at IS NULL OR f.expires_at > ?)"
-                + " AND (r.expires_at IS NULL OR r.expires_at > ?)")) {
+                + " AND (r.expires_at IS NULL OR r.expires_at > ?) AND r.received_at > ?")) {
       select.setString(1, payloadType);
       select.setString(2, path);
       for (int i = 0; i < tokens.size(); i++) {
@@ -392,6 +403,7 @@ public final class RecordRows {
       }
       select.setLong(3 + tokens.size(), now);
       select.setLong(4 + tokens.size(), now);
+      select.setLong(5 + tokens.size(), receivedAfter);
       List<String> ids = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

@@ -131,8 +131,16 @@ public final class JdbcPayloadTable implements PayloadTable {
           } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
           }
+          // A record whose (shortened) retention of the record or of this field has passed is
+          // not found by it either.
+          long receivedAfter = Long.MIN_VALUE;
+          for (java.util.OptionalInt days : List.of(schema.retainDays(), spec.retainDays())) {
+            if (days.isPresent()) {
+              receivedAfter = Math.max(receivedAfter, now - days.getAsInt() * 86_400_000L);
+            }
+          }
           return RecordRows.idsByToken(
-              connection, schema.payloadType(), spec.path(), tokens, now);
+              connection, schema.payloadType(), spec.path(), tokens, now, receivedAfter);
         });
   }
 
