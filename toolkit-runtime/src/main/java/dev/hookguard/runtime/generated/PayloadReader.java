@@ -380,7 +380,7 @@ public final class PayloadReader {
     try {
       return switch (token) {
         case VALUE_NULL -> null;
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> bounded(parser.getDecimalValue());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> bounded(decimalValue());
         case VALUE_STRING -> decimalFromString();
         default -> throw unexpected("a decimal number");
       };
@@ -682,12 +682,12 @@ public final class PayloadReader {
 
   private Instant epochSeconds() throws JsonReadException {
     try {
-      BigDecimal seconds = bounded(parser.getDecimalValue());
+      BigDecimal seconds = bounded(decimalValue());
       long whole = seconds.longValueExact();
       return Instant.ofEpochSecond(whole);
     } catch (ArithmeticException e) {
       try {
-        BigDecimal seconds = bounded(parser.getDecimalValue());
+        BigDecimal seconds = bounded(decimalValue());
         long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole, nanos);
@@ -718,6 +718,19 @@ public final class PayloadReader {
    * plain text, would cost seconds and megabytes. Its exponent is held within the same bound as
    * its length, so no later use can blow it up.
    */
+  /**
+   * The current number as a {@code BigDecimal}. Jackson refuses an exponent out of range with a
+   * {@code NumberFormatException} (not a {@code JacksonException}) whose message quotes the
+   * number: turned into a limit, without the number (found by fuzzing).
+   */
+  private BigDecimal decimalValue() throws JsonReadException {
+    try {
+      return parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      throw fail(Reason.LIMIT_EXCEEDED, "a number out of range");
+    }
+  }
+
   private BigDecimal bounded(BigDecimal value) throws JsonReadException {
     int limit = limits.maxNumberLength();
     if (Math.abs((long) value.scale()) > limit || value.precision() - (long) value.scale() > limit) {

@@ -120,6 +120,18 @@ class PayloadReaderTest {
   }
 
   @Test
+  void aDecimalWithAnExponentOutOfRangeIsALimitWithoutTheNumber() {
+    // Found by PayloadReaderFuzzTest: Jackson throws a NumberFormatException quoting the number.
+    for (String number : List.of("6e67433333333333333333333333333", "179e99999999999999998",
+        "63940.4E6666666666666666666666662666661")) {
+      assertThatThrownBy(() -> read("{\"m\": {\"a\": " + number + "}}", PayloadReaderTest::anything))
+          .isInstanceOfSatisfying(JsonReadException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED))
+          .message().doesNotContain(number.substring(0, 8));
+    }
+  }
+
+  @Test
   void anUnknownNameIsNeverInAMessageWhateverFailsAfterIt() {
     // Found in review: between skipping an unknown property and reading the next name, the
     // parser's context still holds the unknown name.
