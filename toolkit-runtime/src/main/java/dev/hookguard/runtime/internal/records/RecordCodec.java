@@ -91,7 +91,16 @@ public final class RecordCodec {
    * current {@code @Retain} allows a value received then, whatever expiry was stored with it.
    */
   public static Long cap(long receivedAt, java.util.OptionalInt days) {
-    return days.isPresent() ? receivedAt + days.getAsInt() * 86_400_000L : null;
+    return days.isPresent() ? receivedAt + days.getAsInt() * RetentionKeyStore.DAY_MILLIS : null;
+  }
+
+  /**
+   * The receipt time at or before which a value kept {@code days} is past its retention at
+   * {@code now} (the inverse of {@link #cap}, for queries); {@code Long.MIN_VALUE} without a
+   * limit.
+   */
+  public static long retainedAfter(long now, java.util.OptionalInt days) {
+    return days.isPresent() ? now - days.getAsInt() * RetentionKeyStore.DAY_MILLIS : Long.MIN_VALUE;
   }
 
   /** The stable code of a protection in the database (not the enum ordinal). */

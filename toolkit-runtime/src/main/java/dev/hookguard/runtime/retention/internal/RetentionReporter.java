@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.internal.records.PackedFields;
+import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.retention.RetentionReport;
 import dev.hookguard.runtime.retention.RetentionReport.FieldRetention;
 import dev.hookguard.runtime.retention.RetentionReport.PayloadTypeRetention;
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
  */
 final class RetentionReporter {
 
-  private static final long DAY_MILLIS = 86_400_000L;
+  private static final long DAY_MILLIS = RetentionKeyStore.DAY_MILLIS;
 
   private final Database database;
   private final RetentionKeyStore dayKeys;
@@ -154,7 +155,7 @@ final class RetentionReporter {
                     continue;
                   }
                   select.setString(1, schema.payloadType());
-                  select.setLong(2, now - schema.retainDays().getAsInt() * DAY_MILLIS);
+                  select.setLong(2, RecordCodec.retainedAfter(now, schema.retainDays()));
                   select.setLong(3, now);
                   try (ResultSet rows = select.executeQuery()) {
                     rows.next();

@@ -52,7 +52,6 @@ final class Sweeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final String SWEEPER = "retention-sweeper";
-  private static final long DAY_MILLIS = 86_400_000L;
   private static final String PURPOSE = "retention";
 
   private final Database database;
@@ -93,7 +92,7 @@ final class Sweeper {
         if (schema.retainDays().isPresent()) {
           condition.append(" OR (payload_type = ? AND received_at <= ?)");
           parameters.add(schema.payloadType());
-          parameters.add(cutoff - schema.retainDays().getAsInt() * DAY_MILLIS);
+          parameters.add(RecordCodec.retainedAfter(cutoff, schema.retainDays()));
         }
       }
       return new Expired(condition.append(')').toString(), parameters);

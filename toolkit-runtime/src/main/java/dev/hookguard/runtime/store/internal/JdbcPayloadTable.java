@@ -133,12 +133,9 @@ public final class JdbcPayloadTable implements PayloadTable {
           }
           // A record whose (shortened) retention of the record or of this field has passed is
           // not found by it either.
-          long receivedAfter = Long.MIN_VALUE;
-          for (java.util.OptionalInt days : List.of(schema.retainDays(), spec.retainDays())) {
-            if (days.isPresent()) {
-              receivedAfter = Math.max(receivedAfter, now - days.getAsInt() * 86_400_000L);
-            }
-          }
+          long receivedAfter = Math.max(
+              RecordCodec.retainedAfter(now, schema.retainDays()),
+              RecordCodec.retainedAfter(now, spec.retainDays()));
           return RecordRows.idsByToken(
               connection, schema.payloadType(), spec.path(), tokens, now, receivedAfter);
         });
