@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,25 +76,21 @@ public final class JdkWebhookHandler implements HttpHandler {
   }
 
   private WebhookResponse answer(HttpExchange exchange) throws IOException {
-    Map<String, java.util.List<String>> headers = WebhookRequest.copy(exchange.getRequestHeaders());
     Admission admission =
         receiver.admit(
             exchange.getRemoteAddress().getAddress(),
             exchange instanceof HttpsExchange,
             exchange.getRequestMethod(),
-            headers);
+            exchange.getRequestHeaders());
     if (admission instanceof Admission.Refused refused) {
       return refused.response();
     }
     Admission.Admitted admitted = (Admission.Admitted) admission;
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(receiver.maxBodyBytes() + 1);
+      body = in.readNBytes(admitted.maxBodyBytes() + 1);
     }
-    if (body.length > receiver.maxBodyBytes()) {
-      return receiver.tooLarge(admitted.startNanos());
-    }
-    return receiver.receive(admitted, headers, body);
+    return body.length > admitted.maxBodyBytes() ? admitted.tooLarge() : admitted.receive(body);
   }
 
   private static void send(HttpExchange exchange, WebhookResponse response) throws IOException {

@@ -86,7 +86,7 @@ final class ReceiverPipeline<X> {
     if (declaredLength(headers) > maxBodyBytes) {
       return new Admission.Refused(report.tooLarge(start));
     }
-    return new Admission.Admitted(start);
+    return new Admission.Admitted(this, report, headers, start);
   }
 
   /**
@@ -99,6 +99,10 @@ final class ReceiverPipeline<X> {
     Map<String, String> closing = new LinkedHashMap<>(headers);
     closing.put("Connection", "close");
     return new Admission.Refused(report.answer(outcome, null, null, start, closing));
+  }
+
+  int maxBodyBytes() {
+    return maxBodyBytes;
   }
 
   /** Size, verify, handle, store, record. */

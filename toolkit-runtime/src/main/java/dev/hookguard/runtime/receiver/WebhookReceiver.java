@@ -143,11 +143,12 @@ public final class WebhookReceiver<X> {
   public WebhookResponse handle(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
     Admission admission =
-        admit(request.remoteAddress(), request.secure(), request.method(), request.headers());
+        pipeline.admit(
+            request.remoteAddress(), request.secure(), request.method(), request.headers());
     if (admission instanceof Admission.Refused refused) {
       return refused.response();
     }
-    return receive((Admission.Admitted) admission, request.headers(), request.body());
+    return ((Admission.Admitted) admission).receive(request.body());
   }
 
   /** The largest body accepted, in bytes; adapters read at most one byte more. */
@@ -163,19 +164,22 @@ public final class WebhookReceiver<X> {
     return payloadType;
   }
 
-  // For adapters that read the body themselves (JdkWebhookHandler): checks before the body, then
-  // the rest, and the answer to a body that ran past the limit while being read.
-
-  Admission admit(InetAddress peer, boolean secure, String method, Map<String, List<String>> headers) {
-    return pipeline.admit(peer, secure, method, headers);
-  }
-
-  WebhookResponse receive(Admission.Admitted admitted, Map<String, List<String>> headers, byte[] body) {
-    return pipeline.receive(admitted, headers, body);
-  }
-
-  WebhookResponse tooLarge(long startNanos) {
-    return report.tooLarge(startNanos);
+  /**
+   * The checks that need no body, for an adapter that reads the body itself (as {@link
+   * JdkWebhookHandler} does): HTTPS, client address, allow-list, rate limit, method and the
+   * declared {@code Content-Length}. See {@link Admission} for how an adapter goes on; {@link
+   * #handle} is the same two steps on a body already read.
+   *
+   * @param peer the address of the connection's peer (a proxy, if there is one)
+   * @param secure whether the connection itself was TLS
+   * @param method the HTTP method
+   * @param headers header names (any letter case) to their values; copied
+   */
+  public Admission admit(
+      InetAddress peer, boolean secure, String method, Map<String, List<String>> headers) {
+    Objects.requireNonNull(peer, "peer");
+    Objects.requireNonNull(method, "method");
+    return pipeline.admit(peer, secure, method, WebhookRequest.copy(headers));
   }
 
   @Override
