@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -175,8 +176,11 @@ final class WebhookEndpoints {
   private <X> PayloadHandler<X> handler(ListenerMethod listener) {
     // The bean is looked up at the first request, not while the web server starts.
     Supplier<Object> bean = SingletonSupplier.of(() -> beans.getBean(listener.beanName()));
-    Supplier<Method> invocable =
-        SingletonSupplier.of(() -> AopUtils.selectInvocableMethod(listener.method(), bean.get().getClass()));
+    Supplier<Method> invocable = SingletonSupplier.of(() -> {
+      Method method = AopUtils.selectInvocableMethod(listener.method(), bean.get().getClass());
+      ReflectionUtils.makeAccessible(method);   // listener methods need not be public
+      return method;
+    });
     boolean withId = listener.takesMessageId();
     return (messageId, payload) -> {
       try {
