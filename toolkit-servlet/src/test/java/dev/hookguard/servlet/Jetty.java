@@ -2,6 +2,7 @@ package dev.hookguard.servlet;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletContextListener;
 import java.net.URI;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embedded Jetty 12 on loopback with one ee10 servlet context: {@link WebhookServlet} at
- * {@link #PATH}, behind an optional test filter, on a plain HTTP connector and, when given a
+ * {@link #PATH} (or what a listener registers), behind an optional test filter, on a plain HTTP connector and, when given a
  * certificate, a TLS connector too.
  */
 final class Jetty implements AutoCloseable {
@@ -38,6 +39,11 @@ final class Jetty implements AutoCloseable {
 
   static Builder serve(WebhookServlet servlet) {
     return new Builder(servlet);
+  }
+
+  /** A context whose servlets {@code listener} registers when the context starts. */
+  static Builder serve(ServletContextListener listener) {
+    return new Builder(null).listener(listener);
   }
 
   /** The servlet's address on the plain HTTP connector. */
@@ -64,9 +70,15 @@ final class Jetty implements AutoCloseable {
     private Filter filter;
     private TestCertificate certificate;
     private boolean forwardedHeaders;
+    private ServletContextListener listener;
 
     private Builder(WebhookServlet servlet) {
       this.servlet = servlet;
+    }
+
+    private Builder listener(ServletContextListener listener) {
+      this.listener = listener;
+      return this;
     }
 
     /** A filter in front of the servlet (for a test that looks at what the servlet reads). */
@@ -119,7 +131,12 @@ final class Jetty implements AutoCloseable {
       }
 
       ServletContextHandler context = new ServletContextHandler("/");
-      context.addServlet(new ServletHolder(servlet), PATH);
+      if (servlet != null) {
+        context.addServlet(new ServletHolder(servlet), PATH);
+      }
+      if (listener != null) {
+        context.addEventListener(listener);
+      }
       if (filter != null) {
         context.addFilter(new FilterHolder(filter), PATH, EnumSet.of(DispatcherType.REQUEST));
       }
