@@ -48,25 +48,32 @@ import org.slf4j.LoggerFactory;
  * servlet holds no state of its own, so one instance serves every request at once.
  *
  * <p><b>Behind a proxy</b> (a load balancer or ingress that terminates TLS), the client's address
- * and scheme reach the receiver in one of two ways. Choose exactly one:
+ * and scheme reach the receiver in one of two ways. Choose exactly one; choose the first unless
+ * the application already relies on the second:
  *
  * <ul>
- *   <li><b>The receiver reads the forwarded headers</b> (the default, and the safer choice):
- *       leave the container's forwarded-header handling off and build the receiver with {@link
- *       WebhookReceiver.Builder#trustedProxies trustedProxies(TrustedProxies.of("10.0.0.0/8"))}
- *       naming your proxies. {@code getRemoteAddr()} is then the proxy's address and {@code
- *       isSecure()} says whether the proxy's connection was TLS; only when the peer is one of the
- *       named proxies does the receiver take the client's address from the right-most untrusted
- *       {@code X-Forwarded-For} hop and the client's scheme from {@code X-Forwarded-Proto}.
+ *   <li><b>The receiver reads the forwarded headers.</b> Leave the container's forwarded-header
+ *       handling off (Jetty's and Tomcat's default; Spring Boot turns it on by itself on a cloud
+ *       platform, Kubernetes included: set {@code server.forward-headers-strategy=none} there)
+ *       and build the receiver with
+ *       {@link WebhookReceiver.Builder#trustedProxies trustedProxies(TrustedProxies.of(
+ *       "10.0.0.0/8"))} naming your proxies. {@code getRemoteAddr()} is then the proxy's address
+ *       and {@code isSecure()} whether the proxy's own connection was TLS; only when the peer is
+ *       one of the named proxies does the receiver take the client's scheme from {@code
+ *       X-Forwarded-Proto} and its address from {@code X-Forwarded-For}: the right-most hop that
+ *       is not a trusted proxy, which is the one your proxy wrote, not one the client wrote.
  *   <li><b>The container reads them</b> (Jetty's {@code ForwardedRequestCustomizer}, Tomcat's
  *       {@code RemoteIpValve}, Spring Boot's {@code server.forward-headers-strategy=native} or
- *       {@code framework}): {@code getRemoteAddr()} and {@code isSecure()} are then already the
- *       client's, and the receiver must be given <b>no</b> trusted proxies. Given both, the receiver
- *       would peel a second hop off an {@code X-Forwarded-For} the container left in place: one
- *       the client wrote itself. Keep this choice only if the application already relies on it,
- *       and make sure the container believes those headers only from your proxies: Jetty's
- *       customizer and Spring's {@code ForwardedHeaderFilter} believe them from any peer, Tomcat's
- *       valve from its {@code internalProxies} (private address ranges by default).
+ *       {@code framework}). {@code getRemoteAddr()} and {@code isSecure()} are then already what
+ *       the container decided, and the receiver must be given <b>no</b> trusted proxies: given
+ *       some, it would take that address for a proxy's whenever it lies in a trusted range and
+ *       read {@code X-Forwarded-For} a second time, one hop further left, where the client
+ *       writes. Mind what the container believes: Jetty's customizer and Spring's {@code
+ *       ForwardedHeaderFilter} take the <em>left-most</em> {@code X-Forwarded-For} entry from any
+ *       peer, so unless your proxy replaces the header rather than appending to it, a client
+ *       chooses its own address and walks through the allow-list. Tomcat's valve walks the header
+ *       from the right over its {@code internalProxies} (private address ranges by default): name
+ *       your proxies there.
  * </ul>
  *
  * <p>Register it like any servlet, under the exact path the provider posts to; the receiver is

@@ -79,6 +79,20 @@ class ServletBehindProxyTest {
   }
 
   @Test
+  void jettysCustomizerBelievesTheLeftMostHopWhichTheClientWrites() throws Exception {
+    jetty = Jetty.serve(WebhookServlet.of(receipts.receiver().allowList(CLIENTS).build()))
+        .forwardedHeaders()
+        .start();
+
+    // The client wrote 198.51.100.7; the proxy appended the client's real address, 203.0.113.5.
+    // Jetty takes the left-most entry, so the allow-list lets the forged one through: why the
+    // servlet's documentation prefers the receiver's TrustedProxies (compare the first test).
+    HttpResponse<String> response = postForwarded("msg_1", "198.51.100.7, 203.0.113.5");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aForwardedHostNameIsNeverLookedUp() throws Exception {
     jetty = Jetty.serve(WebhookServlet.of(receipts.receiver().build()))
         .forwardedHeaders()
