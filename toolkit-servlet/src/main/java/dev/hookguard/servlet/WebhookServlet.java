@@ -1,0 +1,207 @@
+package dev.hookguard.servlet;
+
+import dev.hookguard.runtime.receiver.Admission;
+import dev.hookguard.runtime.receiver.WebhookReceiver;
+import dev.hookguard.runtime.receiver.WebhookResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link WebhookReceiver} from any Jakarta Servlet container (Servlet 6.0 or later:
+ * Jetty 12 ee10, Tomcat 10.1 and 11, Undertow 2.3, and the containers Spring Boot embeds).
+ *
+ * <p>For each request it runs every check that needs no body ({@link WebhookReceiver#admit}:
+ * HTTPS, client address, allow-list, rate limit, method, declared {@code Content-Length}) before
+ * it reads a byte of the body; a refusal there is answered with {@code Connection: close}, and
+ * since the body was never asked for, a client that sent {@code Expect: 100-continue} never gets
+ * its {@code 100 Continue} either. It then reads the body from {@code getInputStream()}, at most
+ * {@link dev.hookguard.runtime.receiver.Admission.Admitted#maxBodyBytes()} plus one byte, whatever
+ * the {@code Content-Length} claims and for chunked bodies too: a body that runs past the limit
+ * is refused (413, {@code Connection: close}) without being read to its end. The rest of the
+ * pipeline runs on the bytes read, and the servlet writes the receiver's status, headers and
+ * body.
+ *
+ * <p>It answers every method ({@link #service} is overridden), so a {@code GET} gets the
+ * receiver's 405 with {@code Allow: POST}. The peer address is {@code getRemoteAddr()}, turned into
+ * an {@link InetAddress} without a DNS look-up; if it is not an IP literal (a container that took
+ * it from a forwarded header may hand over anything), the answer is 403 {@code
+ * ADDRESS_UNRESOLVED}, given by the servlet itself: the receiver's listener and metrics do not
+ * hear of it. An unexpected {@link RuntimeException} is answered 500 and logged to {@code
+ * dev.hookguard.receiver} with its class name only (a message may hold payload data); an {@link
+ * IOException} while reading the body (the client went away) is left to the container. The
+ * servlet holds no state of its own, so one instance serves every request at once.
+ *
+ * <p><b>Behind a proxy</b> (a load balancer or ingress that terminates TLS), the client's address
+ * and scheme reach the receiver in one of two ways. Choose exactly one; choose the first unless
+ * the application already relies on the second:
+ *
+ * <ul>
+ *   <li><b>The receiver reads the forwarded headers.</b> Leave the container's forwarded-header
+ *       handling off (Jetty's and Tomcat's default; Spring Boot turns it on by itself on a cloud
+ *       platform, Kubernetes included: set {@code server.forward-headers-strategy=none} there)
+ *       and build the receiver with
+ *       {@link WebhookReceiver.Builder#trustedProxies trustedProxies(TrustedProxies.of(
+ *       "10.0.0.0/8"))} naming your proxies. {@code getRemoteAddr()} is then the proxy's address
+ *       and {@code isSecure()} whether the proxy's own connection was TLS; only when the peer is
+ *       one of the named proxies does the receiver take the client's scheme from {@code
+ *       X-Forwarded-Proto} and its address from {@code X-Forwarded-For}: the right-most hop that
+ *       is not a trusted proxy, which is the one your proxy wrote, not one the client wrote.
+ *   <li><b>The container reads them</b> (Jetty's {@code ForwardedRequestCustomizer}, Tomcat's
+ *       {@code RemoteIpValve}, Spring Boot's {@code server.forward-headers-strategy=native} or
+ *       {@code framework}). {@code getRemoteAddr()} and {@code isSecure()} are then already what
+ *       the container decided, and the receiver must be given <b>no</b> trusted proxies: given
+ *       some, it would take that address for a proxy's whenever it lies in a trusted range and
+ *       read {@code X-Forwarded-For} a second time, one hop further left, where the client
+ *       writes. Mind what the container believes: Jetty's customizer and Spring's {@code
+ *       ForwardedHeaderFilter} take the <em>left-most</em> {@code X-Forwarded-For} entry from any
+ *       peer, so unless your proxy replaces the header rather than appending to it, a client
+ *       chooses its own address and walks through the allow-list. Tomcat's valve walks the header
+ *       from the right over its {@code internalProxies} (private address ranges by default): name
+ *       your proxies there.
+ * </ul>
+ *
+ * <p>Register it like any servlet, under the exact path the provider posts to; the receiver is
+ * not closed with the servlet (the application owns its {@code HookGuard}):
+ *
+ * <pre>{@code
+ * // Jetty 12 (ee10)
+ * ServletContextHandler context = new ServletContextHandler();
+ * context.addServlet(new ServletHolder(WebhookServlet.of(receiver)), "/webhooks/github");
+ *
+ * // any container, from a ServletContainerInitializer or ServletContextListener
+ * servletContext.addServlet("github-webhooks", WebhookServlet.of(receiver))
+ *     .addMapping("/webhooks/github");
+ * }</pre>
+ *
+ * <p>Not serializable, although {@link HttpServlet} is: it holds a receiver, and containers do not
+ * serialize servlets.
+ */
+public final class WebhookServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.receiver");
+
+  /** What the servlet answers to a peer address that is not an IP literal. */
+  private static final WebhookResponse ADDRESS_UNRESOLVED =
+      new WebhookResponse(
+          403,
+          Map.of(
+              "Content-Type", "text/plain; charset=utf-8",
+              "Cache-Control", "no-store",
+              "Connection", "close"),
+          "ADDRESS_UNRESOLVED\n");
+
+  private final transient WebhookReceiver<?> receiver;
+
+  private WebhookServlet(WebhookReceiver<?> receiver) {
+    this.receiver = receiver;
+  }
+
+  /** A servlet that answers every request through {@code receiver}. */
+  public static WebhookServlet of(WebhookReceiver<?> receiver) {
+    return new WebhookServlet(Objects.requireNonNull(receiver, "receiver"));
+  }
+
+  /** Answers any method, so that the receiver refuses all but {@code POST} with its own 405. */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    WebhookResponse answer;
+    try {
+      answer = answer(request);
+    } catch (RuntimeException e) {
+      failed(response, e);
+      return;
+    }
+    try {
+      write(response, answer);
+    } catch (RuntimeException e) {
+      failed(response, e);
+    }
+  }
+
+  private WebhookResponse answer(HttpServletRequest request) throws IOException {
+    Optional<InetAddress> peer = PeerAddress.parse(request.getRemoteAddr());
+    if (peer.isEmpty()) {
+      // Debug only: a client that reaches a forwarding container can cause this at will.
+      LOG.debug("webhook refused: type={} outcome=ADDRESS_UNRESOLVED status=403 (peer address"
+          + " is not an IP literal)", receiver.payloadType());
+      return ADDRESS_UNRESOLVED;
+    }
+    Admission admission =
+        receiver.admit(peer.get(), request.isSecure(), request.getMethod(), headers(request));
+    if (admission instanceof Admission.Refused refused) {
+      return refused.response();
+    }
+    Admission.Admitted admitted = (Admission.Admitted) admission;
+    // readNBytes reads in small chunks: a body is held only as far as it was really sent.
+    byte[] body = request.getInputStream().readNBytes(admitted.maxBodyBytes() + 1);
+    return body.length > admitted.maxBodyBytes() ? admitted.tooLarge() : admitted.receive(body);
+  }
+
+  private static Map<String, List<String>> headers(HttpServletRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Enumeration<String> names = request.getHeaderNames();
+    if (names == null) { // a container may refuse to tell
+      return headers;
+    }
+    for (String name : Collections.list(names)) {
+      Enumeration<String> values = request.getHeaders(name);
+      headers.put(name, values == null ? List.of() : Collections.list(values));
+    }
+    return headers;
+  }
+
+  private static void write(HttpServletResponse response, WebhookResponse answer)
+      throws IOException {
+    response.setStatus(answer.status());
+    answer.headers().forEach(response::setHeader);
+    byte[] body = answer.bodyBytes();
+    response.setContentLength(body.length);
+    OutputStream out = response.getOutputStream();
+    out.write(body);
+    out.flush();
+  }
+
+  private static void failed(HttpServletResponse response, RuntimeException e) {
+    LOG.error("webhook adapter failed: error={}", e.getClass().getName());
+    if (!response.isCommitted()) {
+      response.reset();
+      response.setStatus(500);
+      response.setHeader("Cache-Control", "no-store");
+      // The body may be unread: it must not be taken for the client's next request.
+      response.setHeader("Connection", "close");
+      response.setContentLength(0);
+    }
+  }
+
+  private void writeObject(ObjectOutputStream out) throws NotSerializableException {
+    throw new NotSerializableException(WebhookServlet.class.getName());
+  }
+
+  private void readObject(ObjectInputStream in) throws NotSerializableException {
+    throw new NotSerializableException(WebhookServlet.class.getName());
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookServlet[" + receiver + "]";
+  }
+}

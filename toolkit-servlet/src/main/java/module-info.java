@@ -1,0 +1,13 @@
+/**
+ * HookGuard for Jakarta Servlet containers: {@link dev.hookguard.servlet.WebhookServlet} serves a
+ * {@link dev.hookguard.runtime.receiver.WebhookReceiver} in Jetty, Tomcat, Undertow or any other
+ * container of Servlet 6.0 or later.
+ */
+module dev.hookguard.servlet {
+  // Transitive: WebhookServlet extends HttpServlet and is made from a WebhookReceiver.
+  requires transitive dev.hookguard.runtime;
+  requires transitive jakarta.servlet;
+  requires org.slf4j;
+
+  exports dev.hookguard.servlet;
+}

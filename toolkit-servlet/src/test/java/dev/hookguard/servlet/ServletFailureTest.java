@@ -1,0 +1,48 @@
+package dev.hookguard.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@link WebhookServlet} does when something unexpected throws, and what it logs then. */
+class ServletFailureTest {
+
+  private static final String MARKER = "SENSITIVE-5521";
+
+  @TempDir Path folder;
+
+  @Test
+  void anUnexpectedExceptionIs500AndItsMessageIsNeitherAnsweredNorLogged() throws Exception {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    HttpResponse<String> response;
+    try (Receipts receipts = new Receipts(folder);
+        Jetty jetty =
+            Jetty.serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()))
+                .filter(new Filters.FailingBody(MARKER))
+                .start()) {
+      byte[] body = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
+      // slf4j-simple writes to whatever System.err is when it logs.
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        response = Http.plain().post(jetty.http(), receipts.signedHeaders("msg_1", body), body);
+      } finally {
+        System.setErr(err);
+      }
+      assertThat(receipts.store.find("msg_1")).isEmpty();
+    }
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("Connection")).contains("close");
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("webhook adapter failed: error=java.lang.IllegalStateException");
+    assertThat(log).doesNotContain(MARKER);
+  }
+}
