@@ -6,6 +6,7 @@ import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.receiver.MicrometerReceiverMetrics;
 import dev.hookguard.runtime.receiver.ReceiverMetrics;
+import dev.hookguard.servlet.WebhookServlet;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -91,7 +92,7 @@ public class HookGuardAutoConfiguration {
   /** One servlet per {@code @WebhookListener} path. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  @ConditionalOnClass({HttpServlet.class, ServletRegistrationBean.class})
+  @ConditionalOnClass({HttpServlet.class, ServletRegistrationBean.class, WebhookServlet.class})
   static class Endpoints {
 
     @Bean

@@ -11,6 +11,7 @@ import dev.hookguard.runtime.receiver.WebhookReceiver;
 import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.runtime.signature.WebhookSignature;
 import dev.hookguard.runtime.verify.VerifierBuilder;
+import dev.hookguard.servlet.WebhookServlet;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -51,11 +52,17 @@ final class WebhookEndpoints {
     this.beans = beans;
   }
 
-  /** The servlet of {@code listener}'s endpoint, mapped to its path alone. */
+  /**
+   * The servlet of {@code listener}'s endpoint, mapped to its path alone: hookguard-servlet's
+   * {@link WebhookServlet}, which runs every check that needs no body before it reads any, and
+   * reads at most the limit plus one byte. The request's {@code isSecure()} and {@code
+   * getRemoteAddr()} are what Spring Boot's forwarded-header handling made them; the receiver
+   * trusts no proxy of its own.
+   */
   ServletRegistrationBean<HttpServlet> registration(ListenerMethod listener) {
     WebhookReceiver<?> receiver = receiver(listener);
     ServletRegistrationBean<HttpServlet> registration =
-        new ServletRegistrationBean<>(InterimWebhookServlet.of(receiver), listener.path());
+        new ServletRegistrationBean<>(WebhookServlet.of(receiver), listener.path());
     registration.setName(WebhookListenerRegistrar.BEAN_NAME_PREFIX + listener.path());
     LOG.info("webhook endpoint {} receives {} for {}", listener.path(), receiver.payloadType(),
         listener.where());
