@@ -24,8 +24,9 @@ import org.springframework.boot.health.contributor.Health;
  *   <li>{@code audit}: {@code intact}, entries checked and the head's sequence, or where the chain
  *       breaks and how;
  *   <li>{@code keys}: the data key generation, the retention day keys alive, and those whose day
- *       has passed but which no sweep has destroyed yet (their number and the oldest one's age in
- *       days): what stays decryptable longer than its {@code @Retain} allows;
+ *       has passed but which no sweep has destroyed yet (their number, the oldest one's day and
+ *       for how many days it should have been gone): what stays decryptable longer than its
+ *       {@code @Retain} allows;
  *   <li>{@code retention}: the sweep backlog, records and field values past their expiry still
  *       stored, and when the last sweep finished.
  * </ul>
@@ -76,7 +77,9 @@ public final class HookGuardHealthIndicator extends AbstractHealthIndicator {
     keys.put("liveDayKeys", retention.liveDayKeys().size());
     keys.put("overdueDayKeys", overdue.size());
     if (!overdue.isEmpty()) {
-      keys.put("oldestOverdueDayKeyAgeDays", ChronoUnit.DAYS.between(overdue.get(0), today));
+      // A day key serves through its UTC day; from the next one on it should be destroyed.
+      keys.put("oldestOverdueDayKey", overdue.get(0).toString());
+      keys.put("oldestOverdueDays", ChronoUnit.DAYS.between(overdue.get(0).plusDays(1), today));
     }
 
     Map<String, Object> backlog = new LinkedHashMap<>();

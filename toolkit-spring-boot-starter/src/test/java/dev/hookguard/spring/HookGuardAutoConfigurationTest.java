@@ -12,6 +12,13 @@ import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.samples.stripe.StripeEventStore;
 import dev.hookguard.testsupport.TestClock;
+import dev.hookguard.runtime.receiver.MicrometerReceiverMetrics;
+import dev.hookguard.runtime.receiver.ReceiverMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -137,6 +146,38 @@ class HookGuardAutoConfigurationTest {
               .containsExactly(tuple("evt_absent", Instant.parse("2026-01-02T03:04:05Z")));
           assertThat(hookGuard.audit().tail(1).get(0).event().recordId()).isEqualTo("evt_absent");
         });
+  }
+
+  @Test
+  void countsOnTheApplicationsMeterRegistry() {
+    runner.withPropertyValues(sqlitePath(), "hookguard.master-key.development=true")
+        .withBean(SimpleMeterRegistry.class)
+        .run(context -> assertThat(context.getBean(ReceiverMetrics.class))
+            .isInstanceOf(MicrometerReceiverMetrics.class));
+  }
+
+  @Test
+  void needsNeitherMicrometerNorServletsNorHealth() {
+    runner.withPropertyValues(sqlitePath(), "hookguard.master-key.development=true")
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class, HttpServlet.class,
+            HealthIndicator.class))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(HookGuard.class)
+            .doesNotHaveBean(ReceiverMetrics.class)
+            .doesNotHaveBean(HookGuardHealthIndicator.class));
+  }
+
+  @Test
+  void describesItsPropertiesForIdes() throws Exception {
+    String metadata;
+    try (InputStream in = Files.newInputStream(Path.of(HookGuardProperties.class
+        .getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolve("META-INF/spring-configuration-metadata.json"))) {
+      metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(metadata).contains("\"hookguard.storage.sqlite.path\"", "\"hookguard.master-key.env\"",
+        "\"hookguard.master-key.development\"", "\"hookguard.signatures\"",
+        "\"hookguard.receiver.max-body\"", "\"hookguard.retention.sweep-interval\"",
+        "\"hookguard.health.refresh-interval\"");
   }
 
   @Configuration(proxyBeanMethods = false)
