@@ -112,10 +112,17 @@ final class WebhookEndpoints {
               + " @WebhookListener(..., payloadId = \"id\").");
     }
     if (!options.allowList().isEmpty()) {
-      builder.allowList(IpAllowList.of(options.allowList()));
+      try {
+        builder.allowList(IpAllowList.of(options.allowList()));
+      } catch (IllegalArgumentException e) {
+        throw new HookGuardConfigurationException(
+            "The allow-list of endpoint " + listener.id() + " cannot be used: " + e.getMessage(),
+            "Set hookguard.receiver.allow-list (or hookguard.endpoints." + listener.id()
+                + ".allow-list) to CIDR blocks such as 192.30.252.0/22, comma-separated.");
+      }
     }
     if (options.rateLimit() != null) {
-      builder.rateLimiter(rateLimiter(options.rateLimit()));
+      builder.rateLimiter(rateLimiter(listener, options.rateLimit()));
     }
     if (Boolean.TRUE.equals(options.allowPlainHttp())) {
       builder.allowPlainHttp();
@@ -169,15 +176,29 @@ final class WebhookEndpoints {
     return signature;
   }
 
-  private static RateLimiter rateLimiter(HookGuardProperties.RateLimit settings) {
+  private static RateLimiter rateLimiter(
+      ListenerMethod listener, HookGuardProperties.RateLimit settings) {
     RateLimiter.Builder limiter = RateLimiter.builder();
     if (settings.perSource() != null) {
-      limiter.perSource(RateLimit.of(settings.perSource().permits(), settings.perSource().period()));
+      limiter.perSource(limit(listener, "per-source", settings.perSource()));
     }
     if (settings.overall() != null) {
-      limiter.overall(RateLimit.of(settings.overall().permits(), settings.overall().period()));
+      limiter.overall(limit(listener, "overall", settings.overall()));
     }
     return limiter.build();
+  }
+
+  private static RateLimit limit(ListenerMethod listener, String name, HookGuardProperties.Limit limit) {
+    if (limit.permits() <= 0 || limit.period() == null || limit.period().isZero()
+        || limit.period().isNegative()) {
+      throw new HookGuardConfigurationException(
+          "The " + name + " rate limit of endpoint " + listener.id() + " needs a number of"
+              + " permits and a period.",
+          "Set hookguard.receiver.rate-limit." + name + ".permits (such as 50) and ."
+              + name + ".period (such as 1s), or the same under hookguard.endpoints."
+              + listener.id() + ".");
+    }
+    return RateLimit.of(limit.permits(), limit.period());
   }
 
   private <X> PayloadHandler<X> handler(ListenerMethod listener) {

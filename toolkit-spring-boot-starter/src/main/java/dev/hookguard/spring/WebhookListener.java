@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a Spring bean as the handler of one webhook endpoint. The starter serves
- * {@link #path()} with a servlet of its own that runs HookGuard's whole receiving pipeline and
- * calls the method with each new, verified payload:
+ * Marks a method of a Spring bean as the handler of one webhook endpoint. In a servlet web
+ * application (Spring MVC), the starter serves {@link #path()} with a servlet of its own that runs
+ * HookGuard's whole receiving pipeline and calls the method with each new, verified payload:
  *
  * <pre>{@code
  * @WebhookListener(path = "/webhooks/github", signature = "github")

@@ -17,7 +17,16 @@ import dev.hookguard.runtime.receiver.ReceiverMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClient;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +103,19 @@ class HookGuardAutoConfigurationTest {
         .run(context -> assertThat(context.getStartupFailure()).rootCause()
             .isInstanceOf(KeyException.class)
             .hasMessageContaining("environment variable HOOKGUARD_TEST_KEY_NOT_SET is not set"));
+  }
+
+  @Test
+  void wrapsDataKeysWithTheKmsKeyOfTheKmsClientBean() {
+    runner.withPropertyValues(sqlitePath(), "hookguard.master-key.kms-uri=test-kms://keys/one")
+        .withBean(LocalKmsClient.class)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          HookGuard hookGuard = context.getBean(HookGuard.class);
+          StoredSamples.storeStripeEvent(hookGuard, "evt_kms");
+          assertThat(StripeEventStore.create(hookGuard).find("evt_kms")).isPresent();
+          assertThat(context.getBean(LocalKmsClient.class).asked).containsExactly("test-kms://keys/one");
+        });
   }
 
   @Test
@@ -178,6 +200,39 @@ class HookGuardAutoConfigurationTest {
         "\"hookguard.master-key.development\"", "\"hookguard.signatures\"",
         "\"hookguard.receiver.max-body\"", "\"hookguard.retention.sweep-interval\"",
         "\"hookguard.health.refresh-interval\"");
+  }
+
+  /** A KMS in this JVM: one AES-GCM key, for URIs starting {@code test-kms://}. */
+  static class LocalKmsClient implements KmsClient {
+    final List<String> asked = new CopyOnWriteArrayList<>();
+    private final Aead aead;
+
+    LocalKmsClient() throws GeneralSecurityException {
+      AeadConfig.register();
+      aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
+          .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    }
+
+    @Override
+    public boolean doesSupport(String keyUri) {
+      return keyUri.startsWith("test-kms://");
+    }
+
+    @Override
+    public KmsClient withCredentials(String credentialPath) {
+      return this;
+    }
+
+    @Override
+    public KmsClient withDefaultCredentials() {
+      return this;
+    }
+
+    @Override
+    public Aead getAead(String keyUri) {
+      asked.add(keyUri);
+      return aead;
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -131,6 +131,38 @@ class WebhookListenerConfigurationTest {
     return NestedExceptionUtils.getMostSpecificCause(failure);
   }
 
+  @Test
+  void everySchemeOfTheRuntimeCanBeNamed() {
+    runner().withPropertyValues(
+            "hookguard.signatures.webhooks.scheme=standard-webhooks",
+            "hookguard.signatures.webhooks.secrets=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "hookguard.signatures.slack.scheme=slack",
+            "hookguard.signatures.slack.secrets=slack-signing-secret",
+            "hookguard.signatures.shopify.scheme=shopify",
+            "hookguard.signatures.shopify.secrets=new-secret, old-secret")
+        .withUserConfiguration(EveryScheme.class)
+        .run(context -> assertThat(context).hasNotFailed()
+            .getBeans(ServletRegistrationBean.class).hasSize(5));
+  }
+
+  @Test
+  void aRateLimitWithoutAPeriodIsAStartupError() {
+    runner().withPropertyValues("hookguard.receiver.rate-limit.per-source.permits=50")
+        .withUserConfiguration(Listeners.class).run(context ->
+            assertThat(cause(context.getStartupFailure()))
+                .hasMessageContaining("per-source rate limit of endpoint github needs")
+                .hasMessageContaining("hookguard.receiver.rate-limit.per-source.permits"));
+  }
+
+  @Test
+  void aWrongCidrBlockIsAStartupError() {
+    runner().withPropertyValues("hookguard.endpoints.github.allow-list=192.30.252.0/99")
+        .withUserConfiguration(Listeners.class).run(context ->
+            assertThat(cause(context.getStartupFailure()))
+                .isInstanceOf(HookGuardConfigurationException.class)
+                .hasMessageContaining("The allow-list of endpoint github cannot be used"));
+  }
+
   static class GitHubListener {
     @WebhookListener(path = "/hooks/github", signature = "github")
     void on(GitHubPush push) {}
@@ -145,6 +177,24 @@ class WebhookListenerConfigurationTest {
     GitHubListener gitHubListener() {
       return new GitHubListener();
     }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class EveryScheme {
+    @WebhookListener(path = "/hooks/1", signature = "webhooks", payloadId = "id")
+    void webhooks(StripeEvent event) {}
+
+    @WebhookListener(path = "/hooks/2", signature = "stripe", payloadId = "id")
+    void stripe(StripeEvent event) {}
+
+    @WebhookListener(path = "/hooks/3", signature = "github")
+    void github(GitHubPush push) {}
+
+    @WebhookListener(path = "/hooks/4", signature = "slack", payloadId = "id")
+    void slack(StripeEvent event) {}
+
+    @WebhookListener(path = "/hooks/5", signature = "shopify")
+    void shopify(GitHubPush push) {}
   }
 
   @Configuration(proxyBeanMethods = false)
