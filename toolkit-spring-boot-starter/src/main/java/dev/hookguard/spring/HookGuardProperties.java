@@ -65,8 +65,8 @@ public record HookGuardProperties(
    *
    * @param path the database file, created if absent (with -wal, .keys and, for a
    *     development key, .master.key files beside it)
-   * @param retentionKeyFile where the retention day keys are kept instead of {@code
-   *     <path>.keys}; keep it out of the database's backups
+   * @param retentionKeyFile where the retention day keys are kept instead of <path>.keys; keep
+   *     it out of the database's backups
    */
   public record Sqlite(@Nullable Path path, @Nullable Path retentionKeyFile) {}
 
@@ -79,8 +79,8 @@ public record HookGuardProperties(
   public record Postgres(@Nullable String retentionKeysSchema) {}
 
   /**
-   * The source of the master key: exactly one of env, kms-uri and {@code
-   * development}, unless the application defines a MasterKey bean.
+   * The source of the master key: exactly one of env, kms-uri and development, unless the
+   * application defines a MasterKey bean.
    *
    * @param env the environment variable holding the key (base64 of 32 random bytes, such as
    *     openssl rand -base64 32 gives), for example HOOKGUARD_MASTER_KEY
@@ -119,7 +119,8 @@ public record HookGuardProperties(
    *
    * @param scheme standard-webhooks, stripe, github, slack or
    *     shopify
-   * @param secrets the secrets (several during a rotation: any one may match), typically ${STRIPE_SECRETS} from the environment, comma-separated
+   * @param secrets the secrets (several during a rotation: any one may match), comma-separated,
+   *     typically from the environment: ${STRIPE_WEBHOOK_SECRETS}
    * @param tolerance how far a signed timestamp may be from the clock (five minutes by default);
    *     ignored by schemes that sign none (GitHub, Shopify)
    */

@@ -2,17 +2,23 @@ package dev.hookguard.spring;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -23,7 +29,14 @@ import org.springframework.util.ClassUtils;
  * too late. Each registration is built, with its receiver, when the server starts, so a wrong
  * setting fails the startup; the listener bean itself is looked up at the first request.
  */
-final class WebhookListenerRegistrar implements BeanDefinitionRegistryPostProcessor {
+final class WebhookListenerRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+  private Environment environment;
+
+  @Override
+  public void setEnvironment(Environment environment) {
+    this.environment = environment;
+  }
 
   /** Registrations are named this followed by the path. */
   static final String BEAN_NAME_PREFIX = "hookguardWebhook:";
@@ -65,6 +78,7 @@ final class WebhookListenerRegistrar implements BeanDefinitionRegistryPostProces
         }
       }
     }
+    checkEndpointOptions(byPath);
     BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
     byPath.values().forEach(listener -> {
       RootBeanDefinition registration = new RootBeanDefinition(ServletRegistrationBean.class);
@@ -72,5 +86,22 @@ final class WebhookListenerRegistrar implements BeanDefinitionRegistryPostProces
           () -> beanFactory.getBean(WebhookEndpoints.class).registration(listener));
       registry.registerBeanDefinition(BEAN_NAME_PREFIX + listener.path(), registration);
     });
+  }
+
+  /** Options under an id no listener has would be ignored silently: a typo, refused. */
+  private void checkEndpointOptions(Map<String, ListenerMethod> byPath) {
+    Set<String> ids = new TreeSet<>();
+    byPath.values().forEach(listener -> ids.add(listener.id()));
+    Set<String> configured = new TreeSet<>(Binder.get(environment)
+        .bind("hookguard.endpoints", Bindable.mapOf(String.class, HookGuardProperties.Receiver.class))
+        .orElse(Map.of())
+        .keySet());
+    configured.removeAll(ids);
+    if (!configured.isEmpty()) {
+      throw new HookGuardConfigurationException(
+          "hookguard.endpoints." + configured.iterator().next() + " names no @WebhookListener"
+              + " endpoint (their ids: " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ").",
+          "Use the listener's id, which is its signature name unless it sets id = \"...\".");
+    }
   }
 }

@@ -146,6 +146,16 @@ class WebhookListenerConfigurationTest {
   }
 
   @Test
+  void endpointOptionsUnderAnUnknownIdAreAStartupError() {
+    runner().withPropertyValues("hookguard.endpoints.githbu.max-body=1KB")
+        .withUserConfiguration(Listeners.class).run(context ->
+            assertThat(cause(context.getStartupFailure()))
+                .isInstanceOf(HookGuardConfigurationException.class)
+                .hasMessageContaining("hookguard.endpoints.githbu names no @WebhookListener endpoint"
+                    + " (their ids: github)"));
+  }
+
+  @Test
   void aRateLimitWithoutAPeriodIsAStartupError() {
     runner().withPropertyValues("hookguard.receiver.rate-limit.per-source.permits=50")
         .withUserConfiguration(Listeners.class).run(context ->
