@@ -112,12 +112,21 @@ class CrashTest {
    */
   @BeforeAll
   static void snapshotClassPath() throws IOException {
+    classPath = copyClassPath(folder.resolve("classpath"));
+  }
+
+  /**
+   * Copies this build's classes and the HookGuard jars into {@code into}, so that every child
+   * runs the code this JVM loaded even if the build tree is rebuilt while the test runs; other
+   * jars stay in place. Returns the children's class path.
+   */
+  static String copyClassPath(Path into) throws IOException {
     List<String> entries = new ArrayList<>();
     int n = 0;
     for (String entry : System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path")).split(File.pathSeparator)) {
       Path source = Path.of(entry);
-      Path copy = folder.resolve("classpath").resolve(String.valueOf(n++));
+      Path copy = into.resolve(String.valueOf(n++));
       if (Files.isDirectory(source)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : files.toList()) {
@@ -137,7 +146,7 @@ class CrashTest {
         entries.add(entry);
       }
     }
-    classPath = String.join(File.pathSeparator, entries);
+    return String.join(File.pathSeparator, entries);
   }
 
   enum Backend { SQLITE, POSTGRESQL }
@@ -514,8 +523,15 @@ class CrashTest {
     /** Starts the receiver and waits for its port. */
     static Child start(Path run, String name, Workspace workspace, String postgresUrl)
         throws Exception {
+      return start(classPath, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), run, name,
+          workspace, postgresUrl);
+    }
+
+    /** Starts the receiver on {@code classPath} with {@code jvmOptions}, and waits for its port. */
+    static Child start(String classPath, List<String> jvmOptions, Path run, String name,
+        Workspace workspace, String postgresUrl) throws Exception {
       Path log = run.resolve("child-" + name + ".log");
-      Process process = launch(log, workspace, postgresUrl);
+      Process process = launch(classPath, jvmOptions, log, workspace, postgresUrl);
       LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> {
         try (BufferedReader out = new BufferedReader(
@@ -548,20 +564,22 @@ class CrashTest {
      */
     static void killWhileStarting(Path run, String name, Workspace workspace, String postgresUrl,
         long afterMillis) throws Exception {
-      Process process = launch(run.resolve("child-" + name + ".log"), workspace, postgresUrl);
+      Process process = launch(classPath, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+          run.resolve("child-" + name + ".log"), workspace, postgresUrl);
       process.getInputStream().close();
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(afterMillis));
       process.destroyForcibly();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed child gone").isTrue();
     }
 
-    private static Process launch(Path log, Workspace workspace, String postgresUrl)
-        throws IOException {
+    private static Process launch(String classPath, List<String> jvmOptions, Path log,
+        Workspace workspace, String postgresUrl) throws IOException {
       String java = ProcessHandle.current().info().command()
           .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
-          "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-cp", classPath, CrashReceiverMain.class.getName(),
+          "-Xshare:auto"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", classPath, CrashReceiverMain.class.getName(),
           workspace.directory().toString()));
       if (postgresUrl != null) {
         command.add(postgresUrl);
@@ -575,6 +593,24 @@ class CrashTest {
         process.destroyForcibly();
       }
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed child gone").isTrue();
+    }
+
+    /**
+     * Sends {@code command} on the child's standard input and returns the lines it answers, up
+     * to the line {@code END}.
+     */
+    List<String> ask(String command) throws Exception {
+      OutputStream in = process.getOutputStream();
+      in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      List<String> answer = new ArrayList<>();
+      for (String line = lines.poll(60, TimeUnit.SECONDS); !"END".equals(line);
+          line = lines.poll(60, TimeUnit.SECONDS)) {
+        assertThat(line).as("child's answer to %s; log %s", command, log).isNotNull()
+            .isNotEqualTo(END);
+        answer.add(line);
+      }
+      return answer;
     }
 
     /** A clean stop: the server and the store closed, then exit 0. */
