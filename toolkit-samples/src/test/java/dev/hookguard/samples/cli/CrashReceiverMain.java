@@ -22,6 +22,7 @@ import java.util.List;
  * 127.0.0.1 at a free port, which it prints as {@code PORT <n>}, until it is killed; or, told
  * {@code stop} on its standard input, closes the server and the store, prints {@code STOPPED}
  * and exits 0; told {@code metrics}, prints every meter of its receivers' Micrometer registry,
+ * then {@code END}; told {@code heap}, collects garbage and prints {@code HEAP <bytes in use>},
  * then {@code END}. It also exits when its standard input ends, so it never outlives the test.
  */
 final class CrashReceiverMain {
@@ -55,6 +56,15 @@ final class CrashReceiverMain {
         for (Meter meter : registry.getMeters()) {
           System.out.println("METER " + meter.getId() + " " + meter.measure());
         }
+        System.out.println("END");
+        System.out.flush();
+      }
+      if (line.strip().equals("heap")) {
+        // The heap in use after a full collection: what the receiver holds on to.
+        System.gc();
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("HEAP " + (runtime.totalMemory() - runtime.freeMemory()));
         System.out.println("END");
         System.out.flush();
       }

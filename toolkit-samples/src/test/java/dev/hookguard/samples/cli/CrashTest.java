@@ -245,11 +245,17 @@ class CrashTest {
     }
   }
 
-  private static List<Delivery> deliveries(Random random, Secrets secrets) {
+  static List<Delivery> deliveries(Random random, Secrets secrets) {
+    return deliveries(random, secrets, DELIVERIES, FORGED_PERCENT);
+  }
+
+  /** {@code count} GitHub and Shopify deliveries, {@code forgedPercent} of them forged. */
+  static List<Delivery> deliveries(Random random, Secrets secrets, int count,
+      int forgedPercent) {
     byte[] github = Provider.GITHUB.sampleBody();
     byte[] shopify = Provider.SHOPIFY.sampleBody();
     List<Delivery> deliveries = new ArrayList<>();
-    for (int i = 0; i < DELIVERIES; i++) {
+    for (int i = 0; i < count; i++) {
       Provider provider = random.nextInt(5) < 3 ? Provider.GITHUB : Provider.SHOPIFY;
       // Distinct ids and distinct bodies (by their white space), as distinct events have: where
       // the id is not signed (GitHub, Shopify) the body identifies a delivery too.
@@ -257,7 +263,7 @@ class CrashTest {
       byte[] body = padded(provider == Provider.GITHUB ? github : shopify, 2 * i);
       Map<String, String> headers = new LinkedHashMap<>(
           provider.signature(secrets).sign(messageId, Instant.now(), body));
-      boolean forged = random.nextInt(100) < FORGED_PERCENT;
+      boolean forged = random.nextInt(100) < forgedPercent;
       // A forged delivery: signed, then one more space in the body (an odd number: no genuine
       // delivery's body).
       deliveries.add(new Delivery(provider, messageId, headers,
@@ -267,7 +273,7 @@ class CrashTest {
   }
 
   /** The same JSON object with {@code spaces} more spaces before its closing brace. */
-  private static byte[] padded(byte[] body, int spaces) {
+  static byte[] padded(byte[] body, int spaces) {
     int close = new String(body, StandardCharsets.ISO_8859_1).lastIndexOf('}');
     byte[] padded = new byte[body.length + spaces];
     System.arraycopy(body, 0, padded, 0, close);
@@ -378,7 +384,7 @@ class CrashTest {
     }
   }
 
-  private static void post(HttpClient client, URI base, Delivery delivery, int round, Ledger ledger)
+  static void post(HttpClient client, URI base, Delivery delivery, int round, Ledger ledger)
       throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(delivery.provider().path()))
         .timeout(Duration.ofSeconds(30))
@@ -398,7 +404,7 @@ class CrashTest {
   // --- the checks ----------------------------------------------------------------------------
 
   /** Every genuine delivery acknowledged, once accepted, and every redelivery a duplicate. */
-  private static void checkAnswers(List<Delivery> deliveries, Ledger ledger, String story) {
+  static void checkAnswers(List<Delivery> deliveries, Ledger ledger, String story) {
     List<String> wrong = new ArrayList<>();
     for (Delivery delivery : deliveries) {
       List<Answer> answers = ledger.of(delivery);
@@ -435,7 +441,7 @@ class CrashTest {
   }
 
   /** Exactly the genuine deliveries stored, each once, each with one RECEIVED entry. */
-  private static void checkStore(Workspace workspace, Database database, List<Delivery> deliveries,
+  static void checkStore(Workspace workspace, Database database, List<Delivery> deliveries,
       String story) throws Exception {
     try (Opened opened = database.open(workspace)) {
       HookGuard hookGuard = opened.hookGuard();
