@@ -487,6 +487,31 @@ abstract class RetentionContract {
         .containsEntry("notes", "\"NOTE" + run + "\"");
   }
 
+  @Test
+  void reencryptionPastAFieldsExpiryNeitherOpensNorSealsItAgain() throws Exception {
+    signups.put("a", signup(run), false);
+    hookGuard.keys().rotate();
+    byte[] card = fieldValue(TYPE, "a", "card");
+    at(FIELD_RETENTION.plusDays(1)); // phone, card and ip expired; no sweep has run
+
+    assertThat(hookGuard.keys().reencrypt().remaining()).isZero();
+
+    // The card, sealed under its day key, is kept byte for byte for the sweep to shred; the
+    // phone (under the data keys) and the plain ip are dropped, as the sweep would drop them.
+    assertThat(fieldValue(TYPE, "a", "card")).isEqualTo(card);
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "phone"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field phone");
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "ip"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field ip");
+    hookGuard.keys().destroyRetiredKeys();
+    assertThat(signups.get("a").orElseThrow().fieldJson())
+        .containsEntry("notes", "\"NOTE" + run + "\"")
+        .doesNotContainKeys("phone", "card", "ip");
+    hookGuard.retention().sweep();
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "card"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field card");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   byte[] fieldValue(String type, String id, String path) throws SQLException {
