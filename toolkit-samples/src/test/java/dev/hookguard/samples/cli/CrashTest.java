@@ -653,8 +653,12 @@ class CrashTest {
     }
 
     Opened open(Workspace workspace) {
+      return open(workspace, Clock.systemUTC());
+    }
+
+    Opened open(Workspace workspace, Clock clock) {
       HookGuard.Builder builder =
-          HookGuard.builder().masterKey(workspace.masterKey()).clock(Clock.systemUTC());
+          HookGuard.builder().masterKey(workspace.masterKey()).clock(clock);
       if (schema == null) {
         return new Opened(builder.sqlite(sqlite).build(), null);
       }
