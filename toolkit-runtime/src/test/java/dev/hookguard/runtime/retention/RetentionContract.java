@@ -194,6 +194,17 @@ abstract class RetentionContract {
     assertThat(now.idsByValue("phone", "\"PHONE" + run + "\""))
         .as("a look-up by a field past its shortened retention finds nothing").isEmpty();
     assertThat(now.idsByValue("email", "\"EMAIL" + run + "@example.com\"")).containsExactly("s1");
+    // The sweep removes both now: 3 days before the expiry stored with the phone, 26 before the
+    // record's, under which the notes were stored (packed into the record's row).
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).isEqualTo(2);
+    assertThatThrownBy(() -> fieldValue(TYPE, "s1", "notes"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field notes");
+    assertThatThrownBy(() -> fieldValue(TYPE, "s1", "phone"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field phone");
+    StoredRecord swept = now.get("s1").orElseThrow();
+    assertThat(swept.fieldJson()).containsKeys("status", "email").doesNotContainKeys("notes", "phone");
+    assertThat(swept.expiredFields()).contains("notes", "phone");
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).as("nothing left to sweep").isZero();
 
     at(Duration.ofDays(11));
     assertThat(now.get("s1")).as("past the 10 days the schema keeps it now").isEmpty();
