@@ -96,7 +96,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
               auditTrail.record(event);
               auditSink.record(event);
             };
-    this.keyManager = new JdbcKeyManager(database, keyRing, retentionKeys);
+    this.keyManager = new JdbcKeyManager(database, keyRing, retentionKeys, clock);
     this.retention =
         new JdbcRetention(
             database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
