@@ -49,7 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // Plain HTTP everywhere (this test has no TLS and no proxy) but on one endpoint.
         "hookguard.receiver.allow-plain-http=true",
         "hookguard.endpoints.strict.allow-plain-http=false",
-        "hookguard.endpoints.small.max-body=1KB"})
+        "hookguard.endpoints.small.max-body=1KB",
+        "hookguard.endpoints.limited.rate-limit.per-source.permits=2",
+        "hookguard.endpoints.limited.rate-limit.per-source.period=1h"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class WebhookListenerTest {
@@ -99,6 +101,11 @@ class WebhookListenerTest {
     void small(GitHubPush push) {
       received.add("small " + push.getRef());
     }
+
+    @WebhookListener(path = "/hooks/limited", signature = "github", id = "limited")
+    void limited(GitHubPush push) {
+      received.add("limited " + push.getRef());
+    }
   }
 
   @Test
@@ -139,6 +146,22 @@ class WebhookListenerTest {
     assertThat(pushes.received).noneMatch(line -> line.endsWith(ref));
   }
 
+  @Test
+  void anEndpointsRateLimitRefusesWith429BeforeTheBodyIsRead() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      String ref = "refs/heads/" + UUID.randomUUID();
+      assertThat(post("/hooks/limited", UUID.randomUUID().toString(), push(ref))).isEqualTo("200 ACCEPTED");
+    }
+    String ref = "refs/heads/" + UUID.randomUUID();
+    HttpResponse<String> refused = send("/hooks/limited", UUID.randomUUID().toString(), push(ref));
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(pushes.received).doesNotContain("limited " + ref);
+    // The other endpoints keep their own (global: none) limits.
+    assertThat(post("/hooks/github", UUID.randomUUID().toString(), push(ref))).isEqualTo("200 ACCEPTED");
+  }
+
   private static byte[] push(String ref) throws IOException {
     try (InputStream in = GitHubPush.class.getResourceAsStream(
         "/dev/hookguard/samples/payloads/github-push.json")) {
@@ -148,13 +171,17 @@ class WebhookListenerTest {
   }
 
   private String post(String path, String deliveryId, byte[] body) throws Exception {
+    HttpResponse<String> response = send(path, deliveryId, body);
+    return response.statusCode() + " " + response.body().strip();
+  }
+
+  private HttpResponse<String> send(String path, String deliveryId, byte[] body) throws Exception {
     Map<String, String> headers =
         Signatures.github(SECRET).sign(deliveryId, Instant.now(), body);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .build().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() + " " + response.body().strip();
   }
 }
