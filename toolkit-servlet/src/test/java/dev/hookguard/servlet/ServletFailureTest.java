@@ -7,24 +7,27 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@link WebhookServlet} does when something unexpected throws, and what it logs then. */
+/** What the adapter does when something unexpected throws, and what it logs then. */
 class ServletFailureTest {
 
   private static final String MARKER = "SENSITIVE-5521";
 
   @TempDir Path folder;
 
-  @Test
-  void anUnexpectedExceptionIs500AndItsMessageIsNeitherAnsweredNorLogged() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void anUnexpectedExceptionIs500AndItsMessageIsNeitherAnsweredNorLogged(Mount mount)
+      throws Exception {
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     HttpResponse<String> response;
     try (Receipts receipts = new Receipts(folder);
         Jetty jetty =
-            Jetty.serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()))
+            Jetty.serve(mount, receipts.receiver().allowPlainHttp().build())
                 .filter(new Filters.FailingBody(MARKER))
                 .start()) {
       byte[] body = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
