@@ -18,8 +18,9 @@ import java.util.Objects;
  * <p>For each request it runs every check that needs no body ({@link WebhookReceiver#admit}:
  * HTTPS, client address, allow-list, rate limit, method, declared {@code Content-Length}) before
  * it reads a byte of the body; a refusal there is answered with {@code Connection: close}, and
- * since the body was never asked for, a client that sent {@code Expect: 100-continue} never gets
- * its {@code 100 Continue} either. It then reads the body from {@code getInputStream()}, at most
+ * since the body was never asked for, a client that sent {@code Expect: 100-continue} gets no
+ * {@code 100 Continue} first where the container sends one only when the body is read (Jetty,
+ * and Tomcat by default). It then reads the body from {@code getInputStream()}, at most
  * {@link dev.hookguard.runtime.receiver.Admission.Admitted#maxBodyBytes()} plus one byte, whatever
  * the {@code Content-Length} claims and for chunked bodies too: a body that runs past the limit
  * is refused (413, {@code Connection: close}) without being read to its end. The rest of the
