@@ -103,7 +103,7 @@ public final class MasterKey {
   public static MasterKey fromBytes(byte[] key) {
     Objects.requireNonNull(key, "key");
     byte[] copy = key.clone();
-    checkLength(copy, "a master key given as bytes");
+    checkLength(copy, "a master key given as bytes must hold");
     return opened("in-code:bytes", copy);
   }
 
@@ -219,18 +219,21 @@ public final class MasterKey {
     } catch (IllegalArgumentException e) {
       throw new KeyException(KeyException.Reason.MASTER_KEY_INVALID, where + " is not base64");
     }
-    checkLength(key, where + " (base64-encoded)");
+    checkLength(key, where + " must decode to");
     return key;
   }
 
-  /** Zeroes {@code key} and throws unless it is as long as a master key. */
-  private static void checkLength(byte[] key, String where) {
+  /**
+   * Throws unless {@code key} is as long as a master key, zeroing it first; {@code what} begins
+   * the message ("… must hold").
+   */
+  private static void checkLength(byte[] key, String what) {
     if (key.length != KEY_BYTES) {
       int length = key.length;
       Arrays.fill(key, (byte) 0);
       throw new KeyException(
           KeyException.Reason.MASTER_KEY_INVALID,
-          where + " must hold " + KEY_BYTES + " bytes, not " + length);
+          what + " " + KEY_BYTES + " bytes, not " + length);
     }
   }
 
