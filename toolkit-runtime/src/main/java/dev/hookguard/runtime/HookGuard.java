@@ -167,7 +167,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
    * <p>Concurrent receipts share transactions (group commit): each returns once the transaction
    * holding it is durably committed. The audit entry is queued in that transaction and chained
    * within about {@link #CHAIN_INTERVAL} (and always before {@code audit().verify()}, {@code
-   * checkpoint()} or {@code tail(n)} read the trail). On PostgreSQL up to four writers commit
+   * checkpoint()}, {@code tail(n)}, {@code page} or {@code entries()} read the trail). On PostgreSQL up to four writers commit
    * at once, each on a connection of the application's pool: size it for them, the audit
    * chainer and the application's own use (ten or more).
    *
