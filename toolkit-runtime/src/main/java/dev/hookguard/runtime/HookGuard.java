@@ -347,8 +347,10 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     }
 
     /**
-     * The master key that wraps the data keys, such as {@link MasterKey#fromEnv(String)} or
-     * {@link MasterKey#kms}. Required, unless {@link #developmentMasterKey()} is asked for.
+     * The master key that wraps the data keys, such as {@link MasterKey#fromEnv(String)}, {@link
+     * MasterKey#kms}, or {@link MasterKey#fromBytes(byte[])} and {@link MasterKey#fromBase64(String)}
+     * for a key fetched from a secret manager in code. Required, unless {@link
+     * #developmentMasterKey()} is asked for.
      */
     public Builder masterKey(MasterKey masterKey) {
       this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
