@@ -12,6 +12,7 @@ module dev.hookguard.samples {
   requires static transitive org.jspecify;
   requires info.picocli;
   requires jdk.httpserver;
+  requires java.logging;
   requires java.net.http;
   requires com.zaxxer.hikari;
 

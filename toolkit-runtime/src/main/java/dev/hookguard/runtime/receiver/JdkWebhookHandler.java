@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * gets some 22 answers a second, whatever the receiver does. {@link #of} logs a warning when the
  * property is not set.
  *
+ * <p><b>Keep the JDK server's own logger at {@code INFO} or above.</b> At {@code FINE}, the
+ * {@code java.util.logging} logger {@code com.sun.net.httpserver} logs every request line, query
+ * string included: a token a sender puts in the URL would reach the log. This class logs no part
+ * of a request; the sample program pins that logger to {@code INFO}.
+ *
  * <pre>{@code
  * System.setProperty("sun.net.httpserver.nodelay", "true");   // before the first create
  * HttpsServer server = HttpsServer.create(new InetSocketAddress(8443), 0);

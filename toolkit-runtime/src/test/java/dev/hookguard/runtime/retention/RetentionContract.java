@@ -194,6 +194,17 @@ abstract class RetentionContract {
     assertThat(now.idsByValue("phone", "\"PHONE" + run + "\""))
         .as("a look-up by a field past its shortened retention finds nothing").isEmpty();
     assertThat(now.idsByValue("email", "\"EMAIL" + run + "@example.com\"")).containsExactly("s1");
+    // The sweep removes both now: 3 days before the expiry stored with the phone, 26 before the
+    // record's, under which the notes were stored (packed into the record's row).
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).isEqualTo(2);
+    assertThatThrownBy(() -> fieldValue(TYPE, "s1", "notes"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field notes");
+    assertThatThrownBy(() -> fieldValue(TYPE, "s1", "phone"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field phone");
+    StoredRecord swept = now.get("s1").orElseThrow();
+    assertThat(swept.fieldJson()).containsKeys("status", "email").doesNotContainKeys("notes", "phone");
+    assertThat(swept.expiredFields()).contains("notes", "phone");
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).as("nothing left to sweep").isZero();
 
     at(Duration.ofDays(11));
     assertThat(now.get("s1")).as("past the 10 days the schema keeps it now").isEmpty();
@@ -485,6 +496,31 @@ abstract class RetentionContract {
     hookGuard.retention().sweep();
     assertThat(signups.get("a").orElseThrow().fieldJson())
         .containsEntry("notes", "\"NOTE" + run + "\"");
+  }
+
+  @Test
+  void reencryptionPastAFieldsExpiryNeitherOpensNorSealsItAgain() throws Exception {
+    signups.put("a", signup(run), false);
+    hookGuard.keys().rotate();
+    byte[] card = fieldValue(TYPE, "a", "card");
+    at(FIELD_RETENTION.plusDays(1)); // phone, card and ip expired; no sweep has run
+
+    assertThat(hookGuard.keys().reencrypt().remaining()).isZero();
+
+    // The card, sealed under its day key, is kept byte for byte for the sweep to shred; the
+    // phone (under the data keys) and the plain ip are dropped, as the sweep would drop them.
+    assertThat(fieldValue(TYPE, "a", "card")).isEqualTo(card);
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "phone"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field phone");
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "ip"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field ip");
+    hookGuard.keys().destroyRetiredKeys();
+    assertThat(signups.get("a").orElseThrow().fieldJson())
+        .containsEntry("notes", "\"NOTE" + run + "\"")
+        .doesNotContainKeys("phone", "card", "ip");
+    hookGuard.retention().sweep();
+    assertThatThrownBy(() -> fieldValue(TYPE, "a", "card"))
+        .isInstanceOf(SQLException.class).hasMessage("no packed field card");
   }
 
   // ------------------------------------------------------------------ helpers

@@ -6,6 +6,7 @@ import dev.hookguard.runtime.receiver.IpAllowList;
 import dev.hookguard.runtime.receiver.RateLimit;
 import dev.hookguard.runtime.receiver.RateLimiter;
 import dev.hookguard.runtime.receiver.ReceiptListener;
+import dev.hookguard.runtime.receiver.ReceiverMetrics;
 import dev.hookguard.runtime.receiver.TrustedProxies;
 import dev.hookguard.runtime.receiver.WebhookReceiver;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -34,14 +35,23 @@ import java.util.Map;
  */
 final class SampleReceivers {
 
-  /** How the receivers are set up; the defaults suit a receiver on this machine. */
+  /**
+   * How the receivers are set up; the defaults suit a receiver on this machine. The listener and
+   * the metrics may be null.
+   */
   record Settings(
       List<String> allowList,
       List<String> trustedProxies,
       boolean plainHttp,
       int maxBodyBytes,
       RateLimit perSource,
-      ReceiptListener listener) {
+      ReceiptListener listener,
+      ReceiverMetrics metrics) {
+
+    Settings(List<String> allowList, List<String> trustedProxies, boolean plainHttp,
+        int maxBodyBytes, RateLimit perSource, ReceiptListener listener) {
+      this(allowList, trustedProxies, plainHttp, maxBodyBytes, perSource, listener, null);
+    }
 
     static Settings local(boolean plainHttp, ReceiptListener listener) {
       return new Settings(List.of("127.0.0.0/8", "::1/128"), List.of(), plainHttp, 32 * 1024,
@@ -105,6 +115,9 @@ final class SampleReceivers {
     }
     if (settings.listener() != null) {
       builder.listener(settings.listener());
+    }
+    if (settings.metrics() != null) {
+      builder.metrics(settings.metrics());
     }
     return builder;
   }

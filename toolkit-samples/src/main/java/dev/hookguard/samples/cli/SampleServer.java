@@ -11,10 +11,15 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /** The JDK's HTTP(S) server with one webhook receiver per provider path. */
 final class SampleServer implements AutoCloseable {
+
+  /** Held, so that the level set on it stays (java.util.logging keeps loggers weakly). */
+  private static final Logger SERVER_LOG = Logger.getLogger("com.sun.net.httpserver");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -34,6 +39,8 @@ final class SampleServer implements AutoCloseable {
     if (System.getProperty(JdkWebhookHandler.NO_DELAY_PROPERTY) == null) {
       System.setProperty(JdkWebhookHandler.NO_DELAY_PROPERTY, "true");
     }
+    // The JDK server logs every request line, query string included, at FINE: never below INFO.
+    SERVER_LOG.setLevel(Level.INFO);
     HttpServer server;
     if (tls != null) {
       HttpsServer httpsServer = HttpsServer.create(address, 64);

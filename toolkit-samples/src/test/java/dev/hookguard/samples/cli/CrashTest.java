@@ -112,12 +112,21 @@ class CrashTest {
    */
   @BeforeAll
   static void snapshotClassPath() throws IOException {
+    classPath = copyClassPath(folder.resolve("classpath"));
+  }
+
+  /**
+   * Copies this build's classes and the HookGuard jars into {@code into}, so that every child
+   * runs the code this JVM loaded even if the build tree is rebuilt while the test runs; other
+   * jars stay in place. Returns the children's class path.
+   */
+  static String copyClassPath(Path into) throws IOException {
     List<String> entries = new ArrayList<>();
     int n = 0;
     for (String entry : System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path")).split(File.pathSeparator)) {
       Path source = Path.of(entry);
-      Path copy = folder.resolve("classpath").resolve(String.valueOf(n++));
+      Path copy = into.resolve(String.valueOf(n++));
       if (Files.isDirectory(source)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : files.toList()) {
@@ -137,7 +146,7 @@ class CrashTest {
         entries.add(entry);
       }
     }
-    classPath = String.join(File.pathSeparator, entries);
+    return String.join(File.pathSeparator, entries);
   }
 
   enum Backend { SQLITE, POSTGRESQL }
@@ -236,11 +245,17 @@ class CrashTest {
     }
   }
 
-  private static List<Delivery> deliveries(Random random, Secrets secrets) {
+  static List<Delivery> deliveries(Random random, Secrets secrets) {
+    return deliveries(random, secrets, DELIVERIES, FORGED_PERCENT);
+  }
+
+  /** {@code count} GitHub and Shopify deliveries, {@code forgedPercent} of them forged. */
+  static List<Delivery> deliveries(Random random, Secrets secrets, int count,
+      int forgedPercent) {
     byte[] github = Provider.GITHUB.sampleBody();
     byte[] shopify = Provider.SHOPIFY.sampleBody();
     List<Delivery> deliveries = new ArrayList<>();
-    for (int i = 0; i < DELIVERIES; i++) {
+    for (int i = 0; i < count; i++) {
       Provider provider = random.nextInt(5) < 3 ? Provider.GITHUB : Provider.SHOPIFY;
       // Distinct ids and distinct bodies (by their white space), as distinct events have: where
       // the id is not signed (GitHub, Shopify) the body identifies a delivery too.
@@ -248,7 +263,7 @@ class CrashTest {
       byte[] body = padded(provider == Provider.GITHUB ? github : shopify, 2 * i);
       Map<String, String> headers = new LinkedHashMap<>(
           provider.signature(secrets).sign(messageId, Instant.now(), body));
-      boolean forged = random.nextInt(100) < FORGED_PERCENT;
+      boolean forged = random.nextInt(100) < forgedPercent;
       // A forged delivery: signed, then one more space in the body (an odd number: no genuine
       // delivery's body).
       deliveries.add(new Delivery(provider, messageId, headers,
@@ -258,7 +273,7 @@ class CrashTest {
   }
 
   /** The same JSON object with {@code spaces} more spaces before its closing brace. */
-  private static byte[] padded(byte[] body, int spaces) {
+  static byte[] padded(byte[] body, int spaces) {
     int close = new String(body, StandardCharsets.ISO_8859_1).lastIndexOf('}');
     byte[] padded = new byte[body.length + spaces];
     System.arraycopy(body, 0, padded, 0, close);
@@ -369,7 +384,7 @@ class CrashTest {
     }
   }
 
-  private static void post(HttpClient client, URI base, Delivery delivery, int round, Ledger ledger)
+  static void post(HttpClient client, URI base, Delivery delivery, int round, Ledger ledger)
       throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(delivery.provider().path()))
         .timeout(Duration.ofSeconds(30))
@@ -389,7 +404,7 @@ class CrashTest {
   // --- the checks ----------------------------------------------------------------------------
 
   /** Every genuine delivery acknowledged, once accepted, and every redelivery a duplicate. */
-  private static void checkAnswers(List<Delivery> deliveries, Ledger ledger, String story) {
+  static void checkAnswers(List<Delivery> deliveries, Ledger ledger, String story) {
     List<String> wrong = new ArrayList<>();
     for (Delivery delivery : deliveries) {
       List<Answer> answers = ledger.of(delivery);
@@ -426,7 +441,7 @@ class CrashTest {
   }
 
   /** Exactly the genuine deliveries stored, each once, each with one RECEIVED entry. */
-  private static void checkStore(Workspace workspace, Database database, List<Delivery> deliveries,
+  static void checkStore(Workspace workspace, Database database, List<Delivery> deliveries,
       String story) throws Exception {
     try (Opened opened = database.open(workspace)) {
       HookGuard hookGuard = opened.hookGuard();
@@ -514,8 +529,15 @@ class CrashTest {
     /** Starts the receiver and waits for its port. */
     static Child start(Path run, String name, Workspace workspace, String postgresUrl)
         throws Exception {
+      return start(classPath, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), run, name,
+          workspace, postgresUrl);
+    }
+
+    /** Starts the receiver on {@code classPath} with {@code jvmOptions}, and waits for its port. */
+    static Child start(String classPath, List<String> jvmOptions, Path run, String name,
+        Workspace workspace, String postgresUrl) throws Exception {
       Path log = run.resolve("child-" + name + ".log");
-      Process process = launch(log, workspace, postgresUrl);
+      Process process = launch(classPath, jvmOptions, log, workspace, postgresUrl);
       LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> {
         try (BufferedReader out = new BufferedReader(
@@ -548,20 +570,22 @@ class CrashTest {
      */
     static void killWhileStarting(Path run, String name, Workspace workspace, String postgresUrl,
         long afterMillis) throws Exception {
-      Process process = launch(run.resolve("child-" + name + ".log"), workspace, postgresUrl);
+      Process process = launch(classPath, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+          run.resolve("child-" + name + ".log"), workspace, postgresUrl);
       process.getInputStream().close();
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(afterMillis));
       process.destroyForcibly();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed child gone").isTrue();
     }
 
-    private static Process launch(Path log, Workspace workspace, String postgresUrl)
-        throws IOException {
+    private static Process launch(String classPath, List<String> jvmOptions, Path log,
+        Workspace workspace, String postgresUrl) throws IOException {
       String java = ProcessHandle.current().info().command()
           .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
-          "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-cp", classPath, CrashReceiverMain.class.getName(),
+          "-Xshare:auto"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", classPath, CrashReceiverMain.class.getName(),
           workspace.directory().toString()));
       if (postgresUrl != null) {
         command.add(postgresUrl);
@@ -575,6 +599,24 @@ class CrashTest {
         process.destroyForcibly();
       }
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed child gone").isTrue();
+    }
+
+    /**
+     * Sends {@code command} on the child's standard input and returns the lines it answers, up
+     * to the line {@code END}.
+     */
+    List<String> ask(String command) throws Exception {
+      OutputStream in = process.getOutputStream();
+      in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      List<String> answer = new ArrayList<>();
+      for (String line = lines.poll(60, TimeUnit.SECONDS); !"END".equals(line);
+          line = lines.poll(60, TimeUnit.SECONDS)) {
+        assertThat(line).as("child's answer to %s; log %s", command, log).isNotNull()
+            .isNotEqualTo(END);
+        answer.add(line);
+      }
+      return answer;
     }
 
     /** A clean stop: the server and the store closed, then exit 0. */
@@ -611,8 +653,12 @@ class CrashTest {
     }
 
     Opened open(Workspace workspace) {
+      return open(workspace, Clock.systemUTC());
+    }
+
+    Opened open(Workspace workspace, Clock clock) {
       HookGuard.Builder builder =
-          HookGuard.builder().masterKey(workspace.masterKey()).clock(Clock.systemUTC());
+          HookGuard.builder().masterKey(workspace.masterKey()).clock(clock);
       if (schema == null) {
         return new Opened(builder.sqlite(sqlite).build(), null);
       }

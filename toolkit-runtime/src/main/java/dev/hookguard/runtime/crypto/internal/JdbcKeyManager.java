@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,25 +44,28 @@ public final class JdbcKeyManager implements KeyManager {
   private final KeyRing keys;
   private final RetentionKeyStore dayKeys;
   private final int batchSize;
+  private final Clock clock;
 
   /**
    * A key manager for the keyring {@code keys} of {@code database}; fields sealed under retention
    * day keys of {@code dayKeys} are re-sealed under the same day key (fresh nonce), or kept as
-   * they are if that day key is destroyed.
+   * they are if that day key is destroyed. A field past its expiry at {@code clock}'s time is
+   * never opened.
    */
-  public JdbcKeyManager(Database database, KeyRing keys, RetentionKeyStore dayKeys) {
-    this(database, keys, dayKeys, DEFAULT_BATCH_SIZE);
+  public JdbcKeyManager(Database database, KeyRing keys, RetentionKeyStore dayKeys, Clock clock) {
+    this(database, keys, dayKeys, clock, DEFAULT_BATCH_SIZE);
   }
 
   /** A key manager that re-encrypts {@code batchSize} records per transaction. */
   public JdbcKeyManager(
-      Database database, KeyRing keys, RetentionKeyStore dayKeys, int batchSize) {
+      Database database, KeyRing keys, RetentionKeyStore dayKeys, Clock clock, int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be positive");
     }
     this.database = Objects.requireNonNull(database, "database");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.batchSize = batchSize;
   }
 
@@ -182,33 +186,42 @@ public final class JdbcKeyManager implements KeyManager {
       }
     }
     int moved = 0;
+    long now = clock.millis();
     for (String[] key : batch) {
       var sealed = RecordRows.read(connection, key[0], key[1]);
       if (sealed.isEmpty()) {
         continue;
       }
-      RecordRows.rewrite(connection, reseal(current, sealed.get()));
+      RecordRows.rewrite(connection, reseal(current, sealed.get(), now));
       moved++;
     }
     return moved;
   }
 
   /**
-   * Re-seals every field of {@code old} under the current keys. A field sealed under a destroyed
-   * retention day key (or, sealed under the data keyset, whose expiry day is already destroyed)
-   * is past its expiry: the former is kept as it is (it depends on no data key), the latter is
-   * dropped, as the sweep would.
+   * Re-seals every field of {@code old} under the current keys. A field past its expiry at {@code
+   * now}, or sealed under a destroyed retention day key, is never opened: one sealed under its
+   * day key is kept as it is (it depends on no data key, and the sweep shreds it with its day);
+   * any other is dropped, as the sweep would drop it. So a re-encryption neither reads an expired
+   * value nor, through a day key still cached after another instance destroyed it, seals one
+   * again.
    */
-  private SealedRecord reseal(DataKeys current, SealedRecord old) {
+  private SealedRecord reseal(DataKeys current, SealedRecord old, long now) {
     RecordCodec.verify(current, old);
     List<SealedField> fields = new ArrayList<>();
     for (SealedField field : old.fields()) {
+      Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), old.expiresAt());
+      if (expiry != null && now >= expiry) {
+        if (field.protection() == RecordCodec.DAY_KEYED) {
+          fields.add(field);
+        }
+        continue;
+      }
       Optional<String> json = RecordCodec.openField(current, dayKeys, old, field);
       if (json.isEmpty()) {
         fields.add(field);
         continue;
       }
-      Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), old.expiresAt());
       PlainField plain =
           new PlainField(field.path(), protection(old, field), json.get(), field.expiresAt());
       try {

@@ -268,37 +268,6 @@ public final class RecordRows {
     insertFields(connection, List.of(record));
   }
 
-  /**
-   * Deletes the fields {@code paths} of a record and replaces its MAC with {@code mac} (computed
-   * over the fields that remain); returns the number of field rows deleted.
-   */
-  public static int dropFields(
-      Connection connection, String payloadType, String id, List<String> paths, byte[] mac)
-      throws SQLException {
-    int dropped = 0;
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ? AND path = ?")) {
-      for (String path : paths) {
-        delete.setString(1, payloadType);
-        delete.setString(2, id);
-        delete.setString(3, path);
-        dropped += delete.executeUpdate();
-      }
-    }
-    if (mac != null) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE hg_records SET mac = ? WHERE payload_type = ? AND record_id = ?")) {
-        update.setBytes(1, mac);
-        update.setString(2, payloadType);
-        update.setString(3, id);
-        update.executeUpdate();
-      }
-    }
-    return dropped;
-  }
-
   /** Deletes a record and its fields; {@code true} if there was one. */
   public static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
     deleteFields(connection, payloadType, id);

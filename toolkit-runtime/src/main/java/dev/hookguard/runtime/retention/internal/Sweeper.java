@@ -2,6 +2,7 @@ package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
@@ -32,6 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -305,19 +307,62 @@ final class Sweeper {
     return removed;
   }
 
+  /**
+   * A property whose current schema keeps it fewer days than it may have been stored with: past
+   * its retention in every record of its type received at or before {@code receivedBy}.
+   */
+  private record FieldCap(String payloadType, String path, OptionalInt days, long receivedBy) {
+
+    static List<FieldCap> of(Collection<StoreSchema> schemas, long cutoff) {
+      List<FieldCap> caps = new ArrayList<>();
+      for (StoreSchema schema : schemas) {
+        for (FieldSpec spec : schema.fields()) {
+          if (spec.retainDays().isPresent()) {
+            caps.add(new FieldCap(schema.payloadType(), spec.path(), spec.retainDays(),
+                RecordCodec.retainedAfter(cutoff, spec.retainDays())));
+          }
+        }
+      }
+      return caps;
+    }
+
+    /** A {@code LIKE} pattern matching the path in a newline-separated list framed by newlines. */
+    String inPackedPaths() {
+      return "%\n" + path.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
+    }
+  }
+
   private List<Removed> deleteExpiredFields(Connection connection, Run run) throws SQLException {
+    // Fields past the expiry stored with them, and fields that the current schema keeps fewer
+    // days than they were stored with (in their own row, or packed into their record's row).
+    List<FieldCap> caps = FieldCap.of(schemas.get(), run.cutoff);
+    StringBuilder sql = new StringBuilder(
+        "SELECT r.payload_type, r.record_id FROM hg_records r"
+            + " WHERE (r.expires_at IS NULL OR r.expires_at > ?)"
+            + " AND (EXISTS (SELECT 1 FROM hg_fields f WHERE f.payload_type = r.payload_type"
+            + " AND f.record_id = r.record_id AND f.expires_at <= ?)");
+    for (int i = 0; i < caps.size(); i++) {
+      sql.append(" OR (r.payload_type = ? AND r.received_at <= ?"
+          + " AND (EXISTS (SELECT 1 FROM hg_fields f WHERE f.payload_type = r.payload_type"
+          + " AND f.record_id = r.record_id AND f.path = ?)"
+          + " OR (? || r.packed_paths || ?) LIKE ? ESCAPE '!'))");
+    }
+    sql.append(") ORDER BY r.payload_type, r.record_id LIMIT ?")
+        .append(database.dialect().forUpdateSkipLocked());
     List<String[]> claimed = new ArrayList<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT r.payload_type, r.record_id FROM hg_records r"
-                + " WHERE (r.expires_at IS NULL OR r.expires_at > ?)"
-                + " AND EXISTS (SELECT 1 FROM hg_fields f WHERE f.payload_type = r.payload_type"
-                + " AND f.record_id = r.record_id AND f.expires_at <= ?)"
-                + " ORDER BY r.payload_type, r.record_id LIMIT ?"
-                + database.dialect().forUpdateSkipLocked())) {
-      select.setLong(1, run.cutoff);
-      select.setLong(2, run.cutoff);
-      select.setInt(3, run.batchSize);
+    try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      select.setLong(p++, run.cutoff);
+      select.setLong(p++, run.cutoff);
+      for (FieldCap cap : caps) {
+        select.setString(p++, cap.payloadType());
+        select.setLong(p++, cap.receivedBy());
+        select.setString(p++, cap.path());
+        select.setString(p++, "\n");
+        select.setString(p++, "\n");
+        select.setString(p++, cap.inPackedPaths());
+      }
+      select.setInt(p, run.batchSize);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           claimed.add(new String[] {rows.getString(1), rows.getString(2)});
@@ -338,7 +383,9 @@ final class Sweeper {
       List<String> expired = new ArrayList<>();
       List<SealedField> kept = new ArrayList<>();
       for (SealedField field : record.fields()) {
-        Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), record.expiresAt());
+        Long expiry = RecordCodec.effectiveExpiry(
+            RecordCodec.effectiveExpiry(field.expiresAt(), record.expiresAt()),
+            capOf(caps, record, field.path()));
         if (expiry != null && expiry <= run.cutoff) {
           expired.add(field.path());
         } else {
@@ -348,32 +395,35 @@ final class Sweeper {
       if (expired.isEmpty()) {
         continue;
       }
-      byte[] mac = null;
+      SealedRecord remaining;
       try {
         RecordCodec.verify(current, record);
-        mac =
-            RecordCodec.signed(
-                    current,
-                    record.payloadType(),
-                    record.id(),
-                    record.receivedAt(),
-                    record.expiresAt(),
-                    record.keyGeneration(),
-                    kept)
-                .mac();
+        remaining = RecordCodec.signed(current, record.payloadType(), record.id(),
+            record.receivedAt(), record.expiresAt(), record.keyGeneration(), kept);
       } catch (TamperedRecordException e) {
         // Expired data goes all the same; the record is not re-signed, so it stays detectably
         // tampered instead of being laundered by a fresh MAC.
         LOG.warn("retention sweep: {}; its expired fields are deleted, it is not re-signed", e.getMessage());
+        remaining = new SealedRecord(record.payloadType(), record.id(), record.format(),
+            record.receivedAt(), record.expiresAt(), record.keyGeneration(), record.mac(), kept);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the data keys cannot sign a record", e);
       }
-      int dropped = RecordRows.dropFields(connection, key[0], key[1], expired, mac);
-      if (dropped > 0) {
-        removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
-      }
+      // Rewritten whole: an expired field may be in its own row or packed into the record's.
+      RecordRows.rewrite(connection, remaining);
+      removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
     }
     return removed;
+  }
+
+  /** When the current schema's retention of {@code path} ends for {@code record}; null: never. */
+  private static Long capOf(List<FieldCap> caps, SealedRecord record, String path) {
+    for (FieldCap cap : caps) {
+      if (cap.payloadType().equals(record.payloadType()) && cap.path().equals(path)) {
+        return RecordCodec.cap(record.receivedAt(), cap.days());
+      }
+    }
+    return null;
   }
 
   private void auditAll(List<Removed> removed, AuditEvent.Kind kind, String reason) {
