@@ -14,6 +14,7 @@ import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.Revealed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +99,16 @@ public final class CustomerStore implements PayloadStore<Customer> {
      * whether granted or not.
      */
     public Optional<Customer> reveal(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, CustomerVerifier::read));
+        return revealWithExpiry(id, who, purpose).map(Revealed::value);
+    }
+
+    /**
+     * As {@link #reveal}, same access check and audit entry, and tells which
+     * properties are absent because their retention passed: those are listed in
+     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
+     */
+    public Optional<Revealed<Customer>> revealWithExpiry(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, CustomerVerifier::read));
     }
 
     /**

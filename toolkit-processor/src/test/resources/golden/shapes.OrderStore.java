@@ -13,6 +13,7 @@ import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.Revealed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,16 @@ public final class OrderStore implements PayloadStore<Order> {
      * whether granted or not.
      */
     public Optional<Order> reveal(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, OrderVerifier::read));
+        return revealWithExpiry(id, who, purpose).map(Revealed::value);
+    }
+
+    /**
+     * As {@link #reveal}, same access check and audit entry, and tells which
+     * properties are absent because their retention passed: those are listed in
+     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
+     */
+    public Optional<Revealed<Order>> revealWithExpiry(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, OrderVerifier::read));
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.hookguard.servlet;
 
-import dev.hookguard.runtime.receiver.Admission;
 import dev.hookguard.runtime.receiver.WebhookReceiver;
-import dev.hookguard.runtime.receiver.WebhookResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,17 +8,8 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves a {@link WebhookReceiver} from any Jakarta Servlet container (Servlet 6.0 or later:
@@ -29,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * <p>For each request it runs every check that needs no body ({@link WebhookReceiver#admit}:
  * HTTPS, client address, allow-list, rate limit, method, declared {@code Content-Length}) before
  * it reads a byte of the body; a refusal there is answered with {@code Connection: close}, and
- * since the body was never asked for, a client that sent {@code Expect: 100-continue} never gets
- * its {@code 100 Continue} either. It then reads the body from {@code getInputStream()}, at most
+ * since the body was never asked for, a client that sent {@code Expect: 100-continue} gets no
+ * {@code 100 Continue} first where the container sends one only when the body is read (Jetty,
+ * and Tomcat by default). It then reads the body from {@code getInputStream()}, at most
  * {@link dev.hookguard.runtime.receiver.Admission.Admitted#maxBodyBytes()} plus one byte, whatever
  * the {@code Content-Length} claims and for chunked bodies too: a body that runs past the limit
  * is refused (413, {@code Connection: close}) without being read to its end. The rest of the
@@ -89,24 +79,15 @@ import org.slf4j.LoggerFactory;
  *     .addMapping("/webhooks/github");
  * }</pre>
  *
+ * <p>{@link WebhookFilter} does the same as a filter, for an application whose other filters
+ * would otherwise run first and might consume the body.
+ *
  * <p>Not serializable, although {@link HttpServlet} is: it holds a receiver, and containers do not
  * serialize servlets.
  */
 public final class WebhookServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-
-  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.receiver");
-
-  /** What the servlet answers to a peer address that is not an IP literal. */
-  private static final WebhookResponse ADDRESS_UNRESOLVED =
-      new WebhookResponse(
-          403,
-          Map.of(
-              "Content-Type", "text/plain; charset=utf-8",
-              "Cache-Control", "no-store",
-              "Connection", "close"),
-          "ADDRESS_UNRESOLVED\n");
 
   private final transient WebhookReceiver<?> receiver;
 
@@ -123,73 +104,7 @@ public final class WebhookServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    WebhookResponse answer;
-    try {
-      answer = answer(request);
-    } catch (RuntimeException e) {
-      failed(response, e);
-      return;
-    }
-    try {
-      write(response, answer);
-    } catch (RuntimeException e) {
-      failed(response, e);
-    }
-  }
-
-  private WebhookResponse answer(HttpServletRequest request) throws IOException {
-    Optional<InetAddress> peer = PeerAddress.parse(request.getRemoteAddr());
-    if (peer.isEmpty()) {
-      // Debug only: a client that reaches a forwarding container can cause this at will.
-      LOG.debug("webhook refused: type={} outcome=ADDRESS_UNRESOLVED status=403 (peer address"
-          + " is not an IP literal)", receiver.payloadType());
-      return ADDRESS_UNRESOLVED;
-    }
-    Admission admission =
-        receiver.admit(peer.get(), request.isSecure(), request.getMethod(), headers(request));
-    if (admission instanceof Admission.Refused refused) {
-      return refused.response();
-    }
-    Admission.Admitted admitted = (Admission.Admitted) admission;
-    // readNBytes reads in small chunks: a body is held only as far as it was really sent.
-    byte[] body = request.getInputStream().readNBytes(admitted.maxBodyBytes() + 1);
-    return body.length > admitted.maxBodyBytes() ? admitted.tooLarge() : admitted.receive(body);
-  }
-
-  private static Map<String, List<String>> headers(HttpServletRequest request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    Enumeration<String> names = request.getHeaderNames();
-    if (names == null) { // a container may refuse to tell
-      return headers;
-    }
-    for (String name : Collections.list(names)) {
-      Enumeration<String> values = request.getHeaders(name);
-      headers.put(name, values == null ? List.of() : Collections.list(values));
-    }
-    return headers;
-  }
-
-  private static void write(HttpServletResponse response, WebhookResponse answer)
-      throws IOException {
-    response.setStatus(answer.status());
-    answer.headers().forEach(response::setHeader);
-    byte[] body = answer.bodyBytes();
-    response.setContentLength(body.length);
-    OutputStream out = response.getOutputStream();
-    out.write(body);
-    out.flush();
-  }
-
-  private static void failed(HttpServletResponse response, RuntimeException e) {
-    LOG.error("webhook adapter failed: error={}", e.getClass().getName());
-    if (!response.isCommitted()) {
-      response.reset();
-      response.setStatus(500);
-      response.setHeader("Cache-Control", "no-store");
-      // The body may be unread: it must not be taken for the client's next request.
-      response.setHeader("Connection", "close");
-      response.setContentLength(0);
-    }
+    ServletExchange.serve(receiver, request, response);
   }
 
   private void writeObject(ObjectOutputStream out) throws NotSerializableException {

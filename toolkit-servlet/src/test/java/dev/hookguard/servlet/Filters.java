@@ -36,6 +36,17 @@ final class Filters {
     }
   }
 
+  /** Asks for a request parameter, as many a logging, security or method-override filter does. */
+  static final class ReadsParameters implements Filter {
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      request.getParameter("_method");
+      chain.doFilter(request, response);
+    }
+  }
+
   /** Makes {@code getInputStream()} fail with an exception whose message holds {@code secret}. */
   static final class FailingBody implements Filter {
 

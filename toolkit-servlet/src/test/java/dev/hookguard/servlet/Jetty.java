@@ -1,8 +1,13 @@
 package dev.hookguard.servlet;
 
+import dev.hookguard.runtime.receiver.WebhookReceiver;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -19,9 +24,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * An embedded Jetty 12 on loopback with one ee10 servlet context: {@link WebhookServlet} at
- * {@link #PATH} (or what a listener registers), behind an optional test filter, on a plain HTTP connector and, when given a
- * certificate, a TLS connector too.
+ * An embedded Jetty 12 on loopback with one ee10 servlet context: the adapter, as a servlet or as
+ * a filter, at {@link #PATH} (or what a listener registers), with optional test filters, on a
+ * plain HTTP connector and, when given a certificate, a TLS connector too.
  */
 final class Jetty implements AutoCloseable {
 
@@ -37,13 +42,14 @@ final class Jetty implements AutoCloseable {
     this.tls = tls;
   }
 
-  static Builder serve(WebhookServlet servlet) {
-    return new Builder(servlet);
+  /** The adapter in the given form, answering through {@code receiver}. */
+  static Builder serve(Mount mount, WebhookReceiver<?> receiver) {
+    return new Builder(mount, receiver);
   }
 
-  /** A context whose servlets {@code listener} registers when the context starts. */
+  /** A context whose servlets or filters {@code listener} registers when the context starts. */
   static Builder serve(ServletContextListener listener) {
-    return new Builder(null).listener(listener);
+    return new Builder(null, null).listener(listener);
   }
 
   /** The servlet's address on the plain HTTP connector. */
@@ -65,15 +71,28 @@ final class Jetty implements AutoCloseable {
     server.stop();
   }
 
+  /** Behind the filter: answers 418 to any request the filter let through. */
+  @SuppressWarnings("serial")
+  private static final class Unreachable extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      response.sendError(418, "passed the webhook filter");
+    }
+  }
+
   static final class Builder {
-    private final WebhookServlet servlet;
+    private final Mount mount;
+    private final WebhookReceiver<?> receiver;
     private Filter filter;
+    private Filter behind;
     private TestCertificate certificate;
     private boolean forwardedHeaders;
     private ServletContextListener listener;
 
-    private Builder(WebhookServlet servlet) {
-      this.servlet = servlet;
+    private Builder(Mount mount, WebhookReceiver<?> receiver) {
+      this.mount = mount;
+      this.receiver = receiver;
     }
 
     private Builder listener(ServletContextListener listener) {
@@ -81,9 +100,18 @@ final class Jetty implements AutoCloseable {
       return this;
     }
 
-    /** A filter in front of the servlet (for a test that looks at what the servlet reads). */
+    /** A filter in front of the adapter (for a test that looks at what the adapter reads). */
     Builder filter(Filter filter) {
       this.filter = filter;
+      return this;
+    }
+
+    /**
+     * A filter the application has: in front of the servlet, or behind the filter (which runs
+     * first, as it is meant to be registered).
+     */
+    Builder applicationFilter(Filter filter) {
+      this.behind = filter;
       return this;
     }
 
@@ -131,14 +159,24 @@ final class Jetty implements AutoCloseable {
       }
 
       ServletContextHandler context = new ServletContextHandler("/");
-      if (servlet != null) {
-        context.addServlet(new ServletHolder(servlet), PATH);
+      EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+      if (filter != null) {
+        context.addFilter(new FilterHolder(filter), PATH, requests);
+      }
+      if (mount == Mount.SERVLET) {
+        if (behind != null) {
+          context.addFilter(new FilterHolder(behind), PATH, requests);
+        }
+        context.addServlet(new ServletHolder(WebhookServlet.of(receiver)), PATH);
+      } else if (mount == Mount.FILTER) {
+        context.addFilter(new FilterHolder(WebhookFilter.of(receiver)), PATH, requests);
+        if (behind != null) {
+          context.addFilter(new FilterHolder(behind), PATH, requests);
+        }
+        context.addServlet(new ServletHolder(new Unreachable()), PATH);
       }
       if (listener != null) {
         context.addEventListener(listener);
-      }
-      if (filter != null) {
-        context.addFilter(new FilterHolder(filter), PATH, EnumSet.of(DispatcherType.REQUEST));
       }
       server.setHandler(context);
       server.start();

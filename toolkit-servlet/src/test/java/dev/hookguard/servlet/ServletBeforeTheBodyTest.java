@@ -20,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@link WebhookServlet} decides before the body, and how little of a body it reads: raw
+ * What the adapter (servlet and filter alike) decides before the body, and how little of a body
+ * it reads: raw
  * HTTP/1.1 on a socket, so that a test can send the head alone, or a body that never ends, and
- * read the answer meanwhile. A counting filter in front of the servlet sees every body byte it
+ * read the answer meanwhile. A counting filter in front of the adapter sees every body byte it
  * reads.
  */
 class ServletBeforeTheBodyTest {
@@ -53,8 +55,8 @@ class ServletBeforeTheBodyTest {
     receipts.close();
   }
 
-  private void serve(WebhookReceiver<Invoice> receiver) throws Exception {
-    jetty = Jetty.serve(WebhookServlet.of(receiver)).filter(counting).start();
+  private void serve(Mount mount, WebhookReceiver<Invoice> receiver) throws Exception {
+    jetty = Jetty.serve(mount, receiver).filter(counting).start();
   }
 
   private Socket connect() throws IOException {
@@ -63,9 +65,10 @@ class ServletBeforeTheBodyTest {
     return socket;
   }
 
-  @Test
-  void aDeclaredLengthOverTheLimitIs413BeforeTheBodyIsSent() throws Exception {
-    serve(receipts.receiver().allowPlainHttp().maxBodyBytes(LIMIT).build());
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aDeclaredLengthOverTheLimitIs413BeforeTheBodyIsSent(Mount mount) throws Exception {
+    serve(mount, receipts.receiver().allowPlainHttp().maxBodyBytes(LIMIT).build());
     byte[] body = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
 
     try (Socket socket = connect()) {
@@ -85,9 +88,10 @@ class ServletBeforeTheBodyTest {
     assertThat(receipts.store.find("msg_1")).isEmpty();
   }
 
-  @Test
-  void aChunkedBodyPastTheLimitIs413WhileTheClientIsStillSendingIt() throws Exception {
-    serve(receipts.receiver().allowPlainHttp().maxBodyBytes(LIMIT).build());
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aChunkedBodyPastTheLimitIs413WhileTheClientIsStillSendingIt(Mount mount) throws Exception {
+    serve(mount, receipts.receiver().allowPlainHttp().maxBodyBytes(LIMIT).build());
     byte[] signed = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
     long endless = 64L << 20; // far more than the socket buffers between client and server hold
     byte[] chunk = ("400\r\n" + "x".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -128,10 +132,12 @@ class ServletBeforeTheBodyTest {
     assertThat(receipts.store.find("msg_1")).isEmpty();
   }
 
-  @Test
-  void anAddressOutsideTheAllowListIs403BeforeTheBodyWithoutA100ContinueAndTheConnectionCloses()
-      throws Exception {
-    serve(receipts.receiver().allowPlainHttp().allowList(IpAllowList.of("192.0.2.0/24")).build());
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void anAddressOutsideTheAllowListIs403BeforeTheBodyWithoutA100ContinueAndTheConnectionCloses(
+      Mount mount) throws Exception {
+    serve(mount,
+        receipts.receiver().allowPlainHttp().allowList(IpAllowList.of("192.0.2.0/24")).build());
     byte[] body = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
 
     try (Socket socket = connect()) {
@@ -159,11 +165,12 @@ class ServletBeforeTheBodyTest {
     assertThat(receipts.store.find("msg_1")).isEmpty();
   }
 
-  @Test
-  void aRateLimitedClientIs429WithRetryAfterBeforeTheBody() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aRateLimitedClientIs429WithRetryAfterBeforeTheBody(Mount mount) throws Exception {
     RateLimiter limiter =
         RateLimiter.builder().perSource(RateLimit.of(1, Duration.ofMinutes(1))).build();
-    serve(receipts.receiver().allowPlainHttp().rateLimiter(limiter).build());
+    serve(mount, receipts.receiver().allowPlainHttp().rateLimiter(limiter).build());
     byte[] first = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
     byte[] second = Receipts.invoice("in_2", "b@example.com", "4242424242424242");
     assertThat(Http.plain().post(jetty.http(), receipts.signedHeaders("msg_1", first), first)

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,12 +50,13 @@ class ServletBehindProxyTest {
     return Http.plain().post(jetty.http(), headers, body);
   }
 
-  @Test
-  void theReceiverReadsForwardedHeadersFromTheProxiesItTrusts() throws Exception {
-    jetty = Jetty.serve(WebhookServlet.of(receipts.receiver()
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void theReceiverReadsForwardedHeadersFromTheProxiesItTrusts(Mount mount) throws Exception {
+    jetty = Jetty.serve(mount, receipts.receiver()
             .trustedProxies(TrustedProxies.of("127.0.0.1/32"))
             .allowList(CLIENTS)
-            .build()))
+            .build())
         .start();
 
     assertThat(postForwarded("msg_1", "198.51.100.7").statusCode()).isEqualTo(200);
@@ -65,9 +67,10 @@ class ServletBehindProxyTest {
     assertThat(receipts.handled).containsExactly("msg_1");
   }
 
-  @Test
-  void theContainerReadsThemAndTheReceiverTrustsNoProxy() throws Exception {
-    jetty = Jetty.serve(WebhookServlet.of(receipts.receiver().allowList(CLIENTS).build()))
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void theContainerReadsThemAndTheReceiverTrustsNoProxy(Mount mount) throws Exception {
+    jetty = Jetty.serve(mount, receipts.receiver().allowList(CLIENTS).build())
         .forwardedHeaders()
         .start();
 
@@ -78,9 +81,10 @@ class ServletBehindProxyTest {
     assertThat(receipts.handled).containsExactly("msg_1");
   }
 
-  @Test
-  void jettysCustomizerBelievesTheLeftMostHopWhichTheClientWrites() throws Exception {
-    jetty = Jetty.serve(WebhookServlet.of(receipts.receiver().allowList(CLIENTS).build()))
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void jettysCustomizerBelievesTheLeftMostHopWhichTheClientWrites(Mount mount) throws Exception {
+    jetty = Jetty.serve(mount, receipts.receiver().allowList(CLIENTS).build())
         .forwardedHeaders()
         .start();
 
@@ -92,9 +96,10 @@ class ServletBehindProxyTest {
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
-  @Test
-  void aForwardedHostNameIsNeverLookedUp() throws Exception {
-    jetty = Jetty.serve(WebhookServlet.of(receipts.receiver().build()))
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aForwardedHostNameIsNeverLookedUp(Mount mount) throws Exception {
+    jetty = Jetty.serve(mount, receipts.receiver().build())
         .forwardedHeaders()
         .start();
 

@@ -3,6 +3,7 @@ package dev.hookguard.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookguard.runtime.audit.AuditEvent;
+import dev.hookguard.runtime.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,10 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link WebhookServlet} on embedded Jetty over real HTTP, with a real receiver: the generated
+ * The adapter ({@link WebhookServlet}, and {@link WebhookFilter}: each test runs with both) on
+ * embedded Jetty over real HTTP, with a real receiver: the generated
  * verifier and receipts on a SQLite file. Plain HTTP is allowed here (except where a test says
  * otherwise); {@link ServletHttpsTest} serves the same over TLS.
  */
@@ -43,15 +47,16 @@ class ServletReceiptTest {
     receipts.close();
   }
 
-  private URI serve(WebhookServlet servlet) throws Exception {
-    jetty = Jetty.serve(servlet).start();
+  private URI serve(Mount mount, WebhookReceiver<Invoice> receiver) throws Exception {
+    jetty = Jetty.serve(mount, receiver).start();
     return jetty.http();
   }
 
-  @Test
-  void aSignedDeliveryIsAcceptedAndStoredOnceWithItsEncryptedFieldsNotInTheDatabaseFiles()
-      throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aSignedDeliveryIsAcceptedAndStoredOnceWithItsEncryptedFieldsNotInTheDatabaseFiles(
+      Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().allowPlainHttp().build());
     byte[] body = Receipts.invoice("in_plain_1001", EMAIL, CARD);
 
     HttpResponse<String> response = http.post(uri, receipts.signedHeaders("msg_1", body), body);
@@ -75,9 +80,10 @@ class ServletReceiptTest {
     assertThat(receipts.databaseFilesContain(CARD)).isFalse();
   }
 
-  @Test
-  void aForgedSignatureIs401AndStoresNothing() throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aForgedSignatureIs401AndStoresNothing(Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().allowPlainHttp().build());
     byte[] signed = Receipts.invoice("in_1", EMAIL, CARD);
     byte[] forged = Receipts.invoice("in_1", "mallory@example.com", CARD);
 
@@ -89,9 +95,10 @@ class ServletReceiptTest {
     assertThat(receipts.handled).isEmpty();
   }
 
-  @Test
-  void aRedeliveryIs200DuplicateAndNeitherHandledNorStoredAgain() throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void aRedeliveryIs200DuplicateAndNeitherHandledNorStoredAgain(Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().allowPlainHttp().build());
     byte[] body = Receipts.invoice("in_1", EMAIL, CARD);
     Map<String, List<String>> headers = receipts.signedHeaders("msg_1", body);
 
@@ -107,9 +114,10 @@ class ServletReceiptTest {
         .containsExactly(AuditEvent.Kind.RECEIVED);
   }
 
-  @Test
-  void theSameIdWithAnotherBodyIs409AndTheStoredRecordStays() throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void theSameIdWithAnotherBodyIs409AndTheStoredRecordStays(Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().allowPlainHttp().build());
     byte[] body = Receipts.invoice("in_1", EMAIL, CARD);
     byte[] other = Receipts.invoice("in_2", EMAIL, CARD);
 
@@ -122,9 +130,10 @@ class ServletReceiptTest {
     assertThat(receipts.handled).containsExactly("msg_1");
   }
 
-  @Test
-  void everyMethodButPostIs405WithAllowPost() throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().allowPlainHttp().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void everyMethodButPostIs405WithAllowPost(Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().allowPlainHttp().build());
 
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).GET().build());
     HttpResponse<String> put =
@@ -137,9 +146,10 @@ class ServletReceiptTest {
     assertThat(put.headers().firstValue("Allow")).contains("POST");
   }
 
-  @Test
-  void plainHttpIs403NotHttpsUnlessAllowed() throws Exception {
-    URI uri = serve(WebhookServlet.of(receipts.receiver().build()));
+  @ParameterizedTest
+  @EnumSource(Mount.class)
+  void plainHttpIs403NotHttpsUnlessAllowed(Mount mount) throws Exception {
+    URI uri = serve(mount, receipts.receiver().build());
     byte[] body = Receipts.invoice("in_1", EMAIL, CARD);
 
     HttpResponse<String> response = http.post(uri, receipts.signedHeaders("msg_1", body), body);
@@ -152,10 +162,13 @@ class ServletReceiptTest {
 
   @Test
   void toStringNamesTheReceiverOnly() {
-    WebhookServlet servlet = WebhookServlet.of(receipts.receiver().allowPlainHttp().build());
+    WebhookReceiver<Invoice> receiver = receipts.receiver().allowPlainHttp().build();
 
-    assertThat(servlet.toString())
-        .isEqualTo("WebhookServlet[WebhookReceiver[type=dev.hookguard.servlet.Invoice, httpsRequired=false,"
-            + " maxBodyBytes=1048576]]");
+    assertThat(WebhookServlet.of(receiver).toString())
+        .isEqualTo("WebhookServlet[WebhookReceiver[type=dev.hookguard.servlet.Invoice,"
+            + " httpsRequired=false, maxBodyBytes=1048576]]");
+    assertThat(WebhookFilter.of(receiver).toString())
+        .isEqualTo("WebhookFilter[WebhookReceiver[type=dev.hookguard.servlet.Invoice,"
+            + " httpsRequired=false, maxBodyBytes=1048576]]");
   }
 }

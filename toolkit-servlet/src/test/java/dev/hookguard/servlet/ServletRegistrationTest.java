@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The servlet registered as the README shows for any container: through the Servlet API's {@code
- * ServletContext.addServlet}, from a listener, rather than through Jetty's own classes.
+ * The adapter registered as the README shows for any container: through the Servlet API's {@code
+ * ServletContext.addServlet} or {@code addFilter}, from a listener, rather than through Jetty's own
+ * classes.
  */
 class ServletRegistrationTest {
 
@@ -26,6 +27,33 @@ class ServletRegistrationTest {
       event.getServletContext()
           .addServlet("invoice-webhooks", WebhookServlet.of(receiver))
           .addMapping(Jetty.PATH);
+    }
+  }
+
+  /** The same with the filter, ahead of any filter declared in web.xml. */
+  private record InvoiceWebhookFilter(WebhookReceiver<Invoice> receiver)
+      implements ServletContextListener {
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      event.getServletContext()
+          .addFilter("invoice-webhooks", WebhookFilter.of(receiver))
+          .addMappingForUrlPatterns(null, false, Jetty.PATH);
+    }
+  }
+
+  @Test
+  void aFilterAddedThroughTheServletContextReceives() throws Exception {
+    try (Receipts receipts = new Receipts(folder);
+        Jetty jetty =
+            Jetty.serve(new InvoiceWebhookFilter(receipts.receiver().allowPlainHttp().build()))
+                .start()) {
+      byte[] body = Receipts.invoice("in_1", "a@example.com", "4242424242424242");
+
+      HttpResponse<String> response =
+          Http.plain().post(jetty.http(), receipts.signedHeaders("msg_1", body), body);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(receipts.store.find("msg_1")).isPresent();
     }
   }
 

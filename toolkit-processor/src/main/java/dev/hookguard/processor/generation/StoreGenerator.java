@@ -10,6 +10,7 @@ import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_TABLE;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PROTECTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
+import static dev.hookguard.processor.generation.RuntimeTypes.REVEALED;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORED_DOCUMENTS;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORED_RECORD;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORE_SCHEMA;
@@ -34,8 +35,9 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code XStore}: the payload's storage schema (protection, categories and retention of
  * each property, as the model decided them) and typed {@code put}, {@code find}, {@code reveal},
- * {@code findByF} and {@code delete} over the runtime's {@code PayloadTable}. Encryption, access
- * checks, audit and retention all happen in the runtime; this class only maps types.
+ * {@code revealWithExpiry}, {@code findByF} and {@code delete} over the runtime's {@code
+ * PayloadTable}. Encryption, access checks, audit and retention all happen in the runtime; this
+ * class only maps types.
  */
 public final class StoreGenerator {
 
@@ -115,7 +117,20 @@ public final class StoreGenerator {
             .addParameter(String.class, "id")
             .addParameter(ACCESSOR, "who")
             .addParameter(String.class, "purpose")
-            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.read(r, $T::read))",
+            .addStatement("return revealWithExpiry(id, who, purpose).map($T::value)", REVEALED)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("revealWithExpiry")
+            .addJavadoc("As {@link #reveal}, same access check and audit entry, and tells which\n"
+                + "properties are absent because their retention passed: those are listed in\n"
+                + "{@link $T#expiredFields()}, a property that arrived {@code null} is not.\n",
+                REVEALED)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
+                ParameterizedTypeName.get(REVEALED, payload)))
+            .addParameter(String.class, "id")
+            .addParameter(ACCESSOR, "who")
+            .addParameter(String.class, "purpose")
+            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.revealed(r, $T::read))",
                 STORED_DOCUMENTS, verifier)
             .build());
     List<Property> deterministic = model.properties().stream()
