@@ -15,23 +15,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Logs" table names every SLF4J logger the runtime creates, found in its sources
+ * The README's "Logs" table names every SLF4J logger the runtime (and the Spring Boot starter)
+ * creates, found in their sources
  * ({@code LoggerFactory.getLogger("name")} or {@code LoggerFactory.getLogger(X.class)}), and no
  * logger that no longer exists.
  */
 class ReadmeLoggersTest {
 
   private static final Path README = Path.of("..", "README.md");
-  private static final Path RUNTIME = Path.of("..", "toolkit-runtime", "src", "main", "java");
+  private static final List<Path> SOURCES = List.of(
+      Path.of("..", "toolkit-runtime", "src", "main", "java"),
+      Path.of("..", "toolkit-spring-boot-starter", "src", "main", "java"));
   private static final Pattern GET_LOGGER =
       Pattern.compile("LoggerFactory\\.getLogger\\(\\s*(?:\"([^\"]+)\"|(\\w+)\\.class)\\s*\\)");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
 
   static TreeSet<String> loggersInTheRuntime() throws IOException {
     TreeSet<String> names = new TreeSet<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(RUNTIME)) {
-      files = walk.filter(f -> f.toString().endsWith(".java")).toList();
+    List<Path> files = new ArrayList<>();
+    for (Path root : SOURCES) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        files.addAll(walk.filter(f -> f.toString().endsWith(".java")).toList());
+      }
     }
     for (Path file : files) {
       String source = Files.readString(file, StandardCharsets.UTF_8);

@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
  */
 final class RetentionSweeps implements SmartLifecycle {
 
-  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.retention");
+  private static final Logger LOG = LoggerFactory.getLogger("dev.hookguard.spring");
 
   private final HookGuard hookGuard;
   private final Duration interval;
