@@ -23,18 +23,11 @@ import java.util.UUID;
  */
 final class Deliveries {
 
-  /** The secrets the tests configure: Stripe's first one is being rotated out. */
+  /** The secrets the tests configure: Stripe's old one is being rotated out. */
   static final String STRIPE_OLD_SECRET = "whsec_test_stripe_old_5f2c";
   static final String STRIPE_NEW_SECRET = "whsec_test_stripe_new_9b1d";
   static final String GITHUB_SECRET = "test-github-secret-41ad";
   static final String SHOPIFY_SECRET = "test-shopify-secret-7e02";
-
-  /** The properties that give the sample these secrets. */
-  static final String[] SECRETS = {
-    "hookguard.signatures.stripe.secrets=" + STRIPE_NEW_SECRET + "," + STRIPE_OLD_SECRET,
-    "hookguard.signatures.github.secrets=" + GITHUB_SECRET,
-    "hookguard.signatures.shopify.secrets=" + SHOPIFY_SECRET,
-  };
 
   private static final String STRIPE_EVENT = resource("stripe-customer.created.json");
   private static final String GITHUB_PUSH = resource("github-push.json");
