@@ -32,16 +32,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** When the auto-configuration makes a {@code HookGuard}, from what, and when it refuses to. */
+@ExtendWith(OutputCaptureExtension.class)
 class HookGuardAutoConfigurationTest {
 
   @TempDir Path folder;
@@ -167,6 +171,20 @@ class HookGuardAutoConfigurationTest {
               .extracting(AuditEvent::recordId, AuditEvent::time)
               .containsExactly(tuple("evt_absent", Instant.parse("2026-01-02T03:04:05Z")));
           assertThat(hookGuard.audit().tail(1).get(0).event().recordId()).isEqualTo("evt_absent");
+        });
+  }
+
+  @Test
+  void logsAuditEventsWhenAskedTo(CapturedOutput output) {
+    runner.withPropertyValues(sqlitePath(), "hookguard.master-key.development=true",
+            "hookguard.audit.log=true")
+        .withUserConfiguration(ClockAndSink.class)
+        .run(context -> {
+          StripeEventStore.create(context.getBean(HookGuard.class))
+              .reveal("evt_logged", Accessor.of("support", Category.values()), "a test");
+          // Both sinks: the application's bean and the log.
+          assertThat(context.getBean(CollectingAuditSink.class).events()).hasSize(1);
+          assertThat(output.getOut()).contains("audit kind=").contains("record=\"evt_logged\"");
         });
   }
 
