@@ -14,6 +14,7 @@ import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.Revealed;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,25 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
      */
     public void put(String id, Invoice value, boolean overwrite) {
         table.put(id, fields(value), overwrite);
+    }
+
+    /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, for bulk imports; an existing id is refused with
+     * {@code DuplicateRecordException} and nothing is written.
+     */
+    public void putAll(Map<String, Invoice> values) {
+        putAll(values, false);
+    }
+
+    /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, replacing existing records only if {@code overwrite}.
+     */
+    public void putAll(Map<String, Invoice> values, boolean overwrite) {
+        Map<String, Map<String, String>> records = new LinkedHashMap<>();
+        values.forEach((id, value) -> records.put(id, fields(value)));
+        table.putAll(records, overwrite);
     }
 
     /**

@@ -20,11 +20,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Storage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +101,25 @@ public final class StoreGenerator {
             .addParameter(payload, "value")
             .addParameter(boolean.class, "overwrite")
             .addStatement("table.put(id, fields(value), overwrite)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("putAll")
+            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
+                + "none, for bulk imports; an existing id is refused with\n"
+                + "{@code DuplicateRecordException} and nothing is written.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(recordsById(payload), "values")
+            .addStatement("putAll(values, false)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("putAll")
+            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
+                + "none, replacing existing records only if {@code overwrite}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(recordsById(payload), "values")
+            .addParameter(boolean.class, "overwrite")
+            .addStatement("$T<String, $T<String, String>> records = new $T<>()",
+                Map.class, Map.class, LinkedHashMap.class)
+            .addStatement("values.forEach((id, value) -> records.put(id, fields(value)))")
+            .addStatement("table.putAll(records, overwrite)")
             .build())
         .addMethod(MethodSpec.methodBuilder("find")
             .addJavadoc("The record stored under {@code id}, sensitive values masked as\n"
@@ -230,4 +251,10 @@ public final class StoreGenerator {
                 }))
         .build();
   }
+
+  /** {@code Map<String, X>}. */
+  private static ParameterizedTypeName recordsById(TypeName payload) {
+    return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), payload);
+  }
+
 }
