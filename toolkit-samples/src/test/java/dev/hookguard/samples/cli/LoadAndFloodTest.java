@@ -241,41 +241,21 @@ class LoadAndFloodTest {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
     URI base = URI.create("http://127.0.0.1:" + child.port);
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        running.add(clients.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < order.size()) {
-            long sent = System.nanoTime();
-            if (order.get(i) instanceof Delivery delivery) {
-              CrashTest.post(client, base, delivery, 0, ledger);
-            } else {
-              Refusal refusal = (Refusal) order.get(i);
-              HttpRequest.Builder request =
-                  HttpRequest.newBuilder(base.resolve(refusal.provider().path()))
-                      .timeout(Duration.ofSeconds(30))
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(refusal.body()));
-              refusal.headers().forEach(request::header);
-              refused.put(refusal,
-                  client.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                      .statusCode());
-            }
-            latencies.add(System.nanoTime() - sent);
-          }
-          return null;
-        }));
+    return inParallel(CLIENTS, order.size(), i -> {
+      long sent = System.nanoTime();
+      if (order.get(i) instanceof Delivery delivery) {
+        CrashTest.post(client, base, delivery, 0, ledger);
+      } else {
+        Refusal refusal = (Refusal) order.get(i);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(refusal.provider().path()))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(refusal.body()));
+        refusal.headers().forEach(request::header);
+        refused.put(refusal,
+            client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
       }
-      for (Future<?> future : running) {
-        future.get(10, TimeUnit.MINUTES);
-      }
-    } finally {
-      clients.shutdownNow();
-    }
-    return System.nanoTime() - start;
+      latencies.add(System.nanoTime() - sent);
+    });
   }
 
   /** Forged GitHub deliveries over raw sockets, each from the next of {@link #ADDRESSES}. */
@@ -290,23 +270,38 @@ class LoadAndFloodTest {
         .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     head.append("\r\n");
     byte[] request = concat(head.toString().getBytes(StandardCharsets.US_ASCII), forged);
+    return inParallel(FLOOD_CLIENTS, FLOOD, i -> {
+      int a = i % ADDRESSES;
+      InetAddress from =
+          InetAddress.getByAddress(new byte[] {127, 1, (byte) (a / 250), (byte) (a % 250 + 1)});
+      long sent = System.nanoTime();
+      if (post(from, child.port, request) == 401) {
+        unauthorized.incrementAndGet();
+      }
+      latencies.add(System.nanoTime() - sent);
+    });
+  }
+
+  /** One step of a parallel run: the work for index {@code i}. */
+  @FunctionalInterface
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  /**
+   * Runs {@code step} for every index below {@code count} from {@code threads} threads taking the
+   * next index in turn; returns the nanoseconds it took.
+   */
+  private static long inParallel(int threads, int count, Step step) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(FLOOD_CLIENTS);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < FLOOD_CLIENTS; c++) {
-        running.add(clients.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < FLOOD) {
-            int a = i % ADDRESSES;
-            InetAddress from = InetAddress.getByAddress(
-                new byte[] {127, 1, (byte) (a / 250), (byte) (a % 250 + 1)});
-            long sent = System.nanoTime();
-            if (post(from, child.port, request) == 401) {
-              unauthorized.incrementAndGet();
-            }
-            latencies.add(System.nanoTime() - sent);
+      for (int t = 0; t < threads; t++) {
+        running.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            step.run(i);
           }
           return null;
         }));
@@ -315,7 +310,7 @@ class LoadAndFloodTest {
         future.get(10, TimeUnit.MINUTES);
       }
     } finally {
-      clients.shutdownNow();
+      pool.shutdownNow();
     }
     return System.nanoTime() - start;
   }

@@ -244,24 +244,10 @@ public final class JdbcAuditTrail implements AuditTrail {
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative");
     }
-    chainPending();
-    return database.inTransaction(
-        "reading the audit trail",
-        connection -> {
-          List<AuditEntry> entries = new ArrayList<>();
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM hg_audit_entries ORDER BY sequence DESC LIMIT ?")) {
-            select.setInt(1, n);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                entries.add(Row.of(rows).toEntry());
-              }
-            }
-          }
-          Collections.reverse(entries);
-          return List.copyOf(entries);
-        });
+    List<AuditEntry> entries = new ArrayList<>(
+        select("FROM hg_audit_entries ORDER BY sequence DESC LIMIT ?", (long) n));
+    Collections.reverse(entries);
+    return List.copyOf(entries);
   }
 
   @Override
@@ -272,24 +258,30 @@ public final class JdbcAuditTrail implements AuditTrail {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive");
     }
+    return List.copyOf(select(
+        "FROM hg_audit_entries WHERE sequence > ? ORDER BY sequence LIMIT ?",
+        afterSequence, (long) limit));
+  }
+
+  /** The entries of {@code SELECT <columns> <rest>}, after chaining what is queued. */
+  private List<AuditEntry> select(String rest, long... parameters) {
     chainPending();
     return database.inTransaction(
         "reading the audit trail",
         connection -> {
           List<AuditEntry> entries = new ArrayList<>();
           try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM hg_audit_entries WHERE sequence > ?"
-                      + " ORDER BY sequence LIMIT ?")) {
-            select.setLong(1, afterSequence);
-            select.setInt(2, limit);
+              connection.prepareStatement("SELECT " + COLUMNS + " " + rest)) {
+            for (int i = 0; i < parameters.length; i++) {
+              select.setLong(i + 1, parameters[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 entries.add(Row.of(rows).toEntry());
               }
             }
           }
-          return List.copyOf(entries);
+          return entries;
         });
   }
 
