@@ -12,17 +12,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the adapter (servlet and filter alike) decides before the body, and how little of a body
@@ -31,29 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * read the answer meanwhile. A counting filter in front of the adapter sees every body byte it
  * reads.
  */
-class ServletBeforeTheBodyTest {
+class ServletBeforeTheBodyTest extends JettyReceiptsTest {
 
   private static final int LIMIT = 1024;
   private static final String REQUEST_LINE = "POST " + Jetty.PATH + " HTTP/1.1";
 
-  @TempDir Path folder;
-
-  private Receipts receipts;
-  private Jetty jetty;
   private final Filters.CountingBody counting = new Filters.CountingBody();
-
-  @BeforeEach
-  void open() {
-    receipts = new Receipts(folder);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (jetty != null) {
-      jetty.close();
-    }
-    receipts.close();
-  }
 
   private void serve(Mount mount, WebhookReceiver<Invoice> receiver) throws Exception {
     jetty = Jetty.serve(mount, receiver).filter(counting).start();

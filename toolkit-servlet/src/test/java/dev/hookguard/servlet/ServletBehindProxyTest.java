@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookguard.runtime.receiver.IpAllowList;
 import dev.hookguard.runtime.receiver.TrustedProxies;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two ways, documented on {@link WebhookServlet}, for the client's address and scheme to
@@ -20,27 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sending plain HTTP with {@code X-Forwarded-For} and {@code X-Forwarded-Proto}. The receiver
  * requires HTTPS and allows only the client's range, 198.51.100.0/24.
  */
-class ServletBehindProxyTest {
+class ServletBehindProxyTest extends JettyReceiptsTest {
 
   private static final IpAllowList CLIENTS = IpAllowList.of("198.51.100.0/24");
-
-  @TempDir Path folder;
-
-  private Receipts receipts;
-  private Jetty jetty;
-
-  @BeforeEach
-  void open() {
-    receipts = new Receipts(folder);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (jetty != null) {
-      jetty.close();
-    }
-    receipts.close();
-  }
 
   private HttpResponse<String> postForwarded(String id, String forwardedFor) throws Exception {
     byte[] body = Receipts.invoice("in_" + id, "a@example.com", "4242424242424242");

@@ -7,15 +7,11 @@ import dev.hookguard.runtime.receiver.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter ({@link WebhookServlet}, and {@link WebhookFilter}: each test runs with both) on
@@ -23,29 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * verifier and receipts on a SQLite file. Plain HTTP is allowed here (except where a test says
  * otherwise); {@link ServletHttpsTest} serves the same over TLS.
  */
-class ServletReceiptTest {
+class ServletReceiptTest extends JettyReceiptsTest {
 
   private static final String EMAIL = "jenny.rosen@example.com";
   private static final String CARD = "4242424242424242";
 
-  @TempDir Path folder;
-
-  private Receipts receipts;
-  private Jetty jetty;
   private final Http http = Http.plain();
-
-  @BeforeEach
-  void open() {
-    receipts = new Receipts(folder);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (jetty != null) {
-      jetty.close();
-    }
-    receipts.close();
-  }
 
   private URI serve(Mount mount, WebhookReceiver<Invoice> receiver) throws Exception {
     jetty = Jetty.serve(mount, receiver).start();
