@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.hookguard.runtime.outbox.OutboxMessage;
 import dev.hookguard.runtime.outbox.PublishResult;
+import dev.hookguard.testsupport.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

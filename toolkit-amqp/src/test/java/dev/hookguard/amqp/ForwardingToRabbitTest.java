@@ -3,6 +3,7 @@ package dev.hookguard.amqp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookguard.runtime.outbox.RelayOptions;
+import dev.hookguard.testsupport.TestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.hookguard.runtime.outbox.OutboxMessage;
 import dev.hookguard.runtime.outbox.OutboxPublisher;
 import dev.hookguard.runtime.outbox.PublishResult;
 import dev.hookguard.runtime.outbox.RelayOptions;
+import dev.hookguard.testsupport.TestBroker;
 import dev.hookguard.testsupport.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

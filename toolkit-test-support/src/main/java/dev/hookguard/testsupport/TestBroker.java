@@ -1,7 +1,8 @@
-package dev.hookguard.amqp;
+package dev.hookguard.testsupport;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -18,11 +19,15 @@ import org.apache.qpid.server.SystemLauncher;
  * embedded, in memory, on a free loopback port, once per JVM. Tests name their own exchanges and
  * queues ({@link #uniqueName}), so they never see each other's messages. A broker that cannot be
  * reached fails the tests: they never skip.
+ *
+ * <p>A module that uses it declares the broker client and, for the embedded broker, Qpid's
+ * {@code qpid-broker-core}, {@code qpid-broker-plugins-amqp-0-8-protocol} and {@code
+ * qpid-broker-plugins-memory-store} itself (they are optional here).
  */
-final class TestBroker {
+public final class TestBroker {
 
   /** Names a RabbitMQ instead of the embedded broker. */
-  static final String URL_VARIABLE = "HOOKGUARD_TEST_AMQP_URL";
+  public static final String URL_VARIABLE = "HOOKGUARD_TEST_AMQP_URL";
 
   private static TestBroker instance;
 
@@ -35,7 +40,7 @@ final class TestBroker {
   }
 
   /** The broker for this JVM, started on first use when it is the embedded one. */
-  static synchronized TestBroker broker() {
+  public static synchronized TestBroker broker() {
     if (instance == null) {
       String url = System.getenv(URL_VARIABLE);
       instance = url == null || url.isBlank() ? startEmbedded() : new TestBroker(url, "RabbitMQ");
@@ -71,27 +76,32 @@ final class TestBroker {
   }
 
   /** Whether this is the embedded Qpid broker (no {@value #URL_VARIABLE} given). */
-  boolean isEmbedded() {
+  public boolean isEmbedded() {
     return description.startsWith("embedded");
   }
 
   /** The broker's AMQP URI, with credentials. */
-  String uri() {
+  public String uri() {
     return uri;
   }
 
   /** A connection of the test's own; the caller closes it. */
-  Connection connect() throws Exception {
-    return AmqpOutboxPublisher.connectionFactory(uri).newConnection("hookguard-test");
+  public Connection connect() throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(uri);
+    if (factory.getVirtualHost().isEmpty()) {
+      factory.setVirtualHost("/");     // amqp://host:5672/ means RabbitMQ's default virtual host
+    }
+    return factory.newConnection("hookguard-test");
   }
 
   /** A name no other test uses, such as {@code hookguard.test.3f2a…}. */
-  static String uniqueName() {
+  public static String uniqueName() {
     return "hookguard.test." + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   /** Deletes the queues and exchanges a publisher declared under {@code exchange}. */
-  void deleteTopology(String exchange) {
+  public void deleteTopology(String exchange) {
     try (Connection connection = connect(); Channel channel = connection.createChannel()) {
       channel.queueDelete(exchange);
       channel.queueDelete(exchange + ".dead-letter");
