@@ -151,6 +151,24 @@ public final class AmqpOutboxPublisher implements OutboxPublisher {
     return deadLetterQueue;
   }
 
+  /**
+   * Connects now and declares the topology (unless {@link Builder#declareTopology(boolean)
+   * declareTopology(false)}), instead of at the first publication: at start-up, so that a broker
+   * that cannot be reached shows at once and consumers can subscribe before the first event.
+   *
+   * @throws IllegalStateException if the broker cannot be reached or refuses the declarations
+   *     (the message names the broker's host and reply, never a password)
+   */
+  public synchronized void connect() {
+    try {
+      channel();
+    } catch (IOException | RuntimeException e) {
+      reset();
+      throw new IllegalStateException(
+          "connecting to " + description + " failed (" + e.getClass().getName() + reason(e) + ")");
+    }
+  }
+
   @Override
   public synchronized PublishResult publish(List<OutboxMessage> messages) {
     Objects.requireNonNull(messages, "messages");

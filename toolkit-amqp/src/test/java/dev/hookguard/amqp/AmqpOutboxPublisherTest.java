@@ -157,6 +157,29 @@ class AmqpOutboxPublisherTest {
   }
 
   @Test
+  void connectDeclaresTheTopologyBeforeAnyPublication() throws Exception {
+    publisher().connect();
+
+    Channel channel = channel();
+    assertThat(channel.queueDeclarePassive(exchange).getMessageCount()).isZero();
+    assertThat(channel.queueDeclarePassive(exchange + ".dead-letter").getMessageCount()).isZero();
+  }
+
+  @Test
+  void connectingToAnUnreachableBrokerFailsAtOnce() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    try (AmqpOutboxPublisher publisher = AmqpOutboxPublisher
+        .builder("amqp://app:s3cr3t-pw@127.0.0.1:" + closedPort + "/").build()) {
+      assertThatThrownBy(publisher::connect)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageNotContaining("s3cr3t-pw");
+    }
+  }
+
+  @Test
   void aMalformedUriIsRefusedWithoutQuotingIt() {
     assertThatThrownBy(() -> AmqpOutboxPublisher.builder("http://app:s3cr3t-pw@host/"))
         .isInstanceOf(IllegalArgumentException.class)
