@@ -317,6 +317,16 @@ abstract class OutboxContract {
     assertThat(hookGuard.outbox().pending()).isZero();
   }
 
+  @Test
+  void deletingARecordTakesItsUnsentRowWithIt() throws Exception {
+    receive(receiver(hookGuard, Forwarding.redacted(new OrderRedactor())), 2);
+
+    assertThat(dev.hookguard.runtime.generated.GeneratedStores
+        .table(hookGuard, OrderPayloadStore.SCHEMA).delete("msg_0")).isTrue();
+
+    assertThat(rows()).extracting(r -> r.get("messageId")).containsExactly("msg_1");
+  }
+
   // --- retention ------------------------------------------------------------------------------
 
   /** The order store's schema under another type name, kept one day. */
