@@ -48,6 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresClusterTest {
 
+  /** Ends the relay thread that throws it, as the death of its process would. */
+  static final class Death extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
   @TempDir
   Path work;
 
@@ -134,7 +139,7 @@ class PostgresClusterTest {
       assertThat(result.accepted()).hasSize(messages.size());
       terminateSessions("hookguard-node-3");
       killed.countDown();
-      throw new ThreadDeath();
+      throw new Death();
     };
     Instance first = instance("hookguard-node-1", publisher(), options);
     Instance second = instance("hookguard-node-2", publisher(), options);

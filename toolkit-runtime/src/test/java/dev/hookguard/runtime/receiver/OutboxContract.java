@@ -114,6 +114,11 @@ abstract class OutboxContract {
     }
   }
 
+  /** What kills a relay's thread in the middle of its work, as a process death would. */
+  static final class Death extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** Accepts everything and remembers what it was given. */
   static final class Collecting implements OutboxPublisher {
     final List<OutboxMessage> published = new CopyOnWriteArrayList<>();
@@ -284,11 +289,11 @@ abstract class OutboxContract {
     Collecting broker = new Collecting();
     OutboxPublisher dying = messages -> {
       broker.publish(messages.subList(0, 2));    // the broker took two, then the process died
-      throw new ThreadDeath();
+      throw new Death();
     };
 
     assertThatThrownBy(() -> hookGuard.outbox().relay(dying).relayOnce())
-        .isInstanceOf(ThreadDeath.class);
+        .isInstanceOf(Death.class);
     assertThat(hookGuard.outbox().pending()).as("nothing marked sent").isEqualTo(4);
     hookGuard.outbox().relay(broker).relayOnce();
 
