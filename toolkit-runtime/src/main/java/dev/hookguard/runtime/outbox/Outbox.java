@@ -15,6 +15,9 @@ package dev.hookguard.runtime.outbox;
  * times are kept as dead letters, counted by {@link #deadLettered()}, until {@link
  * #redriveDeadLetters()} puts them back. The retention sweep deletes any row, sent or not, once
  * the record it came from has passed its earliest {@code @Retain} expiry.
+ *
+ * <p>On PostgreSQL a relay holds one connection of the {@code HookGuard}'s pool while it publishes
+ * a batch: size the pool for it. Close relays before the {@code HookGuard} they came from.
  */
 public interface Outbox {
 
