@@ -77,6 +77,11 @@ class PostgresClusterTest {
     broker.deleteTopology(exchange);
   }
 
+  /** Instance {@code n}'s name, unique on a shared server: its sessions carry it. */
+  String node(int n) {
+    return "hookguard-node-" + n + "-" + schema.name();
+  }
+
   /** A pool of its own, its sessions named so that the test can find and end them. */
   HikariDataSource pool(String name) {
     HikariConfig config = new HikariConfig();
@@ -137,13 +142,13 @@ class PostgresClusterTest {
       PublishResult result = real.publish(messages);
       publishedByTheKilled.addAll(messages);
       assertThat(result.accepted()).hasSize(messages.size());
-      terminateSessions("hookguard-node-3");
+      terminateSessions(node(3));
       killed.countDown();
       throw new Death();
     };
-    Instance first = instance("hookguard-node-1", publisher(), options);
-    Instance second = instance("hookguard-node-2", publisher(), options);
-    Instance third = instance("hookguard-node-3", dying, options);
+    Instance first = instance(node(1), publisher(), options);
+    Instance second = instance(node(2), publisher(), options);
+    Instance third = instance(node(3), dying, options);
     List<Instance> all = List.of(first, second, third);
 
     // 1. Every delivery to all three at once.

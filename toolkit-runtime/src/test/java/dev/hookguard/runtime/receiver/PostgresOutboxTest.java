@@ -77,9 +77,11 @@ class PostgresOutboxTest extends OutboxContract {
     WebhookReceiver<Order> receiver = receiver(hookGuard, Forwarding.redacted(new OrderRedactor()));
     // The audit entry is written last: hold the transaction there, with record and outbox row
     // written, and kill its server process, as a crash of the receiver's host would end it.
+    // The held session names itself after this test's schema: the server may be shared.
     database.execute(
         "CREATE FUNCTION hg_test_hold() RETURNS trigger LANGUAGE plpgsql AS"
-            + " $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$",
+            + " $$ BEGIN PERFORM set_config('application_name', 'hg_hold_' || current_schema(),"
+            + " false); PERFORM pg_sleep(30); RETURN NEW; END $$",
         "CREATE TRIGGER hg_test_hold BEFORE INSERT ON hg_audit_queue"
             + " FOR EACH ROW EXECUTE FUNCTION hg_test_hold()");
     ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -90,7 +92,8 @@ class PostgresOutboxTest extends OutboxContract {
       while (killed == 0 && System.nanoTime() < deadline) {
         try (ResultSet rows = statement.executeQuery(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                + " WHERE wait_event = 'PgSleep' AND pid <> pg_backend_pid()")) {
+                + " WHERE application_name = 'hg_hold_' || current_schema()"
+                + " AND wait_event = 'PgSleep' AND pid <> pg_backend_pid()")) {
           while (rows.next()) {
             killed++;
           }
