@@ -13,6 +13,8 @@ import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.Revealed;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +95,25 @@ public final class CatalogStore implements PayloadStore<Catalog> {
     }
 
     /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, for bulk imports; an existing id is refused with
+     * {@code DuplicateRecordException} and nothing is written.
+     */
+    public void putAll(Map<String, Catalog> values) {
+        putAll(values, false);
+    }
+
+    /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, replacing existing records only if {@code overwrite}.
+     */
+    public void putAll(Map<String, Catalog> values, boolean overwrite) {
+        Map<String, Map<String, String>> records = new LinkedHashMap<>();
+        values.forEach((id, value) -> records.put(id, fields(value)));
+        table.putAll(records, overwrite);
+    }
+
+    /**
      * The record stored under {@code id}, sensitive values masked as
      * {@link CatalogRedactor} masks them.
      */
@@ -106,7 +127,16 @@ public final class CatalogStore implements PayloadStore<Catalog> {
      * whether granted or not.
      */
     public Optional<Catalog> reveal(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, CatalogVerifier::read));
+        return revealWithExpiry(id, who, purpose).map(Revealed::value);
+    }
+
+    /**
+     * As {@link #reveal}, same access check and audit entry, and tells which
+     * properties are absent because their retention passed: those are listed in
+     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
+     */
+    public Optional<Revealed<Catalog>> revealWithExpiry(String id, Accessor who, String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, CatalogVerifier::read));
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.store.Accessor;
+import dev.hookguard.runtime.store.Revealed;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,25 @@ public final class Shipment_RecipientStore implements PayloadStore<Shipment.Reci
     }
 
     /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, for bulk imports; an existing id is refused with
+     * {@code DuplicateRecordException} and nothing is written.
+     */
+    public void putAll(Map<String, Shipment.Recipient> values) {
+        putAll(values, false);
+    }
+
+    /**
+     * Stores each of {@code values} under its id in one transaction, all or
+     * none, replacing existing records only if {@code overwrite}.
+     */
+    public void putAll(Map<String, Shipment.Recipient> values, boolean overwrite) {
+        Map<String, Map<String, String>> records = new LinkedHashMap<>();
+        values.forEach((id, value) -> records.put(id, fields(value)));
+        table.putAll(records, overwrite);
+    }
+
+    /**
      * The record stored under {@code id}, sensitive values masked as
      * {@link Shipment_RecipientRedactor} masks them.
      */
@@ -88,7 +109,17 @@ public final class Shipment_RecipientStore implements PayloadStore<Shipment.Reci
      * whether granted or not.
      */
     public Optional<Shipment.Recipient> reveal(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.read(r, Shipment_RecipientVerifier::read));
+        return revealWithExpiry(id, who, purpose).map(Revealed::value);
+    }
+
+    /**
+     * As {@link #reveal}, same access check and audit entry, and tells which
+     * properties are absent because their retention passed: those are listed in
+     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
+     */
+    public Optional<Revealed<Shipment.Recipient>> revealWithExpiry(String id, Accessor who,
+            String purpose) {
+        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, Shipment_RecipientVerifier::read));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,7 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * folder with a local master-key file beside it. {@code put} seals the order's encrypted
  * properties (AES256-GCM, AES256-SIV plus a look-up token for the email), MACs the record and
  * writes it in one transaction; {@code find} reads it back and masks it; {@code findByEmail} is
- * the deterministic-encryption index look-up. Disk speed dominates {@code put}: read its numbers
+ * the deterministic-encryption index look-up; {@code putAll} stores {@value #BATCH} records in one
+ * transaction, its score per record. Disk speed dominates {@code put}: read its numbers
  * as this machine's, not the library's.
  */
 @State(Scope.Benchmark)
@@ -80,6 +84,19 @@ public class StoreBenchmark {
   public void put() {
     // Each id once: the store refuses a duplicate id.
     store.put("order-" + nextId++, order);
+  }
+
+  /** Records per {@link #putAll} call; the score is per record, comparable with {@link #put}. */
+  static final int BATCH = 200;
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void putAll() {
+    Map<String, ShopifyOrder> batch = new LinkedHashMap<>();
+    for (int i = 0; i < BATCH; i++) {
+      batch.put("order-" + nextId++, order);
+    }
+    store.putAll(batch);
   }
 
   @Benchmark

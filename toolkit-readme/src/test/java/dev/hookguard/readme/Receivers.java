@@ -3,7 +3,7 @@ package dev.hookguard.readme;
 import dev.hookguard.runtime.receiver.WebhookReceiver;
 import dev.hookguard.samples.github.GitHubPush;
 
-/** Where the servlet example's application keeps its receiver (the README leaves it out). */
+/** Where the servlet examples' application keeps its receiver (the README leaves it out). */
 final class Receivers {
 
   static WebhookReceiver<GitHubPush> receiver;

@@ -183,9 +183,9 @@ public final class HookGuard extends TableSource implements AutoCloseable {
    * <p>Concurrent receipts share transactions (group commit): each returns once the transaction
    * holding it is durably committed. The audit entry is queued in that transaction and chained
    * within about {@link #CHAIN_INTERVAL} (and always before {@code audit().verify()}, {@code
-   * checkpoint()} or {@code tail(n)} read the trail). On PostgreSQL up to four writers commit
-   * at once, each on a connection of the application's pool: size it for them, the audit
-   * chainer and the application's own use (ten or more).
+   * checkpoint()}, {@code tail(n)}, {@code page} or {@code entries()} read the trail). On
+   * PostgreSQL up to four writers commit at once, each on a connection of the application's pool:
+   * size it for them, the audit chainer and the application's own use (ten or more).
    *
    * <pre>{@code
    * WebhookReceiver<Order> receiver = WebhookReceiver
@@ -306,7 +306,13 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     return new JdbcReplayGuard(database, scope, window, clock, maxEntries);
   }
 
-  /** The clock that stamps receipt times and audit events. */
+  /**
+   * The one clock of this store, as given to {@link Builder#clock}: it stamps receipt times and
+   * audit events and decides retention, sweeps, key ages and shared replay windows, and a
+   * receiver keeping receipts dates its events by it. Give it to what is made apart from the
+   * store, so that one clock drives everything: {@code signature.withClock(hookGuard.clock())},
+   * {@code RateLimiter.builder().clock(…)}, {@code ReplayGuard.inMemory(…, hookGuard.clock())}.
+   */
   public Clock clock() {
     return clock;
   }
@@ -394,8 +400,10 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     }
 
     /**
-     * The master key that wraps the data keys, such as {@link MasterKey#fromEnv(String)} or
-     * {@link MasterKey#kms}. Required, unless {@link #developmentMasterKey()} is asked for.
+     * The master key that wraps the data keys, such as {@link MasterKey#fromEnv(String)}, {@link
+     * MasterKey#kms}, or {@link MasterKey#fromBytes(byte[])} and {@link MasterKey#fromBase64(String)}
+     * for a key fetched from a secret manager in code. Required, unless {@link
+     * #developmentMasterKey()} is asked for.
      */
     public Builder masterKey(MasterKey masterKey) {
       this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
@@ -415,7 +423,11 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       return this;
     }
 
-    /** The clock for receipt times and audit events; the system UTC clock by default. */
+    /**
+     * The clock for everything the store does with time (receipt times, audit events, retention
+     * at read time and in sweeps, day keys, key ages, shared replay guards); the system UTC clock
+     * by default. See {@link HookGuard#clock()} for what takes it from there.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

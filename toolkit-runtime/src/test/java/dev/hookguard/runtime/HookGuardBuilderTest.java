@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.MasterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +65,30 @@ class HookGuardBuilderTest {
           .isNotEmpty()
           .allSatisfy(f -> assertThat(permissions(f)).as(f.toString()).isEqualTo("rw-------"));
     }
+  }
+
+  @Test
+  void aKeyringMadeUnderAKeyGivenAsBytesOpensUnderItsBase64AndNotUnderAnother(@TempDir Path dir) {
+    Path database = dir.resolve("hookguard.db");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String base64 = Base64.getEncoder().encodeToString(key);
+    try (HookGuard hookGuard =
+        HookGuard.builder().sqlite(database).masterKey(MasterKey.fromBytes(key)).build()) {
+      hookGuard.keys().rotate();
+    }
+    Arrays.fill(key, (byte) 0);
+
+    try (HookGuard again =
+        HookGuard.builder().sqlite(database).masterKey(MasterKey.fromBase64(base64)).build()) {
+      assertThat(again.keys().generation()).isEqualTo(2);
+    }
+    assertThatThrownBy(
+            () -> HookGuard.builder().sqlite(database).masterKey(MasterKey.fromBytes(key)).build())
+        .as("the wiped array is another key")
+        .isInstanceOf(KeyException.class)
+        .satisfies(e -> assertThat(((KeyException) e).reason())
+            .isEqualTo(KeyException.Reason.KEYSET_UNREADABLE));
   }
 
   private static String permissions(Path file) throws java.io.IOException {

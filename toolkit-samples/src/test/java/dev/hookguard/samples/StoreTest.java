@@ -13,9 +13,11 @@ import dev.hookguard.samples.shopify.ShopifyOrder;
 import dev.hookguard.samples.shopify.ShopifyOrderStore;
 import dev.hookguard.samples.stripe.StripeEvent;
 import dev.hookguard.samples.stripe.StripeEventStore;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +146,29 @@ class StoreTest {
       assertThat(store.delete("order-1")).isTrue();
       assertThat(store.delete("order-1")).isFalse();
       assertThat(store.find("order-1")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void putAllStoresABatchInOneTransactionAllOrNothing(Databases db) throws Exception {
+    try (HookGuard hookGuard = db.open()) {
+      ShopifyOrderStore store = ShopifyOrderStore.create(hookGuard);
+      ShopifyOrder order = order();
+      Map<String, ShopifyOrder> batch = new LinkedHashMap<>();
+      for (int i = 0; i < 50; i++) {
+        batch.put("bulk-" + i, withMarkers(order, "bulk" + i));
+      }
+      store.putAll(batch);
+      assertThat(store.reveal("bulk-7", SUPPORT, "check")).contains(batch.get("bulk-7"));
+      assertThat(store.findByEmail("bulk42@example.com")).hasSize(1);
+
+      Map<String, ShopifyOrder> clashing = new LinkedHashMap<>();
+      clashing.put("new-1", withMarkers(order, "new1"));
+      clashing.put("bulk-3", withMarkers(order, "other"));
+      assertThatThrownBy(() -> store.putAll(clashing)).isInstanceOf(DuplicateRecordException.class);
+      assertThat(store.find("new-1")).isEmpty();
+      assertThat(store.reveal("bulk-3", SUPPORT, "check")).contains(batch.get("bulk-3"));
     }
   }
 

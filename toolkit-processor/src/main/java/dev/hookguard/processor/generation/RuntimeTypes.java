@@ -32,6 +32,7 @@ final class RuntimeTypes {
   static final ClassName REDACTOR = ClassName.get(REDACT, "Redactor");
   static final ClassName REDACTION_CONTEXT = ClassName.get(REDACT, "RedactionContext");
   static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
+  static final ClassName REVEALED = ClassName.get(STORE, "Revealed");
   static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
 
   // support for generated code (dev.hookguard.runtime.generated: no compatibility promise)

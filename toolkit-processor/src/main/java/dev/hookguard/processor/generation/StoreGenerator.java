@@ -10,6 +10,7 @@ import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_TABLE;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PROTECTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
+import static dev.hookguard.processor.generation.RuntimeTypes.REVEALED;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORED_DOCUMENTS;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORED_RECORD;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORE_SCHEMA;
@@ -19,11 +20,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Storage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +37,9 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code XStore}: the payload's storage schema (protection, categories and retention of
  * each property, as the model decided them) and typed {@code put}, {@code find}, {@code reveal},
- * {@code findByF} and {@code delete} over the runtime's {@code PayloadTable}. Encryption, access
- * checks, audit and retention all happen in the runtime; this class only maps types.
+ * {@code revealWithExpiry}, {@code findByF} and {@code delete} over the runtime's {@code
+ * PayloadTable}. Encryption, access checks, audit and retention all happen in the runtime; this
+ * class only maps types.
  */
 public final class StoreGenerator {
 
@@ -98,6 +102,25 @@ public final class StoreGenerator {
             .addParameter(boolean.class, "overwrite")
             .addStatement("table.put(id, fields(value), overwrite)")
             .build())
+        .addMethod(MethodSpec.methodBuilder("putAll")
+            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
+                + "none, for bulk imports; an existing id is refused with\n"
+                + "{@code DuplicateRecordException} and nothing is written.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(recordsById(payload), "values")
+            .addStatement("putAll(values, false)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("putAll")
+            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
+                + "none, replacing existing records only if {@code overwrite}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(recordsById(payload), "values")
+            .addParameter(boolean.class, "overwrite")
+            .addStatement("$T<String, $T<String, String>> records = new $T<>()",
+                Map.class, Map.class, LinkedHashMap.class)
+            .addStatement("values.forEach((id, value) -> records.put(id, fields(value)))")
+            .addStatement("table.putAll(records, overwrite)")
+            .build())
         .addMethod(MethodSpec.methodBuilder("find")
             .addJavadoc("The record stored under {@code id}, sensitive values masked as\n"
                 + "{@link $T} masks them.\n", redactor)
@@ -115,7 +138,20 @@ public final class StoreGenerator {
             .addParameter(String.class, "id")
             .addParameter(ACCESSOR, "who")
             .addParameter(String.class, "purpose")
-            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.read(r, $T::read))",
+            .addStatement("return revealWithExpiry(id, who, purpose).map($T::value)", REVEALED)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("revealWithExpiry")
+            .addJavadoc("As {@link #reveal}, same access check and audit entry, and tells which\n"
+                + "properties are absent because their retention passed: those are listed in\n"
+                + "{@link $T#expiredFields()}, a property that arrived {@code null} is not.\n",
+                REVEALED)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
+                ParameterizedTypeName.get(REVEALED, payload)))
+            .addParameter(String.class, "id")
+            .addParameter(ACCESSOR, "who")
+            .addParameter(String.class, "purpose")
+            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.revealed(r, $T::read))",
                 STORED_DOCUMENTS, verifier)
             .build());
     List<Property> deterministic = model.properties().stream()
@@ -215,4 +251,10 @@ public final class StoreGenerator {
                 }))
         .build();
   }
+
+  /** {@code Map<String, X>}. */
+  private static ParameterizedTypeName recordsById(TypeName payload) {
+    return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), payload);
+  }
+
 }

@@ -2,6 +2,7 @@ package dev.hookguard.runtime.audit;
 
 import dev.hookguard.runtime.receiver.ReceiptListener;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The tamper-evident audit trail of a {@code HookGuard}: an append-only, hash-chained log in the
@@ -52,6 +53,42 @@ public interface AuditTrail extends AuditSink {
 
   /** The last {@code n} entries, oldest first. */
   List<AuditEntry> tail(int n);
+
+  /**
+   * One page of the trail: up to {@code limit} entries whose sequence number is above {@code
+   * afterSequence}, oldest first, read in one query (queued entries are chained first, as for
+   * {@link #tail}). Start at {@code 0} and pass the last sequence number of each page to get the
+   * next one; an empty page means there was nothing after it yet. Sequence numbers only grow and
+   * chained entries never change, so entries appended between two pages simply come on a later
+   * page: nothing is skipped or repeated. For an export that resumes where the last one stopped,
+   * keep the last sequence number exported.
+   *
+   * @throws IllegalArgumentException if {@code afterSequence} is negative or {@code limit} is not
+   *     positive
+   * @throws dev.hookguard.runtime.store.StoreException if the database cannot be read, or with
+   *     {@code TAMPERED_RECORD} if a stored entry no longer reads as one
+   */
+  List<AuditEntry> page(long afterSequence, int limit);
+
+  /**
+   * Every entry of the trail, oldest first, from the first to the {@linkplain #checkpoint() head}
+   * at the time of the call, read lazily 500 at a time through {@link
+   * #page}: memory stays bounded however long the trail is. Entries appended while the stream is
+   * consumed are not in it; continue with {@code page(lastSequenceSeen, n)} for those.
+   *
+   * <p>Each page is its own short read, so the stream holds no connection between pages and
+   * needs no closing (closing it, as with any stream, is harmless). A read that fails midway
+   * throws from the stream's terminal operation.
+   *
+   * <pre>{@code
+   * try (Stream<AuditEntry> entries = hookGuard.audit().entries()) {
+   *   entries.filter(e -> e.event().kind() == AuditEvent.Kind.REVEAL_GRANTED).forEach(export);
+   * }
+   * }</pre>
+   */
+  default Stream<AuditEntry> entries() {
+    return AuditPages.stream(this, 0, checkpoint().sequence(), AuditPages.PAGE_SIZE);
+  }
 
   /**
    * A receipt listener for a {@code WebhookReceiver} that appends what it answered: {@link

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #kms(KmsClient, String)}: a key that never leaves a cloud KMS (production).
  *   <li>{@link #fromEnv(String)}: 32 random bytes, base64, in an environment variable (for
  *       example injected from a secret manager).
+ *   <li>{@link #fromBase64(String)} and {@link #fromBytes(byte[])}: the same key handed over in
+ *       code, as a secret manager's client returns it.
  *   <li>{@link #localFile(Path)}: <b>DEVELOPMENT ONLY</b>, a key file next to the data.
  * </ul>
  *
@@ -87,6 +89,52 @@ public final class MasterKey {
           }
           return aesGcm(decodeKey(value.strip(), "environment variable " + name));
         });
+  }
+
+  /**
+   * The master key given as 32 bytes, such as a secret manager's client returns them. The bytes
+   * are checked and copied at once: the caller may (and should) wipe {@code key} as soon as this
+   * returns. The copy is turned into the wrapping key right away and then zeroed, so this {@code
+   * MasterKey} keeps no array of key bytes of its own.
+   *
+   * @throws KeyException with {@code MASTER_KEY_INVALID} if {@code key} is not 32 bytes long; the
+   *     message holds the length, never the bytes
+   */
+  public static MasterKey fromBytes(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    byte[] copy = key.clone();
+    checkLength(copy, "a master key given as bytes must hold");
+    return opened("in-code:bytes", copy);
+  }
+
+  /**
+   * The master key given as the base64 encoding of 32 bytes, such as a secret manager stores it
+   * (read exactly as {@link #fromEnv(String)} reads its variable: standard base64, white space
+   * around it ignored). Decoded and checked at once; the decoded bytes are zeroed once the
+   * wrapping key is made. A {@code String} cannot be wiped: where the secret manager's client
+   * offers bytes, prefer {@link #fromBytes(byte[])}.
+   *
+   * @throws KeyException with {@code MASTER_KEY_INVALID} if {@code base64} is not base64 or does
+   *     not decode to 32 bytes; the message never quotes it
+   */
+  public static MasterKey fromBase64(String base64) {
+    Objects.requireNonNull(base64, "base64");
+    return opened("in-code:base64", decodeKey(base64.strip(), "a base64 master key"));
+  }
+
+  /**
+   * A master key made from {@code keyBytes} now (which are zeroed): handed over in code, a key
+   * that is wrong should fail where it is given, not when a store first opens.
+   */
+  private static MasterKey opened(String description, byte[] keyBytes) {
+    Aead aead;
+    try {
+      aead = aesGcm(keyBytes);
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(
+          KeyException.Reason.MASTER_KEY_INVALID, "cannot make a key of " + description, e);
+    }
+    return new MasterKey(description, () -> aead);
   }
 
   /**
@@ -171,13 +219,22 @@ public final class MasterKey {
     } catch (IllegalArgumentException e) {
       throw new KeyException(KeyException.Reason.MASTER_KEY_INVALID, where + " is not base64");
     }
+    checkLength(key, where + " must decode to");
+    return key;
+  }
+
+  /**
+   * Throws unless {@code key} is as long as a master key, zeroing it first; {@code what} begins
+   * the message ("… must hold").
+   */
+  private static void checkLength(byte[] key, String what) {
     if (key.length != KEY_BYTES) {
+      int length = key.length;
       Arrays.fill(key, (byte) 0);
       throw new KeyException(
           KeyException.Reason.MASTER_KEY_INVALID,
-          where + " must hold " + KEY_BYTES + " bytes, base64-encoded");
+          what + " " + KEY_BYTES + " bytes, not " + length);
     }
-    return key;
   }
 
   private static Aead aesGcm(byte[] keyBytes) throws GeneralSecurityException {

@@ -13,10 +13,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,8 +81,12 @@ public final class PayloadReader {
   private final JsonParser parser;
   private final JsonLimits limits;
   private final boolean failOnUnknownProperties;
-  /** The path of each open object, for messages about a missing property. */
-  private final Deque<String> objectPaths = new ArrayDeque<>();
+  /**
+   * How many objects are open. Their paths are not kept: a message about a missing property is
+   * built after the object's end was read, when the parser's context is the one that named the
+   * object, so the path is computed then, and only then.
+   */
+  private int openObjects;
   /** Set when a token was read ahead by {@link #nextIsNull()} and not consumed yet. */
   private boolean pushedBack;
   /** Top-level properties that may be absent although required (expired in storage). */
@@ -198,7 +200,7 @@ public final class PayloadReader {
       // (its mark cleared) when the parser reuses it.
       parser.assignCurrentValue(PENDING);
     }
-    objectPaths.push(path());
+    openObjects++;
   }
 
   /** Moves to the next property of the current object; false at its end. */
@@ -247,7 +249,7 @@ public final class PayloadReader {
 
   /** Ends the object {@link #beginObject()} started, after its properties were read. */
   public void endObject() {
-    objectPaths.pop();
+    openObjects--;
   }
 
   /**
@@ -255,17 +257,18 @@ public final class PayloadReader {
    * is a top-level property this reader excuses.
    */
   public void require(boolean present, String property) throws JsonReadException {
-    if (!present && !(objectPaths.size() == 1 && excused.contains(property))) {
+    if (!present && !(openObjects == 1 && excused.contains(property))) {
       throw missing(property);
     }
   }
 
-  /** The failure for a required property that is absent or {@code null}. */
+  /**
+   * The failure for a required property that is absent or {@code null}; call it once the
+   * object's properties were read (its end consumed), as generated code does.
+   */
   public JsonReadException missing(String property) {
-    String where = objectPaths.isEmpty() ? "" : objectPaths.peek();
     return new JsonReadException(Reason.INVALID_PAYLOAD,
-        "required property '" + safe(property) + "' is missing or null at "
-            + (where.isEmpty() ? "/" : where));
+        "required property '" + safe(property) + "' is missing or null at " + path());
   }
 
   // ---------------------------------------------------------------------------------- scalars

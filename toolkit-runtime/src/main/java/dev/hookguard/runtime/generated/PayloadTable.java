@@ -46,6 +46,19 @@ public interface PayloadTable {
   void put(String id, Map<String, String> fieldJson, boolean overwrite);
 
   /**
+   * Seals and stores many records in one transaction, for bulk imports: all of them or, if any
+   * fails, none. Each value is a {@code fieldJson} map as {@link #put} takes it; records are
+   * written in the map's iteration order and in multi-row statements, so the cost per record is
+   * far below one {@link #put} each.
+   *
+   * @throws DuplicateRecordException if a record with one of the ids exists and {@code overwrite}
+   *     is false; nothing is written
+   * @throws StoreException with {@code INVALID_REQUEST} as {@link #put} throws it; nothing is
+   *     written
+   */
+  void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite);
+
+  /**
    * Reads, verifies and decrypts a record: every field in plaintext. This is the trusted primitive
    * beneath {@code XStore.find} (which masks sensitive fields before returning); it is not
    * access-checked and not audited. Use {@link #reveal} to hand plaintext to someone.

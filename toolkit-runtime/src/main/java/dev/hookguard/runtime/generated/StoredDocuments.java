@@ -1,6 +1,7 @@
 package dev.hookguard.runtime.generated;
 
 import dev.hookguard.runtime.json.JsonLimits;
+import dev.hookguard.runtime.store.Revealed;
 import dev.hookguard.runtime.store.StoreException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -92,5 +93,16 @@ public final class StoredDocuments {
       throw new StoreException(StoreException.Reason.TAMPERED_RECORD,
           "stored " + record.payloadType() + " no longer reads as its type (" + e.reason() + ")");
     }
+  }
+
+  /**
+   * Reads a revealed record with a generated reader, as {@link #read} does, and keeps the paths
+   * of its expired fields beside it: what a generated {@code XStore.revealWithExpiry} returns, and
+   * its {@code reveal} unwraps.
+   *
+   * @throws StoreException as {@link #read}
+   */
+  public static <T> Revealed<T> revealed(StoredRecord record, PayloadReader.ValueReader<T> reader) {
+    return new Revealed<>(read(record, reader), record.expiredFields());
   }
 }

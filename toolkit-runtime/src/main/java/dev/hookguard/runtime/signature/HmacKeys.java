@@ -11,6 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The HMAC-SHA256 keys of one signature, in configuration order (the first one signs). Holds
  * key material, so its {@code toString()} shows only how many keys there are.
+ *
+ * <p>Each key is prepared once: a keyed {@code Mac} per key is the prototype, and each thread
+ * works on its own copies of the prototypes (a {@code Mac} is not thread-safe, and {@code
+ * doFinal} leaves it keyed and ready for the next message). Looking a {@code Mac} up and keying
+ * it for every message costs about as much as hashing a 1 KiB body.
  */
 final class HmacKeys {
 
@@ -18,16 +23,47 @@ final class HmacKeys {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final List<SecretKeySpec> keys;
+  private final List<Mac> prototypes;
+  private final ThreadLocal<Mac[]> perThread = ThreadLocal.withInitial(this::copies);
 
   HmacKeys(List<byte[]> rawKeys) {
     List<SecretKeySpec> specs = new ArrayList<>(rawKeys.size());
+    List<Mac> keyed = new ArrayList<>(rawKeys.size());
     for (byte[] raw : rawKeys) {
       if (raw.length == 0) {
         throw new IllegalArgumentException("an HMAC secret must not be empty");
       }
-      specs.add(new SecretKeySpec(raw, ALGORITHM));
+      SecretKeySpec key = new SecretKeySpec(raw, ALGORITHM);
+      specs.add(key);
+      keyed.add(keyed(key));
     }
     this.keys = Collections.unmodifiableList(specs);
+    this.prototypes = Collections.unmodifiableList(keyed);
+  }
+
+  /** This thread's keyed copies of the prototypes, made on first use. */
+  private Mac[] copies() {
+    Mac[] copies = new Mac[prototypes.size()];
+    for (int i = 0; i < copies.length; i++) {
+      try {
+        copies[i] = (Mac) prototypes.get(i).clone();
+      } catch (CloneNotSupportedException e) {
+        // A provider whose Mac cannot be cloned: key a new one (once per thread).
+        copies[i] = keyed(keys.get(i));
+      }
+    }
+    return copies;
+  }
+
+  private static Mac keyed(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      // HmacSHA256 is required of every Java platform; a key of any non-empty length is valid.
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
   }
 
   boolean isEmpty() {
@@ -40,16 +76,17 @@ final class HmacKeys {
 
   /** The MAC of the concatenation of {@code parts} under every key, in key order. */
   List<byte[]> macs(byte[]... parts) {
-    List<byte[]> out = new ArrayList<>(keys.size());
-    for (SecretKeySpec key : keys) {
-      out.add(mac(key, parts));
+    Mac[] macs = perThread.get();
+    List<byte[]> out = new ArrayList<>(macs.length);
+    for (Mac mac : macs) {
+      out.add(mac(mac, parts));
     }
     return out;
   }
 
   /** The MAC of the concatenation of {@code parts} under the first key. */
   byte[] primaryMac(byte[]... parts) {
-    return mac(keys.get(0), parts);
+    return mac(perThread.get()[0], parts);
   }
 
   /**
@@ -67,18 +104,13 @@ final class HmacKeys {
     return matched;
   }
 
-  private static byte[] mac(SecretKeySpec key, byte[]... parts) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      for (byte[] part : parts) {
-        mac.update(part);
-      }
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      // HmacSHA256 is required of every Java platform; a key of any non-empty length is valid.
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+  private static byte[] mac(Mac mac, byte[]... parts) {
+    // A message cut short (an exception between update and doFinal) must not leak into this one.
+    mac.reset();
+    for (byte[] part : parts) {
+      mac.update(part);
     }
+    return mac.doFinal();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditVerification.Problem;
 import dev.hookguard.runtime.audit.internal.AuditChain;
+import dev.hookguard.runtime.audit.internal.JdbcAuditTrail;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.GeneratedStores;
 import dev.hookguard.runtime.generated.PayloadTable;
@@ -37,6 +38,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -366,6 +370,122 @@ abstract class AuditTrailContract {
     AuditVerification result = second.audit().verify();
     assertThat(result.ok()).as(result.toString()).isTrue();
     assertThat(result.entriesChecked()).isEqualTo((long) each * trails.size());
+  }
+
+  // ------------------------------------------------------------------------------ reading it all
+
+  /** Queues {@code n} events in one transaction, as receipts do; the next read chains them. */
+  void appendInBulk(int n) throws Exception {
+    List<AuditEvent> events = IntStream.rangeClosed(1, n).mapToObj(AuditTrailContract::event).toList();
+    try (Connection connection = database.raw()) {
+      connection.setAutoCommit(false);
+      ((JdbcAuditTrail) trail).enqueue(connection, events);
+      connection.commit();
+    }
+  }
+
+  static List<Long> sequences(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+
+  @Test
+  void pagesReadTheTrailInOrderAfterAnySequence() {
+    append(12);
+
+    assertThat(trail.page(0, 5)).extracting(AuditEntry::sequence).isEqualTo(sequences(1, 5));
+    assertThat(trail.page(5, 5)).extracting(AuditEntry::sequence).isEqualTo(sequences(6, 10));
+    assertThat(trail.page(10, 5)).extracting(AuditEntry::sequence).containsExactly(11L, 12L);
+    assertThat(trail.page(12, 5)).isEmpty();
+    assertThat(trail.page(99, 5)).isEmpty();
+    assertThat(trail.page(3, 1)).singleElement().satisfies(entry -> {
+      assertThat(entry.sequence()).isEqualTo(4);
+      assertThat(entry.event()).isEqualTo(event(4));
+    });
+    assertThat(trail.page(0, 100)).isEqualTo(trail.tail(12));
+  }
+
+  @Test
+  void aPageStartsAtZeroOrAboveAndHoldsAtLeastOneEntry() {
+    assertThatThrownBy(() -> trail.page(-1, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> trail.page(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(trail.page(0, 10)).as("an empty trail").isEmpty();
+    try (Stream<AuditEntry> entries = trail.entries()) {
+      assertThat(entries).isEmpty();
+    }
+  }
+
+  @Test
+  void entriesStreamTheWholeTrailInOrderOverSeveralPages() throws Exception {
+    int total = 2 * AuditPages.PAGE_SIZE + 234;
+    appendInBulk(total);
+
+    List<AuditEntry> all;
+    try (Stream<AuditEntry> entries = trail.entries()) {
+      all = entries.toList();
+    }
+
+    assertThat(all).extracting(AuditEntry::sequence).isEqualTo(sequences(1, total));
+    for (int i = 0; i < total; i++) {
+      assertThat(all.get(i).event()).as("entry %d", i + 1).isEqualTo(event(i + 1));
+    }
+    assertThat(all.get(total - 1).checkpoint()).isEqualTo(trail.head());
+    assertThat(trail.verify().ok()).isTrue();
+  }
+
+  @Test
+  void smallPagesReadExactlyWhatOneReadReads() {
+    append(23);
+
+    assertThat(AuditPages.stream(trail, 0, 23, 4).toList()).isEqualTo(trail.page(0, 100));
+    assertThat(AuditPages.stream(trail, 0, 23, 23).toList()).isEqualTo(trail.page(0, 100));
+    assertThat(AuditPages.stream(trail, 20, 23, 4).map(AuditEntry::sequence))
+        .containsExactly(21L, 22L, 23L);
+    assertThat(AuditPages.stream(trail, 0, 9, 4).map(AuditEntry::sequence))
+        .as("up to the sequence asked for, not past it")
+        .isEqualTo(sequences(1, 9));
+  }
+
+  @Test
+  void entriesAppendedWhileTheTrailIsStreamedNeitherBreakNorJoinIt() throws Exception {
+    append(40);
+    HookGuard second = database.open(Clock.fixed(NOW, ZoneOffset.UTC));
+    int appendedElsewhere = 60;
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    CountDownLatch started = new CountDownLatch(1);
+    List<Long> seen = new ArrayList<>();
+    long head;
+    try {
+      Future<?> appends = writer.submit(() -> {
+        started.countDown();
+        for (int i = 1; i <= appendedElsewhere; i++) {
+          second.audit().record(event(100 + i));
+        }
+        return null;
+      });
+      started.await();
+      // The stream entries() returns, with pages of 3 so that appends land between many pages.
+      head = trail.checkpoint().sequence();
+      try (Stream<AuditEntry> entries = AuditPages.stream(trail, 0, head, 3)) {
+        entries.forEach(entry -> {
+          seen.add(entry.sequence());
+          trail.record(event(1000 + seen.size())); // and one more from this instance, each time
+        });
+      }
+      appends.get();
+    } finally {
+      writer.shutdownNow();
+    }
+
+    assertThat(head).isGreaterThanOrEqualTo(40);
+    assertThat(seen).as("the trail as it was when the stream began").isEqualTo(sequences(1, head));
+    long total = 40 + head + appendedElsewhere;
+    List<AuditEntry> rest = trail.page(head, 1_000);
+    assertThat(rest).extracting(AuditEntry::sequence)
+        .as("what was appended meanwhile follows on the next pages")
+        .isEqualTo(sequences(head + 1, total));
+    AuditVerification result = trail.verify();
+    assertThat(result.ok()).as(result.toString()).isTrue();
+    assertThat(result.entriesChecked()).isEqualTo(total);
   }
 
   // ------------------------------------------------------------------------------ what is kept

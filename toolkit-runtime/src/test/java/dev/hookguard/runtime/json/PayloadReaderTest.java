@@ -112,6 +112,15 @@ class PayloadReaderTest {
   }
 
   @Test
+  void aMissingPropertyIsReportedAtThePathOfItsObject() {
+    assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1}, {\"s\": \"x\"}]}",
+        PayloadReaderTest::anything))
+        .hasMessageContaining("required property 'n' is missing or null at /items/1");
+    assertThatThrownBy(() -> read("{\"s\": \"x\"}", PayloadReaderTest::item))
+        .hasMessageEndingWith("required property 'n' is missing or null at /");
+  }
+
+  @Test
   void messagesGiveThePathButNeverTheValue() {
     assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1}, {\"n\": \"secret-4242\"}]}",
         PayloadReaderTest::anything))

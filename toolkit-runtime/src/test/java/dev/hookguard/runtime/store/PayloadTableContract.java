@@ -212,6 +212,58 @@ abstract class PayloadTableContract {
     assertThat(orders.idsByValue("email", "\"second@example.com\"")).containsExactly("ord_ow");
   }
 
+  @Test
+  void putAllStoresEveryRecordInBatchesAcrossStatementLimits() {
+    Map<String, Map<String, String>> records = new LinkedHashMap<>();
+    for (int i = 0; i < 2_345; i++) {
+      records.put("bulk_" + i, order("bulk" + (i % 7) + "@example.com", "4242" + i, "n" + i));
+    }
+
+    orders.putAll(records, false);
+
+    assertThat(orders.get("bulk_0").orElseThrow().fieldJson()).isEqualTo(records.get("bulk_0"));
+    assertThat(orders.get("bulk_1500").orElseThrow().fieldJson())
+        .isEqualTo(records.get("bulk_1500"));
+    assertThat(orders.get("bulk_2344").orElseThrow().fieldJson())
+        .isEqualTo(records.get("bulk_2344"));
+    assertThat(orders.idsByValue("email", "\"bulk3@example.com\""))
+        .hasSize((int) records.keySet().stream()
+            .filter(id -> Integer.parseInt(id.substring(5)) % 7 == 3).count());
+  }
+
+  @Test
+  void putAllIsAllOrNothingOnADuplicateAndReplacesWithOverwrite() {
+    orders.put("ord_b", order("first@example.com", "1", "first"), false);
+    Map<String, Map<String, String>> records = new LinkedHashMap<>();
+    records.put("ord_a", order("a@example.com", "2", "a"));
+    records.put("ord_b", order("b@example.com", "3", "b"));
+    records.put("ord_c", order("c@example.com", "4", "c"));
+
+    assertThatThrownBy(() -> orders.putAll(records, false))
+        .isInstanceOf(DuplicateRecordException.class)
+        .hasMessageContaining("ord_b");
+    assertThat(orders.get("ord_a")).isEmpty();
+    assertThat(orders.get("ord_c")).isEmpty();
+    assertThat(orders.get("ord_b").orElseThrow().fieldJson()).containsEntry("notes", "\"first\"");
+
+    orders.putAll(records, true);
+    assertThat(orders.get("ord_a").orElseThrow().fieldJson()).isEqualTo(records.get("ord_a"));
+    assertThat(orders.get("ord_b").orElseThrow().fieldJson()).containsEntry("notes", "\"b\"");
+    assertThat(orders.idsByValue("email", "\"first@example.com\"")).isEmpty();
+  }
+
+  @Test
+  void putAllRefusesABadFieldBeforeWritingAnything() {
+    Map<String, Map<String, String>> records = new LinkedHashMap<>();
+    records.put("ord_ok", order("ok@example.com", "1", "ok"));
+    Map<String, String> bad = order("bad@example.com", "2", "bad");
+    bad.put("nope", "1");
+    records.put("ord_bad", bad);
+
+    assertThatThrownBy(() -> orders.putAll(records, false)).isInstanceOf(StoreException.class);
+    assertThat(orders.get("ord_ok")).isEmpty();
+  }
+
   // ---------------------------------------------------------------- look-ups
 
   @Test

@@ -265,6 +265,35 @@ public final class JdbcAuditTrail implements AuditTrail {
   }
 
   @Override
+  public List<AuditEntry> page(long afterSequence, int limit) {
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must not be negative");
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    chainPending();
+    return database.inTransaction(
+        "reading the audit trail",
+        connection -> {
+          List<AuditEntry> entries = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM hg_audit_entries WHERE sequence > ?"
+                      + " ORDER BY sequence LIMIT ?")) {
+            select.setLong(1, afterSequence);
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                entries.add(Row.of(rows).toEntry());
+              }
+            }
+          }
+          return List.copyOf(entries);
+        });
+  }
+
+  @Override
   public String toString() {
     return "AuditTrail[" + database + "]";
   }

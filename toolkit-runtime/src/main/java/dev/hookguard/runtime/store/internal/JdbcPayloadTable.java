@@ -100,6 +100,55 @@ public final class JdbcPayloadTable implements PayloadTable {
         });
   }
 
+  /** Rows per multi-row insert: PostgreSQL takes at most 65,535 parameters per statement. */
+  private static final int BATCH_ROWS = 1_000;
+
+  @Override
+  public void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite) {
+    Objects.requireNonNull(fieldJsonById, "fieldJsonById");
+    if (fieldJsonById.isEmpty()) {
+      return;
+    }
+    Instant receivedAt = clock.instant();
+    Long recordExpiry = expiry(receivedAt, schema.retainDays());
+    Map<String, List<PlainField>> plain = new LinkedHashMap<>();
+    fieldJsonById.forEach((id, fieldJson) -> {
+      requireId(id);
+      plain.put(id, plainFields(schema, dayKeys, fieldJson, receivedAt));
+    });
+    database.inTransaction(
+        "storing " + plain.size() + " " + schema.payloadType() + " records",
+        connection -> {
+          DataKeys current = keys.forWrite(connection);
+          List<SealedRecord> sealed = new ArrayList<>(plain.size());
+          for (Map.Entry<String, List<PlainField>> entry : plain.entrySet()) {
+            sealed.add(seal(
+                current, entry.getKey(), receivedAt.toEpochMilli(), recordExpiry, entry.getValue()));
+          }
+          for (int from = 0; from < sealed.size(); from += BATCH_ROWS) {
+            List<SealedRecord> batch = sealed.subList(from, Math.min(sealed.size(), from + BATCH_ROWS));
+            if (overwrite) {
+              for (SealedRecord record : batch) {
+                RecordRows.delete(connection, schema.payloadType(), record.id());
+              }
+            }
+            List<RecordRows.ReceiptRow> rows = new ArrayList<>(batch.size());
+            for (SealedRecord record : batch) {
+              rows.add(new RecordRows.ReceiptRow(record, null, null, null));
+            }
+            boolean[] inserted = RecordRows.insertReceipts(connection, database.dialect(), rows);
+            for (int i = 0; i < inserted.length; i++) {
+              if (!inserted[i]) {
+                // Thrown inside the transaction: every record of the call is rolled back.
+                throw new DuplicateRecordException(schema.payloadType(), batch.get(i).id());
+              }
+            }
+            RecordRows.insertFields(connection, batch);
+          }
+          return null;
+        });
+  }
+
   @Override
   public Optional<StoredRecord> get(String id) {
     requireId(id);
