@@ -15,6 +15,8 @@ module dev.hookguard.samples {
   requires java.logging;
   requires java.net.http;
   requires com.zaxxer.hikari;
+  requires dev.hookguard.amqp;
+  requires dev.hookguard.ratelimit;
 
   exports dev.hookguard.samples.github;
   exports dev.hookguard.samples.shopify;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Logs" table names every SLF4J logger the runtime (and the Spring Boot starter)
- * creates, found in their sources
+ * The README's "Logs" table names every SLF4J logger the runtime (and the AMQP publisher, the
+ * cluster rate limiter and the Spring Boot starter) creates, found in their sources
  * ({@code LoggerFactory.getLogger("name")} or {@code LoggerFactory.getLogger(X.class)}), and no
  * logger that no longer exists.
  */
@@ -25,6 +25,8 @@ class ReadmeLoggersTest {
   private static final Path README = Path.of("..", "README.md");
   private static final List<Path> SOURCES = List.of(
       Path.of("..", "toolkit-runtime", "src", "main", "java"),
+      Path.of("..", "toolkit-amqp", "src", "main", "java"),
+      Path.of("..", "toolkit-ratelimit", "src", "main", "java"),
       Path.of("..", "toolkit-spring-boot-starter", "src", "main", "java"));
   private static final Pattern GET_LOGGER =
       Pattern.compile("LoggerFactory\\.getLogger\\(\\s*(?:\"([^\"]+)\"|(\\w+)\\.class)\\s*\\)");

@@ -15,6 +15,10 @@ import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.internal.schema.Migrations;
+import dev.hookguard.runtime.outbox.Forwarding;
+import dev.hookguard.runtime.outbox.Outbox;
+import dev.hookguard.runtime.outbox.internal.JdbcOutbox;
+import dev.hookguard.runtime.outbox.internal.OutboxRows;
 import dev.hookguard.runtime.receiver.ReceiptStore;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.retention.Retention;
@@ -69,6 +73,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
   private final JdbcAuditTrail auditTrail;
   private final AuditSink extraAuditSink;
   private final Receipts receipts;
+  private final JdbcOutbox outbox;
   private final ScheduledExecutorService chainer;
   private final ConcurrentMap<String, StoreSchema> schemas = new ConcurrentHashMap<>();
 
@@ -101,18 +106,29 @@ public final class HookGuard extends TableSource implements AutoCloseable {
         new JdbcRetention(
             database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
     this.extraAuditSink = auditSink;
+    this.outbox = new JdbcOutbox(database, clock);
     this.receipts =
         new Receipts(
             database,
             keyRing,
             retentionKeys,
             clock,
-            (connection, stored) ->
-                auditTrail.enqueue(
-                    connection,
-                    stored.stream()
-                        .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
-                        .toList()));
+            (connection, stored) -> {
+              // The outbox rows of forwarded types, then the audit entries: one transaction.
+              OutboxRows.insert(
+                  connection,
+                  stored.stream()
+                      .filter(r -> r.forward() != null)
+                      .map(r -> new OutboxRows.Row(r.forward().topic(), r.payloadType(),
+                          r.messageId(), r.messageId(), r.receivedAt(), r.forward().payloadJson(),
+                          r.expiresAt()))
+                      .toList());
+              auditTrail.enqueue(
+                  connection,
+                  stored.stream()
+                      .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
+                      .toList());
+            });
     this.chainer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -182,7 +198,38 @@ public final class HookGuard extends TableSource implements AutoCloseable {
   public <X> ReceiptStore<X> receipts(PayloadStore<X> store) {
     Objects.requireNonNull(store, "store");
     openTable(store.schema());
-    return new ReceiptsOf<>(store, receipts, extraAuditSink, clock);
+    return new ReceiptsOf<>(store, receipts, extraAuditSink, clock, null);
+  }
+
+  /**
+   * Receipts of {@code store}'s payload type, as {@link #receipts(PayloadStore)}, that are also
+   * forwarded: each receipt writes an {@linkplain #outbox() outbox} row with what {@code
+   * forwarding} gives of the payload (redacted JSON, never a plaintext {@code @Sensitive} value)
+   * in the transaction that stores it, so an event is forwarded exactly when it is kept. A
+   * relay then publishes the rows to a broker.
+   *
+   * <pre>{@code
+   * WebhookReceiver<Order> receiver = WebhookReceiver
+   *     .builder(Order.class, OrderVerifier.create(signature))
+   *     .receipts(hookGuard.receipts(OrderStore.create(hookGuard),
+   *         Forwarding.redacted(OrderRedactor.create(hookGuard.redactionContext()))))
+   *     .build();
+   * }</pre>
+   */
+  public <X> ReceiptStore<X> receipts(PayloadStore<X> store, Forwarding<X> forwarding) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(forwarding, "forwarding");
+    openTable(store.schema());
+    return new ReceiptsOf<>(store, receipts, extraAuditSink, clock, forwarding);
+  }
+
+  /**
+   * The transactional outbox in this store's database: the rows that {@linkplain
+   * #receipts(PayloadStore, Forwarding) forwarding receipt stores} write, and relays that publish
+   * them to a broker. Relays of every instance on one PostgreSQL database share the rows.
+   */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /**

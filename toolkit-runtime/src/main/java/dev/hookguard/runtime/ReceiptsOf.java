@@ -4,6 +4,7 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.generated.PayloadStore;
 import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.outbox.Forwarding;
 import dev.hookguard.runtime.receiver.ReceiptStore;
 import dev.hookguard.runtime.store.internal.Receipts;
 import java.time.Clock;
@@ -21,17 +22,25 @@ final class ReceiptsOf<X> implements ReceiptStore<X> {
   private final Receipts receipts;
   private final AuditSink alsoTell;
   private final Clock clock;
+  private final Forwarding<X> forwarding;
 
   /**
    * @param alsoTell the application's extra audit sink, told of each stored receipt after its
    *     commit (the trail's entry is part of the commit), or null
+   * @param forwarding what each receipt forwards through the outbox, or null for nothing
    */
-  ReceiptsOf(PayloadStore<X> store, Receipts receipts, AuditSink alsoTell, Clock clock) {
+  ReceiptsOf(
+      PayloadStore<X> store,
+      Receipts receipts,
+      AuditSink alsoTell,
+      Clock clock,
+      Forwarding<X> forwarding) {
     this.store = store;
     this.schema = store.schema();
     this.receipts = receipts;
     this.alsoTell = alsoTell;
     this.clock = clock;
+    this.forwarding = forwarding;
   }
 
   @Override
@@ -51,8 +60,13 @@ final class ReceiptsOf<X> implements ReceiptStore<X> {
 
   @Override
   public Result store(String messageId, boolean idSigned, byte[] body, X payload) {
+    Receipts.Forward forward =
+        forwarding == null
+            ? null
+            : new Receipts.Forward(
+                forwarding.topic().orElse(schema.payloadType()), forwarding.payloadJson(payload));
     Result result =
-        result(receipts.store(schema, messageId, body, store.fields(payload), !idSigned));
+        result(receipts.store(schema, messageId, body, store.fields(payload), !idSigned, forward));
     if (result == Result.STORED && alsoTell != null) {
       try {
         alsoTell.record(AuditEvent.received(clock.instant(), schema.payloadType(), messageId));
@@ -75,6 +89,6 @@ final class ReceiptsOf<X> implements ReceiptStore<X> {
 
   @Override
   public String toString() {
-    return "ReceiptStore[" + schema.payloadType() + "]";
+    return "ReceiptStore[" + schema.payloadType() + (forwarding == null ? "" : ", forwarded") + "]";
   }
 }

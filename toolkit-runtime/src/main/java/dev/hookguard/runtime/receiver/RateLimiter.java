@@ -34,7 +34,7 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestLimiter {
 
   /** Which bucket refused a request. Names are stable: metrics key on them. */
   public enum Scope {
@@ -107,6 +107,7 @@ public final class RateLimiter {
    *
    * @param source the client's address (after {@link TrustedProxies} resolution)
    */
+  @Override
   public Decision tryAcquire(InetAddress source) {
     Ip128 key = sourceKey(Ip128.of(Objects.requireNonNull(source, "source")));
     long now = nanos(clock.instant());

@@ -35,7 +35,7 @@ final class ReceiverPipeline<X> {
   private final boolean httpsRequired;
   private final TrustedProxies trustedProxies;
   private final IpAllowList allowList;
-  private final RateLimiter rateLimiter;
+  private final RequestLimiter rateLimiter;
   private final int maxBodyBytes;
   private final ReceiverReport<X> report;
 

@@ -213,7 +213,7 @@ public final class WebhookReceiver<X> {
     boolean httpsRequired = true;
     TrustedProxies trustedProxies = TrustedProxies.none();
     IpAllowList allowList;
-    RateLimiter rateLimiter;
+    RequestLimiter rateLimiter;
     int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     Clock clock = Clock.systemUTC();
     private boolean clockSet;
@@ -329,6 +329,15 @@ public final class WebhookReceiver<X> {
 
     /** Limits the request rate per client and overall. */
     public Builder<X> rateLimiter(RateLimiter rateLimiter) {
+      this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+      return this;
+    }
+
+    /**
+     * Limits the request rate through any {@link RequestLimiter}, such as one whose budget all
+     * instances share ({@code dev.hookguard.ratelimit.ClusterRateLimiter}).
+     */
+    public Builder<X> rateLimiter(RequestLimiter rateLimiter) {
       this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
       return this;
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code hookguard}: the sample program's commands. */
 @Command(name = "hookguard", mixinStandardHelpOptions = true, version = "HookGuard samples 0.1.0",
     description = "Receive, verify, redact, encrypt and retain webhooks: the HookGuard samples.",
-    subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, RedactCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, ConsumeCommand.class,
+        RedactCommand.class,
         KeysCommand.class, SweepCommand.class, AuditCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class HookGuardCommand implements Runnable {

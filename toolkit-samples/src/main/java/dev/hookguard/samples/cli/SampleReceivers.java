@@ -2,6 +2,11 @@ package dev.hookguard.samples.cli;
 
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.json.JsonLimits;
+import dev.hookguard.runtime.outbox.Forwarding;
+import dev.hookguard.runtime.receiver.ReceiptStore;
+import dev.hookguard.runtime.generated.PayloadStore;
+import dev.hookguard.runtime.redact.Redactor;
+import dev.hookguard.runtime.receiver.RequestLimiter;
 import dev.hookguard.runtime.receiver.IpAllowList;
 import dev.hookguard.runtime.receiver.RateLimit;
 import dev.hookguard.runtime.receiver.RateLimiter;
@@ -46,11 +51,29 @@ final class SampleReceivers {
       int maxBodyBytes,
       RateLimit perSource,
       ReceiptListener listener,
-      ReceiverMetrics metrics) {
+      ReceiverMetrics metrics,
+      boolean forward,
+      RequestLimiter limiter) {
 
     Settings(List<String> allowList, List<String> trustedProxies, boolean plainHttp,
         int maxBodyBytes, RateLimit perSource, ReceiptListener listener) {
       this(allowList, trustedProxies, plainHttp, maxBodyBytes, perSource, listener, null);
+    }
+
+    Settings(List<String> allowList, List<String> trustedProxies, boolean plainHttp,
+        int maxBodyBytes, RateLimit perSource, ReceiptListener listener, ReceiverMetrics metrics) {
+      this(allowList, trustedProxies, plainHttp, maxBodyBytes, perSource, listener, metrics, false,
+          null);
+    }
+
+    /**
+     * These settings, each receipt also forwarding its redacted JSON through the outbox when
+     * {@code forward}, and limited by {@code limiter} (such as a cluster-wide one) instead of an
+     * in-memory per-source limiter when it is not null.
+     */
+    Settings with(boolean forward, RequestLimiter limiter) {
+      return new Settings(allowList, trustedProxies, plainHttp, maxBodyBytes, perSource, listener,
+          metrics, forward, limiter);
     }
 
     static Settings local(boolean plainHttp, ReceiptListener listener) {
@@ -86,27 +109,45 @@ final class SampleReceivers {
             StripeEventVerifier.builder(stripe).limits(limits).build())
         .payloadIds(StripeEvent::id)
         .redactor(StripeEventRedactor.create())
-        .receipts(hookGuard.receipts(stores.stripe())), settings).build());
+        .receipts(receipts(hookGuard, stores.stripe(), StripeEventRedactor.create(hookGuard.redactionContext()),
+            settings)), settings).build());
 
     WebhookSignature github = secrets.githubSignature();
     receivers.put(Provider.GITHUB, common(WebhookReceiver.builder(GitHubPush.class,
             GitHubPushVerifier.builder(github).limits(limits).build())
         .redactor(GitHubPushRedactor.create())
-        .receipts(hookGuard.receipts(stores.github())), settings).build());
+        .receipts(receipts(hookGuard, stores.github(), GitHubPushRedactor.create(hookGuard.redactionContext()),
+            settings)), settings).build());
 
     WebhookSignature shopify = secrets.shopifySignature();
     receivers.put(Provider.SHOPIFY, common(WebhookReceiver.builder(ShopifyOrder.class,
             ShopifyOrderVerifier.builder(shopify).limits(limits).build())
         .redactor(ShopifyOrderRedactor.create())
-        .receipts(hookGuard.receipts(stores.shopify())), settings).build());
+        .receipts(receipts(hookGuard, stores.shopify(), ShopifyOrderRedactor.create(hookGuard.redactionContext()),
+            settings)), settings).build());
     return receivers;
+  }
+
+  /**
+   * Receipts in {@code store}; with {@code settings.forward()}, each also writes an outbox row with
+   * the redacted JSON (pseudonyms keyed by the store, so alike on every instance).
+   */
+  private static <X> ReceiptStore<X> receipts(
+      HookGuard hookGuard, PayloadStore<X> store, Redactor<X> redactor, Settings settings) {
+    return settings.forward()
+        ? hookGuard.receipts(store, Forwarding.redacted(redactor))
+        : hookGuard.receipts(store);
   }
 
   private static <X> WebhookReceiver.Builder<X> common(
       WebhookReceiver.Builder<X> builder, Settings settings) {
     // The body limit, the scheme message ids come from and any replay guard are the verifier's.
-    builder.allowList(IpAllowList.of(settings.allowList()))
-        .rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build());
+    builder.allowList(IpAllowList.of(settings.allowList()));
+    if (settings.limiter() != null) {
+      builder.rateLimiter(settings.limiter());
+    } else {
+      builder.rateLimiter(RateLimiter.builder().perSource(settings.perSource()).build());
+    }
     if (!settings.trustedProxies().isEmpty()) {
       builder.trustedProxies(TrustedProxies.of(settings.trustedProxies()));
     }

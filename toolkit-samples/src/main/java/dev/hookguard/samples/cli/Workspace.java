@@ -65,17 +65,28 @@ final class Workspace {
 
   /** Opens the store: this folder's SQLite file, or PostgreSQL at {@code postgresUrl}. */
   HookGuard open(String postgresUrl, Clock clock) {
+    return openOn(postgresUrl == null ? null : pool(postgresUrl), clock);
+  }
+
+  /** Opens the store: this folder's SQLite file, or the PostgreSQL behind {@code postgres}. */
+  HookGuard openOn(javax.sql.DataSource postgres, Clock clock) {
     HookGuard.Builder builder = HookGuard.builder().masterKey(masterKey()).clock(clock);
-    if (postgresUrl == null) {
+    if (postgres == null) {
       builder.sqlite(database());
     } else {
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(postgresUrl);
-      config.setMaximumPoolSize(8);
-      config.setPoolName("hookguard-sample");
-      builder.postgres(new ClosingDataSource(new HikariDataSource(config)));
+      builder.postgres(postgres);
     }
     return builder.build();
+  }
+
+  /** A pool for the PostgreSQL at {@code postgresUrl}, closed when the program exits. */
+  javax.sql.DataSource pool(String postgresUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgresUrl);
+    // Receipt writers, the audit chainer, an outbox relay, a cluster rate limiter.
+    config.setMaximumPoolSize(12);
+    config.setPoolName("hookguard-sample");
+    return new ClosingDataSource(new HikariDataSource(config));
   }
 
   /** The signing secrets of the three sample providers, made once and kept in this folder. */

@@ -146,7 +146,36 @@ public final class Migrations {
                           + " WHERE lookup_token IS NOT NULL",
                       "CREATE TABLE IF NOT EXISTS hg_audit_queue ("
                           + " id " + d.autoIncrementKey() + ","
-                          + AUDIT_EVENT_COLUMNS + ")")));
+                          + AUDIT_EVENT_COLUMNS + ")")),
+          // Version 5: the transactional outbox (dev.hookguard.runtime.outbox). A receipt of a
+          // forwarded payload type writes one row in its own transaction; a relay publishes due
+          // rows and deletes them once the broker confirmed them; rows the broker refused too
+          // often are kept as dead letters; the retention sweep deletes rows past the record's
+          // earliest expiry. Depends on version 1 only; IF NOT EXISTS throughout.
+          new Migration(
+              5,
+              "transactional outbox",
+              d ->
+                  List.of(
+                      "CREATE TABLE IF NOT EXISTS hg_outbox ("
+                          + " id " + d.autoIncrementKey() + ","
+                          + " topic TEXT NOT NULL,"
+                          + " payload_type TEXT NOT NULL,"
+                          + " message_id TEXT NOT NULL,"
+                          + " record_id TEXT NOT NULL,"
+                          + " received_at " + d.int64() + " NOT NULL,"
+                          + " body TEXT NOT NULL,"
+                          + " expires_at " + d.int64() + ","
+                          + " attempts INTEGER NOT NULL DEFAULT 0,"
+                          + " next_attempt_at " + d.int64() + " NOT NULL,"
+                          + " dead_at " + d.int64() + ")",
+                      "CREATE UNIQUE INDEX IF NOT EXISTS hg_outbox_message"
+                          + " ON hg_outbox (payload_type, message_id)",
+                      // What a relay polls: live rows that are due, oldest first.
+                      "CREATE INDEX IF NOT EXISTS hg_outbox_due"
+                          + " ON hg_outbox (next_attempt_at, id) WHERE dead_at IS NULL",
+                      "CREATE INDEX IF NOT EXISTS hg_outbox_expires_at"
+                          + " ON hg_outbox (expires_at) WHERE expires_at IS NOT NULL")));
 
 
   private Migrations() {}

@@ -211,6 +211,20 @@ final class Sweeper {
       run.batches++;
     }
 
+    // 5. Outbox rows past their record's earliest expiry, sent or not (dead letters included):
+    // what is forwarded must not outlive what it was made from.
+    while (true) {
+      int batch =
+          database.inTransaction(
+              "deleting expired outbox rows",
+              connection -> deleteExpiredOutboxRows(connection, run));
+      forgotten += batch;
+      if (batch == 0) {
+        break;
+      }
+      run.batches++;
+    }
+
     journal(run, true);
     if (database.dialect() == Dialect.SQLITE
         && (run.records + run.fields + forgotten > 0 || walPending)) {
@@ -482,4 +496,18 @@ final class Sweeper {
     }
   }
 
+
+  /** Deletes up to a batch of outbox rows whose expiry has passed; returns how many. */
+  private int deleteExpiredOutboxRows(java.sql.Connection connection, Run run)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM hg_outbox WHERE id IN (SELECT id FROM hg_outbox"
+                + " WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY id LIMIT ?"
+                + database.dialect().forUpdateSkipLocked() + ")")) {
+      delete.setLong(1, run.cutoff);
+      delete.setInt(2, run.batchSize);
+      return delete.executeUpdate();
+    }
+  }
 }

@@ -195,7 +195,16 @@ public final class JdbcPayloadTable implements PayloadTable {
     requireId(id);
     return database.inTransaction(
         "deleting a " + schema.payloadType() + " record",
-        connection -> RecordRows.delete(connection, schema.payloadType(), id));
+        connection -> {
+          // An event not forwarded yet goes with its record: nothing leaves for a deleted one.
+          try (java.sql.PreparedStatement outbox = connection.prepareStatement(
+              "DELETE FROM hg_outbox WHERE payload_type = ? AND record_id = ?")) {
+            outbox.setString(1, schema.payloadType());
+            outbox.setString(2, id);
+            outbox.executeUpdate();
+          }
+          return RecordRows.delete(connection, schema.payloadType(), id);
+        });
   }
 
   @Override

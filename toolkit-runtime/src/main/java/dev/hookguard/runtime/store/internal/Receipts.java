@@ -85,8 +85,42 @@ public final class Receipts implements AutoCloseable {
     void write(Connection connection, List<Stored> stored) throws SQLException;
   }
 
-  /** A receipt being committed, as participants see it. */
-  public record Stored(String payloadType, String messageId, Instant receivedAt) {}
+  /**
+   * A receipt being committed, as participants see it.
+   *
+   * @param expiresAt the record's earliest expiry (of the record or of any field), epoch millis,
+   *     or null if it has none
+   * @param forward what to forward of it through the outbox, or null
+   */
+  public record Stored(
+      String payloadType, String messageId, Instant receivedAt, Long expiresAt, Forward forward) {
+
+    /** A receipt with no expiry and nothing to forward. */
+    public Stored(String payloadType, String messageId, Instant receivedAt) {
+      this(payloadType, messageId, receivedAt, null, null);
+    }
+  }
+
+  /**
+   * What a receipt forwards through the outbox, made by its request thread.
+   *
+   * @param topic where it is published
+   * @param payloadJson the redacted (minimized) JSON of the payload
+   */
+  public record Forward(String topic, String payloadJson) {
+
+    /** Checks the components. */
+    public Forward {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(payloadJson, "payloadJson");
+    }
+
+    /** Names the topic; leaves the JSON out. */
+    @Override
+    public String toString() {
+      return "Forward[" + topic + "]";
+    }
+  }
 
   /**
    * Writer threads on PostgreSQL, each committing its batches on its own connection: the server
@@ -177,6 +211,20 @@ public final class Receipts implements AutoCloseable {
       byte[] body,
       Map<String, String> fieldJson,
       boolean bodyIdentifies) {
+    return store(schema, messageId, body, fieldJson, bodyIdentifies, null);
+  }
+
+  /**
+   * {@link #store(StoreSchema, String, byte[], Map, boolean)}, and if {@code forward} is not null,
+   * what the outbox forwards of it, written by the participant in the same transaction.
+   */
+  public Outcome store(
+      StoreSchema schema,
+      String messageId,
+      byte[] body,
+      Map<String, String> fieldJson,
+      boolean bodyIdentifies,
+      Forward forward) {
     requireId(messageId);
     Instant receivedAt = clock.instant();
     List<PlainField> fields = JdbcPayloadTable.plainFields(schema, dayKeys, fieldJson, receivedAt);
@@ -198,6 +246,7 @@ public final class Receipts implements AutoCloseable {
             sealingKeys,
             seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, fields),
             tag(sealingKeys, tagInput),
+            forward,
             new CompletableFuture<>());
     submitLock.lock();
     try {
@@ -271,6 +320,7 @@ public final class Receipts implements AutoCloseable {
       DataKeys sealingKeys,
       SealedRecord sealed,
       byte[] tag,
+      Forward forward,
       CompletableFuture<Outcome> result) {
 
     /** Names the receipt, never its fields' values. */
@@ -396,7 +446,8 @@ public final class Receipts implements AutoCloseable {
       Pending pending = candidates.get(i);
       if (inserted[i]) {
         insertedRecords.add(rows.get(i).record());
-        stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt()));
+        stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt(),
+            pending.receiptExpiresAt(), pending.forward()));
         outcomes.put(pending, Outcome.STORED);
       } else {
         outcomes.put(

@@ -1,0 +1,87 @@
+package dev.hookguard.runtime.outbox.internal;
+
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** Writes outbox rows inside a receipt's transaction. */
+public final class OutboxRows {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  /**
+   * One event to forward.
+   *
+   * @param payloadJson what {@code Forwarding.payloadJson} gave: redacted JSON
+   * @param expiresAt the record's earliest expiry (epoch millis), after which the row goes; null
+   *     if it has none
+   */
+  public record Row(
+      String topic,
+      String payloadType,
+      String messageId,
+      String recordId,
+      Instant receivedAt,
+      String payloadJson,
+      Long expiresAt) {
+
+    /** Names the event; leaves its JSON out. */
+    @Override
+    public String toString() {
+      return "Row[" + payloadType + "/" + messageId + " -> " + topic + "]";
+    }
+  }
+
+  private OutboxRows() {}
+
+  /** Inserts {@code rows}, due at once, in the transaction of {@code connection}. */
+  public static void insert(Connection connection, List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO hg_outbox (topic, payload_type, message_id, record_id, received_at,"
+                + " body, expires_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+      for (Row row : rows) {
+        insert.setString(1, row.topic());
+        insert.setString(2, row.payloadType());
+        insert.setString(3, row.messageId());
+        insert.setString(4, row.recordId());
+        insert.setLong(5, row.receivedAt().toEpochMilli());
+        insert.setString(6, envelope(row));
+        if (row.expiresAt() == null) {
+          insert.setNull(7, Types.BIGINT);
+        } else {
+          insert.setLong(7, row.expiresAt());
+        }
+        insert.setLong(8, row.receivedAt().toEpochMilli());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The forwarded body: the event's names and time around the payload's JSON. */
+  static String envelope(Row row) {
+    StringWriter out = new StringWriter(row.payloadJson().length() + 160);
+    try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      generator.writeStartObject();
+      generator.writeStringProperty("type", row.payloadType());
+      generator.writeStringProperty("messageId", row.messageId());
+      generator.writeStringProperty("recordId", row.recordId());
+      generator.writeStringProperty("receivedAt", row.receivedAt().toString());
+      generator.writeName("payload");
+      generator.writeRawValue(row.payloadJson());
+      generator.writeEndObject();
+    }
+    return out.toString();
+  }
+}
