@@ -50,9 +50,16 @@ public final class Sources {
   }
 
   static Compilation compile(List<JavaFileObject> sources) {
+    return compileWithOptions(List.of(), sources);
+  }
+
+  /** Compiles with the processor and javac options {@code options} (such as {@code -Akey=value}). */
+  static Compilation compileWithOptions(List<String> options, List<JavaFileObject> sources) {
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    all.addAll(options);
     return javac()
         .withProcessors(new HookGuardProcessor())
-        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withOptions(all)
         .compile(sources);
   }
 
