@@ -25,6 +25,7 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.store;
   exports dev.hookguard.runtime.retention;
   exports dev.hookguard.runtime.receiver;
+  exports dev.hookguard.runtime.privacy;
   // For generated code only, no compatibility promise (see its package documentation).
   exports dev.hookguard.runtime.generated;
 }
