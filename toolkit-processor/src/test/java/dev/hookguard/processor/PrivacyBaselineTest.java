@@ -191,6 +191,54 @@ class PrivacyBaselineTest {
   }
 
   @Test
+  void aNewPayloadTypeIsCheckedForUndecidedPersonalDataToo() {
+    JavaFileObject refund = Sources.source("test.Refund",
+        "package test;",
+        "import dev.hookguard.api.*;",
+        "@WebhookPayload",
+        "public record Refund(String id,",
+        "    String email) {}");
+    Compilation compilation = Sources.compileWithOptions(
+        List.of("-Ahookguard.privacyBaseline=" + baseline), List.of(account(), refund));
+    assertThat(compilation).hadErrorContaining(
+            "[HookGuardBaselineUndecided] Property 'email' of Refund is new since the privacy "
+                + "baseline and looks like an e-mail address")
+        .inFile(refund).onLineContaining("String email");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aWeakeningInALibrarysClassFilesPointsAtTheRootsPropertyThatHoldsIt(@TempDir Path libraries)
+      throws IOException {
+    String[] card = {
+        "package lib;",
+        "import dev.hookguard.api.*;",
+        "public record Card(String brand, @Sensitive(category = Sensitive.Category.FINANCIAL)"
+            + " @Encrypt String number) {}"};
+    JavaFileObject order = Sources.source("test.Order",
+        "package test;",
+        "@dev.hookguard.api.WebhookPayload",
+        "public record Order(String id,",
+        "    lib.Card card) {",
+        "  @Override public String toString() { return OrderRedactor.create().toLogString(this); }",
+        "}");
+    Path before = Sources.precompile(libraries.resolve("before"), Sources.source("lib.Card", card));
+    Compilation first = Sources.compileAgainst(before, order);
+    assertThat(first).succeeded();
+    try (InputStream in = first.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/hookguard/privacy-manifest.json").orElseThrow().openInputStream()) {
+      Files.write(baseline, in.readAllBytes());
+    }
+    card[2] = card[2].replace(" @Encrypt String number", " String number");
+    Path after = Sources.precompile(libraries.resolve("after"), Sources.source("lib.Card", card));
+
+    Compilation second = Sources.compileAgainst(after, List.of("-Ahookguard.privacyBaseline=" + baseline), order);
+    assertThat(second).hadErrorContaining(
+            "[HookGuardBaselineEncryptRemoved] Property 'card.number' of Order")
+        .inFile(order).onLineContaining("lib.Card card");
+  }
+
+  @Test
   void aNewPropertyMarkedAsNotPersonalDataPasses() {
     JavaFileObject source = account("    String id,",
         "    String id, @SuppressWarnings(\"HookGuardPersonalData\") String webhookToken,");
