@@ -26,6 +26,7 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.retention;
   exports dev.hookguard.runtime.receiver;
   exports dev.hookguard.runtime.outbox;
+  exports dev.hookguard.runtime.privacy;
   // For generated code only, no compatibility promise (see its package documentation).
   exports dev.hookguard.runtime.generated;
 }

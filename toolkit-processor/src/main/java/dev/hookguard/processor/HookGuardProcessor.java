@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
 import dev.hookguard.api.Naming;
 import dev.hookguard.api.WebhookPayload;
+import dev.hookguard.processor.generation.ManifestRenderer;
 import dev.hookguard.processor.generation.RedactorGenerator;
 import dev.hookguard.processor.generation.SourceFileWriter;
 import dev.hookguard.processor.generation.StoreGenerator;
@@ -16,21 +17,29 @@ import dev.hookguard.processor.model.NestedTypes;
 import dev.hookguard.processor.model.ObjectModel;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.PayloadModelFactory;
+import dev.hookguard.processor.model.PrivacyManifest;
 import dev.hookguard.processor.model.PropertyScanner;
 import dev.hookguard.processor.model.Shape;
 import dev.hookguard.processor.model.ShapeResolver;
 import dev.hookguard.processor.model.SourceTypes;
+import dev.hookguard.processor.validation.BaselineCheck;
 import dev.hookguard.processor.validation.Message;
 import dev.hookguard.processor.validation.PayloadValidator;
+import dev.hookguard.processor.validation.PrivacyBaseline;
 import dev.hookguard.processor.validation.Report;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
@@ -40,9 +49,11 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 
 /**
  * Generates the companion classes of every {@code @WebhookPayload} type, and the redactors of the
@@ -58,9 +69,22 @@ import javax.lang.model.util.Elements;
  * generates them) waits for the next round; if they still do not resolve in the last round, that
  * is an error. The processor claims no annotations, and never lets an exception escape into
  * javac.
+ *
+ * <p>Every root modelled, in any round, goes into the compilation's privacy manifest, written in
+ * the last round ({@code META-INF/hookguard/privacy-manifest.json} in the class output, a
+ * Markdown rendering in the source output). With option {@value #BASELINE_OPTION} naming a
+ * committed manifest, each root is compared with it as it is modelled, and a weakened protection
+ * is an error ({@link BaselineCheck}); with {@value #BASELINE_UPDATE_OPTION}{@code =true} the
+ * check is skipped and the manifest is written over the baseline instead. Since the manifest
+ * gathers every root of the compilation, the processor is aggregating for Gradle.
  */
 @AutoService(Processor.class)
 public final class HookGuardProcessor extends AbstractProcessor {
+
+  /** The path of a committed privacy manifest that protection must not fall below. */
+  public static final String BASELINE_OPTION = "hookguard.privacyBaseline";
+  /** {@code true}: write this compilation's manifest over the baseline instead of checking. */
+  public static final String BASELINE_UPDATE_OPTION = "hookguard.privacyBaseline.update";
 
   private static final List<String> PROPERTY_ANNOTATIONS =
       List.of(Annotations.SENSITIVE, Annotations.ENCRYPT, Annotations.RETAIN);
@@ -81,6 +105,18 @@ public final class HookGuardProcessor extends AbstractProcessor {
   private final Set<String> reached = new HashSet<>();
   /** Nested types whose own redactor is written, by qualified name. */
   private final Set<String> nestedRedactorsWritten = new HashSet<>();
+  private final ManifestRenderer manifests = new ManifestRenderer();
+  /** The manifest entry of every root modelled so far, by qualified name. */
+  private final Map<String, PrivacyManifest.PayloadEntry> manifest = new TreeMap<>();
+  /** The name of the module compiled, if it is a named one. */
+  private Optional<String> module = Optional.empty();
+  private BaselineCheck baselineCheck;
+  /** The baseline to check against: empty without the option, or when updating it. */
+  private Optional<PrivacyBaseline> baseline = Optional.empty();
+  /** Where to write the manifest as the new baseline, with the update option. */
+  private Optional<Path> baselineUpdate = Optional.empty();
+  /** The baseline's path and why it could not be read, reported in the first round. */
+  private Optional<String[]> baselineProblem = Optional.empty();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -94,6 +130,30 @@ public final class HookGuardProcessor extends AbstractProcessor {
         elements, javacTrees(processingEnv), scanner, shapes, nestedTypes, sources);
     models = new PayloadModelFactory(scanner, shapes, nestedTypes);
     writer = new SourceFileWriter(processingEnv.getFiler());
+    baselineCheck = new BaselineCheck(elements, scanner, sources);
+    readBaseline(processingEnv.getOptions());
+  }
+
+  private void readBaseline(Map<String, String> options) {
+    String path = options.getOrDefault(BASELINE_OPTION, "").trim();
+    if (path.isEmpty()) {
+      return;
+    }
+    if (Boolean.parseBoolean(options.get(BASELINE_UPDATE_OPTION))) {
+      baselineUpdate = Optional.of(Path.of(path));
+      return;
+    }
+    try {
+      baseline = Optional.of(PrivacyBaseline.read(Path.of(path)));
+    } catch (IOException | RuntimeException e) {
+      String problem = e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+      baselineProblem = Optional.of(new String[] {path, problem});
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(BASELINE_OPTION, BASELINE_UPDATE_OPTION);
   }
 
   /** javac's tree API, or {@code null} when another compiler runs the processor. */
@@ -132,6 +192,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
   /** One round: every message goes into {@code report}, which is printed afterwards. */
   private void process(RoundEnvironment round, Report report) {
     sources.addRound(round.getRootElements());
+    baselineProblem.ifPresent(problem ->
+        report.add(Message.BASELINE_UNREADABLE, null, problem[0], problem[1]));
+    baselineProblem = Optional.empty();
     List<TypeElement> payloads = new ArrayList<>();
     for (String name : deferred) {
       Optional.ofNullable(elements.getTypeElement(name)).ifPresent(payloads::add);
@@ -170,7 +233,9 @@ public final class HookGuardProcessor extends AbstractProcessor {
           validated.add(payload);
         }
         if (validation.isClean()) {
-          clean.add(models.create(payload));
+          PayloadModel model = models.create(payload);
+          clean.add(model);
+          addToManifest(model, report);
         } else {
           invalid.add(name);
         }
@@ -182,6 +247,53 @@ public final class HookGuardProcessor extends AbstractProcessor {
     reportOrphans(round, report);
     withoutInvalidReferences(clean, invalid).forEach(model -> generate(model, report));
     generateNestedRedactors(validated, invalid, report);
+    if (round.processingOver()) {
+      writeManifest(report);
+    }
+  }
+
+  /** Adds the root of {@code model} to the manifest, and checks it against the baseline. */
+  private void addToManifest(PayloadModel model, Report report) {
+    PrivacyManifest.PayloadEntry entry = PrivacyManifest.PayloadEntry.of(model);
+    manifest.put(entry.type(), entry);
+    ModuleElement moduleElement = elements.getModuleOf(model.element());
+    if (moduleElement != null && !moduleElement.isUnnamed()) {
+      module = Optional.of(moduleElement.getQualifiedName().toString());
+    }
+    baseline.ifPresent(b ->
+        report.addAll(baselineCheck.check(entry, model.element(), Optional.ofNullable(b.types().get(entry.type())))));
+  }
+
+  /**
+   * In the last round: the manifest of every root modelled in any round, as JSON and Markdown,
+   * from those roots; the notes on baseline roots not compiled; the new baseline, if asked.
+   */
+  private void writeManifest(Report report) {
+    baseline.ifPresent(b -> report.addAll(baselineCheck.removedTypes(manifest.keySet(), b)));
+    if (manifest.isEmpty()) {
+      return;
+    }
+    PrivacyManifest privacy = new PrivacyManifest(module, List.copyOf(manifest.values()));
+    List<TypeElement> origins = manifest.keySet().stream()
+        .map(elements::getTypeElement)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+    TypeElement anchor = origins.isEmpty() ? null : origins.get(0);
+    try {
+      String json = manifests.json(privacy);
+      writer.writeResource(StandardLocation.CLASS_OUTPUT, ManifestRenderer.JSON_RESOURCE, json, origins);
+      writer.writeResource(StandardLocation.SOURCE_OUTPUT, ManifestRenderer.MARKDOWN_RESOURCE,
+          manifests.markdown(privacy), origins);
+      if (baselineUpdate.isPresent()) {
+        Path target = baselineUpdate.get().toAbsolutePath();
+        if (target.getParent() != null) {
+          Files.createDirectories(target.getParent());
+        }
+        Files.writeString(target, json, StandardCharsets.UTF_8);
+      }
+    } catch (IOException | RuntimeException e) {
+      report.add(Message.UNEXPECTED, anchor, "the privacy manifest", e);
+    }
   }
 
   /**

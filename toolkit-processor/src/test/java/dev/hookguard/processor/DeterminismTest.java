@@ -12,7 +12,10 @@ import java.util.TreeMap;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The same sources compiled twice give byte-identical generated sources and class files. */
+/**
+ * The same sources compiled twice give byte-identical generated sources, class files and privacy
+ * manifests (JSON and Markdown).
+ */
 class DeterminismTest {
 
   private static final List<String> SOURCES = List.of(
@@ -26,7 +29,9 @@ class DeterminismTest {
 
     assertThat(first.keySet())
         .anyMatch(name -> name.endsWith("CatalogRedactor.java"))
-        .anyMatch(name -> name.endsWith("CatalogRedactor.class"));
+        .anyMatch(name -> name.endsWith("CatalogRedactor.class"))
+        .anyMatch(name -> name.endsWith("META-INF/hookguard/privacy-manifest.json"))
+        .anyMatch(name -> name.endsWith("hookguard/privacy-manifest.md"));
     assertThat(second.keySet()).isEqualTo(first.keySet());
     first.forEach((name, bytes) ->
         assertThat(second.get(name)).as("bytes of %s", name).isEqualTo(bytes));

@@ -50,9 +50,16 @@ public final class Sources {
   }
 
   static Compilation compile(List<JavaFileObject> sources) {
+    return compileWithOptions(List.of(), sources);
+  }
+
+  /** Compiles with the processor and javac options {@code options} (such as {@code -Akey=value}). */
+  static Compilation compileWithOptions(List<String> options, List<JavaFileObject> sources) {
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    all.addAll(options);
     return javac()
         .withProcessors(new HookGuardProcessor())
-        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withOptions(all)
         .compile(sources);
   }
 
@@ -79,14 +86,21 @@ public final class Sources {
 
   /** Compiles with the processor, with the class files in {@code library} on the class path. */
   static Compilation compileAgainst(Path library, JavaFileObject... sources) {
+    return compileAgainst(library, List.of(), sources);
+  }
+
+  /** As {@link #compileAgainst(Path, JavaFileObject...)}, with javac options {@code options}. */
+  static Compilation compileAgainst(Path library, List<String> options, JavaFileObject... sources) {
     List<File> classPath = new ArrayList<>();
     classPath.add(library.toFile());
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       classPath.add(new File(entry));
     }
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    all.addAll(options);
     return javac()
         .withProcessors(new HookGuardProcessor())
-        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withOptions(all)
         .withClasspath(classPath)
         .compile(sources);
   }

@@ -4,6 +4,8 @@ import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditEntry;
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.crypto.MasterKey;
+import dev.hookguard.runtime.privacy.PrivacyManifest;
+import dev.hookguard.runtime.privacy.PrivacyManifests;
 import dev.hookguard.runtime.receiver.RateLimit;
 import dev.hookguard.runtime.receiver.RateLimiter;
 import dev.hookguard.runtime.receiver.TrustedProxies;
@@ -22,6 +24,7 @@ import dev.hookguard.samples.stripe.StripeEventVerifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -86,6 +89,19 @@ final class CoreApiExamples {
         .trustedProxies(TrustedProxies.of("10.0.0.0/8"))  // only these may say X-Forwarded-Proto: https
         .build();                                         // no allowPlainHttp(): plain from anyone else is 403
     return receiver;
+  }
+
+  // "Privacy manifest"
+
+  /** One line per payload type of every manifest the application sees, for {@link PrivacyManifestExampleTest}. */
+  static List<String> privacyManifests() {
+    List<String> lines = new ArrayList<>();
+    for (PrivacyManifest manifest : PrivacyManifests.load()) {   // class path and module path
+      for (PrivacyManifest.PayloadType type : manifest.types()) {
+        lines.add(type.name() + ": " + type.categories() + ", kept " + type.retentionDays());
+      }
+    }
+    return lines;
   }
 
   private static void show(Customer customer, String remark) {}

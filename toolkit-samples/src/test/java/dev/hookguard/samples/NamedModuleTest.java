@@ -34,6 +34,27 @@ class NamedModuleTest {
   }
 
   @Test
+  void reportFindsTheSamplesManifestInTheNamedModule() throws Exception {
+    String modulePath = CLASSES + File.pathSeparator
+        + Files.readString(Path.of("target/runtime-module-path.txt")).trim();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(java.toString(), "--module-path", modulePath,
+            "--module", "dev.hookguard.samples/dev.hookguard.samples.Main", "report",
+            "--records-only"))
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+    // Found once, through the module (META-INF is in no package, so not encapsulated), not twice.
+    assertThat(output)
+        .startsWith("Records of processing (GDPR Article 30) from 1 privacy manifest: 4 payload types")
+        .contains("dev.hookguard.samples.stripe.StripeEvent  [module dev.hookguard.samples]")
+        .contains("dev.hookguard.samples.github.GitHubPush  [module dev.hookguard.samples]");
+  }
+
+  @Test
   void redactVerifiesEveryPayloadOnTheModulePath() throws Exception {
     String modulePath = CLASSES + File.pathSeparator
         + Files.readString(Path.of("target/runtime-module-path.txt")).trim();

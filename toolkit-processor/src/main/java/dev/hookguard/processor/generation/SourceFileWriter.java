@@ -5,13 +5,20 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
 
 /**
- * The one place generated files are written: every file gets the same {@code @Generated}, its
- * originating element (one per file, which keeps the processor isolating for Gradle) and the
- * same formatting, so output depends on the model only.
+ * The one place generated files are written: every source file gets the same {@code @Generated},
+ * its originating element (one per file) and the same formatting, so output depends on the model
+ * only. Resources (the privacy manifest) are written here too, in UTF-8, with every type they
+ * were made from as originating elements.
  */
 public final class SourceFileWriter {
 
@@ -42,5 +49,19 @@ public final class SourceFileWriter {
         .indent("    ")
         .build()
         .writeTo(filer);
+  }
+
+  /**
+   * Writes {@code text} as resource {@code relativeName} (such as {@code
+   * META-INF/hookguard/privacy-manifest.json}) in {@code location}, made from {@code origins}.
+   *
+   * @throws IOException when the file cannot be created, for example because it already exists
+   */
+  public void writeResource(JavaFileManager.Location location, String relativeName, String text,
+      List<? extends Element> origins) throws IOException {
+    FileObject file = filer.createResource(location, "", relativeName, origins.toArray(new Element[0]));
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
   }
 }

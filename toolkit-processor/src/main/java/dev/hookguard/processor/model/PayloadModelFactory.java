@@ -98,7 +98,8 @@ public final class PayloadModelFactory {
           sensitive.map(s -> new Property.SensitiveSpec(s.category(), s.mask())),
           isNullable(source),
           storage(source, sensitive, inside),
-          redaction(sensitive, shape)));
+          redaction(sensitive, shape),
+          declaredProtection(source)));
     }
     return List.copyOf(properties);
   }
@@ -150,14 +151,9 @@ public final class PayloadModelFactory {
    */
   private static Storage storage(
       PropertySource source, Optional<Sensitive> sensitive, NestedTypes.Contents inside) {
-    Encrypt encrypt = source.element().getAnnotation(Encrypt.class);
-    Storage.Protection protection;
-    if (encrypt != null) {
-      protection = encrypt.deterministic()
-          ? Storage.Protection.DETERMINISTIC
-          : Storage.Protection.RANDOMIZED;
-    } else {
-      protection = inside.encrypted() ? Storage.Protection.RANDOMIZED : Storage.Protection.PLAIN;
+    Storage.Protection protection = declaredProtection(source);
+    if (protection == Storage.Protection.PLAIN && inside.encrypted()) {
+      protection = Storage.Protection.RANDOMIZED;
     }
     // The values inside are stored in this property's field: it is kept no longer than the
     // shortest @Retain of anything inside it.
@@ -172,6 +168,17 @@ public final class PayloadModelFactory {
         sensitive.map(Sensitive::category),
         inside.categories().stream().sorted().toList(),
         retain);
+  }
+
+  /** What the property's own {@code @Encrypt} asks for; {@code PLAIN} without one. */
+  private static Storage.Protection declaredProtection(PropertySource source) {
+    Encrypt encrypt = source.element().getAnnotation(Encrypt.class);
+    if (encrypt == null) {
+      return Storage.Protection.PLAIN;
+    }
+    return encrypt.deterministic()
+        ? Storage.Protection.DETERMINISTIC
+        : Storage.Protection.RANDOMIZED;
   }
 
   /** The JSON name: a non-empty {@code @JsonProperty} on any carrier, else the naming rule. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param storage how a store keeps it, when it is a root's own property; its nested categories
  *     say what is sensitive inside it in any case
  * @param redaction how redactors treat it
+ * @param declaredProtection what its own {@code @Encrypt} asks for ({@code PLAIN} without one),
+ *     whatever the objects inside it ask for; the privacy manifest lists it per property
  */
 public record Property(
     String name,
@@ -28,7 +30,8 @@ public record Property(
     Optional<SensitiveSpec> sensitive,
     boolean nullable,
     Storage storage,
-    Redaction redaction) {
+    Redaction redaction,
+    Storage.Protection declaredProtection) {
 
   /** What stands for the property when it has no value. */
   public enum Empty {

@@ -89,10 +89,56 @@ public enum Message {
           + "the stored copy only. Fix: add @Sensitive(category = ..., mask = ...) so that only an "
           + "access-checked reveal returns it, or @SuppressWarnings(\"HookGuardEncryptedNotSensitive\")"
           + " if it may be shown."),
+  BASELINE_UNREADABLE(Kind.ERROR, "HookGuardBaselineUnreadable",
+      "The privacy baseline %s (option hookguard.privacyBaseline) cannot be read: %s. Fix: correct "
+          + "the path, or write the baseline from this build with "
+          + "-Ahookguard.privacyBaseline.update=true and commit it."),
+  BASELINE_SENSITIVE_REMOVED(Kind.ERROR, "HookGuardBaselineSensitiveRemoved",
+      "Property '%s' of %s was @Sensitive(category = %s, mask = %s) in the privacy baseline and is "
+          + "not @Sensitive now: it would be logged, forwarded and returned by find(...) as it is. "
+          + "Fix: restore @Sensitive(category = Category.%s, mask = Mask.%s)" + Message.REGENERATE),
+  BASELINE_ENCRYPT_REMOVED(Kind.ERROR, "HookGuardBaselineEncryptRemoved",
+      "Property '%s' of %s was @Encrypt (%s) in the privacy baseline and is not @Encrypt now: the "
+          + "store would keep it in plain text, and backups would keep it past its retention. "
+          + "Fix: restore %s" + Message.REGENERATE),
+  BASELINE_DETERMINISTIC(Kind.ERROR, "HookGuardBaselineDeterministic",
+      "Property '%s' of %s is @Encrypt(deterministic = true) but was randomized in the privacy "
+          + "baseline: equal values would give equal ciphertexts, which shows which records share "
+          + "a value. Fix: remove deterministic = true" + Message.REGENERATE),
+  BASELINE_WEAKER_MASK(Kind.ERROR, "HookGuardBaselineWeakerMask",
+      "Property '%s' of %s is masked %s, weaker than %s in the privacy baseline: %s. Fix: restore "
+          + "mask = Mask.%s" + Message.REGENERATE),
+  BASELINE_LONGER_RETENTION(Kind.ERROR, "HookGuardBaselineLongerRetention",
+      "Property '%s' of %s is kept %s, longer than the %d days of the privacy baseline (a field is "
+          + "kept as long as the shortest of its record's @Retain, its own, and that of every type "
+          + "and property inside it). Fix: restore a @Retain of at most %d days"
+          + Message.REGENERATE),
+  BASELINE_TYPE_RETENTION(Kind.ERROR, "HookGuardBaselineTypeRetention",
+      "%s records are kept %s, longer than the %d days of the privacy baseline. Fix: restore "
+          + "@Retain(days = %d) or shorter" + Message.REGENERATE),
+  BASELINE_UNDECIDED(Kind.ERROR, "HookGuardBaselineUndecided",
+      "Property '%s' of %s is new since the privacy baseline and looks like %s, but nobody decided "
+          + "how to protect it: it is not @Sensitive. Fix: add @Sensitive(category = Category.%s) "
+          + "(and @Encrypt), or @SuppressWarnings(\"HookGuardPersonalData\") if it is not "
+          + "personal data; then regenerate the baseline (-Ahookguard.privacyBaseline.update=true)."),
+  BASELINE_STRONGER(Kind.NOTE, "HookGuardBaselineStronger",
+      "%s: %s, stronger than in the privacy baseline. Regenerate the baseline "
+          + "(-Ahookguard.privacyBaseline.update=true) to keep it that way."),
+  BASELINE_CHANGED(Kind.NOTE, "HookGuardBaselineChanged",
+      "Property '%s' of %s: %s, where the privacy baseline has %s. Regenerate the baseline "
+          + "(-Ahookguard.privacyBaseline.update=true) so the change is reviewed."),
+  BASELINE_REMOVED(Kind.NOTE, "HookGuardBaselineRemoved",
+      "%s is in the privacy baseline but not in this compilation: removed, renamed, or compiled "
+          + "elsewhere. Regenerate the baseline (-Ahookguard.privacyBaseline.update=true) if it "
+          + "is gone."),
   RECORD_TO_STRING(Kind.WARNING, "HookGuardRecordToString",
       "Record %s holds @Sensitive components but keeps the default toString(), which prints every "
           + "value. Fix: add to %s: @Override public String toString() { return "
           + "%sRedactor.create().toLogString(this); }");
+
+  /** How every weakening error ends: a weakening is allowed only through a reviewed baseline. */
+  private static final String REGENERATE = "; if the change is intended, regenerate the baseline "
+      + "(-Ahookguard.privacyBaseline.update=true) and commit it, so it is reviewed.";
 
   private final Kind kind;
   private final String id;

@@ -3,6 +3,7 @@ package dev.hookguard.samples.cli;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.privacy.PrivacyManifests;
 import dev.hookguard.runtime.retention.RetentionReport;
 import dev.hookguard.samples.github.GitHubPushStore;
 import dev.hookguard.samples.shopify.ShopifyOrderStore;
@@ -15,16 +16,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code hookguard report}: the privacy and retention report of the sample types: each type and
- * field with its category, mask-relevant protection, encryption and retention (from the
- * generated schemas), and what the store holds now (records per expiry day, oldest record,
- * records past expiry, live day keys, key generation).
+ * {@code hookguard report}: the records of processing (GDPR Article 30) of every payload type in
+ * the privacy manifests the application sees (purpose, data subjects, categories of personal
+ * data, retention, technical measures), then what the store holds now (records per expiry day,
+ * oldest record, records past expiry, live day keys, key generation, and each stored field's
+ * protection from the generated schemas). As text, Markdown or JSON; {@code --records-only}
+ * leaves the store out and needs no database.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Privacy and retention report: types, fields, categories, encryption, retention, records.")
+    description = "Records of processing (GDPR Art. 30) from the privacy manifests, and what the store holds: "
+        + "types, categories, encryption, retention, records.")
 final class ReportCommand implements Callable<Integer> {
+
+  /** How the report is written. */
+  enum Format { TEXT, MARKDOWN, JSON }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TEXT",
+      description = "text, markdown or json (default: text; --json is json).")
+  String format;
+
+  @Option(names = "--records-only",
+      description = "Only the records of processing, from the manifests: no database is opened.")
+  boolean recordsOnly;
 
   static final List<StoreSchema> SCHEMAS =
       List.of(StripeEventStore.SCHEMA, GitHubPushStore.SCHEMA, ShopifyOrderStore.SCHEMA);
@@ -32,8 +48,33 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  Format format() {
+    if (common.json) {
+      return Format.JSON;
+    }
+    try {
+      return Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format must be text, markdown or json, not " + format);
+    }
+  }
+
   @Override
   public Integer call() {
+    Format format = format();
+    ProcessingRecords records = ProcessingRecords.of(PrivacyManifests.load());
+    if (recordsOnly) {
+      switch (format) {
+        case TEXT -> System.out.print(records.text());
+        case MARKDOWN -> System.out.print(records.markdown());
+        case JSON -> System.out.println(Json.object(Map.of("records_of_processing", records.json())));
+      }
+      return 0;
+    }
     try (HookGuard hookGuard = common.open()) {
       // Opening a store tells the report the type's retention periods.
       StripeEventStore.create(hookGuard);
@@ -41,10 +82,22 @@ final class ReportCommand implements Callable<Integer> {
       ShopifyOrderStore.create(hookGuard);
       RetentionReport report = hookGuard.retention().report();
       int generation = hookGuard.keys().generation();
-      if (common.json) {
-        System.out.println(Json.object(toMap(report, generation)));
-      } else {
-        print(System.out, report, generation);
+      switch (format) {
+        case JSON -> {
+          Map<String, Object> map = toMap(report, generation);
+          map.put("records_of_processing", records.json());
+          System.out.println(Json.object(map));
+        }
+        case MARKDOWN -> {
+          System.out.print(records.markdown());
+          System.out.println("\n# Stored now\n\n```");
+          print(System.out, report, generation);
+          System.out.println("```");
+        }
+        case TEXT -> {
+          System.out.println(records.text());
+          print(System.out, report, generation);
+        }
       }
     }
     return 0;

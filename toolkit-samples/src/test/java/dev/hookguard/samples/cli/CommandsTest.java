@@ -48,9 +48,63 @@ class CommandsTest {
     String text = run("report");
     assertThat(text).contains("StripeEvent: kept 90 days", "GitHubPush: kept 30 days",
         "ShopifyOrder: kept 365 days", "DETERMINISTIC", "browser_ip", "30 days");
+    assertThat(text).startsWith("Records of processing (GDPR Article 30) from 1 privacy manifest");
     String json = run("report", "--json");
     assertThat(json).startsWith("{\"at\":").contains("\"records_past_expiry\":0",
-        "\"type\":\"dev.hookguard.samples.shopify.ShopifyOrder\"", "\"protection\":\"DETERMINISTIC\"");
+        "\"type\":\"dev.hookguard.samples.shopify.ShopifyOrder\"", "\"protection\":\"DETERMINISTIC\"",
+        "\"records_of_processing\":[{");
+  }
+
+  @Test
+  void recordsOfProcessingComeFromTheManifestOnTheClassPath() {
+    String text = run("report", "--records-only");
+    assertThat(text)
+        .startsWith("Records of processing (GDPR Article 30) from 1 privacy manifest: 4 payload types")
+        // In this test the samples are on the class path: the manifest is found as a resource.
+        .contains("dev.hookguard.samples.stripe.StripeEvent  [file:")
+        .contains("target/classes/META-INF/hookguard/privacy-manifest.json]")
+        .contains("  Purpose:        Receiving customer.created webhooks\n"
+            + "  Data subjects:  not marked yet (the payload types name no subject properties)\n"
+            + "  Retention:      records kept 90 days\n")
+        .contains("      data.object.email (mask EMAIL, encryption deterministic, kept 90 days)")
+        // Deterministic on its own, but stored inside the sealed 'data' field: no look-up by it.
+        .contains("encrypted at rest (AES256-GCM): data.object.name, ")
+        .contains(", data.object.email, data.object.phone, ")
+        .contains("Purpose:        Receiving push webhooks")
+        .doesNotContain("Stored now", "records past expiry");
+  }
+
+  @Test
+  void recordsOfProcessingInMarkdown() {
+    String markdown = run("report", "--records-only", "--format", "markdown");
+    assertThat(markdown)
+        .startsWith("# Records of processing (GDPR Article 30)\n")
+        .contains("## `dev.hookguard.samples.shopify.ShopifyOrder`\n\n"
+            + "- **Purpose:** Receiving orders/create webhooks\n")
+        .contains("| CONTACT | `data.object.email` | EMAIL | deterministic | randomized | 90 days |")
+        .contains("| Category | JSON path | Mask | Encryption | At rest | Kept |");
+  }
+
+  @Test
+  void recordsOfProcessingInJson() throws Exception {
+    String json = run("report", "--records-only", "--format", "json");
+    tools.jackson.databind.JsonNode records = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(json).get("records_of_processing");
+    assertThat(records).hasSize(4);
+    tools.jackson.databind.JsonNode stripe = records.get(3);
+    assertThat(stripe.get("type").asString()).isEqualTo("dev.hookguard.samples.stripe.StripeEvent");
+    assertThat(stripe.get("purpose").asString()).isEqualTo("Receiving customer.created webhooks");
+    assertThat(stripe.get("retention_days").asInt()).isEqualTo(90);
+    assertThat(stripe.get("data_subjects")).isEmpty();
+    tools.jackson.databind.JsonNode email = stripe.get("personal_data").get("CONTACT").get(0);
+    assertThat(email.get("path").asString()).isEqualTo("data.object.email");
+    assertThat(email.get("encryption").asString()).isEqualTo("deterministic");
+    assertThat(email.get("mask").asString()).isEqualTo("EMAIL");
+  }
+
+  @Test
+  void anUnknownReportFormatIsAUsageError() {
+    assertThat(HookGuardCommand.run("report", "--records-only", "--format", "pdf")).isEqualTo(2);
   }
 
   @Test
