@@ -25,7 +25,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code recordStringValueOf} is what {@code log.info("{}", order)} costs in practice: the same
  * work as {@code toLogString}. The unredacted baselines are the generated writer
  * ({@code ShopifyOrderVerifier.toJson}: same generator, no masks) and Jackson data binding's
- * {@code writeValueAsString}.
+ * {@code writeValueAsString}. The redacting baseline is {@link ReflectiveRedactor}: the same
+ * masks, applied by walking the object's fields by reflection on every call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,7 @@ public class RedactBenchmark {
 
   private ShopifyOrder order;
   private ShopifyOrderRedactor redactor;
+  private ReflectiveRedactor reflective;
 
   @Setup
   public void setUp() throws Exception {
@@ -45,6 +47,17 @@ public class RedactBenchmark {
     // One redactor per process, as a receiver keeps it (its HASH key is made once).
     redactor = ShopifyOrderRedactor.create();
     Samples.JACKSON.writeValueAsString(order);
+    reflective = ReflectiveRedactor.fromManifests(new byte[32]);
+    // Fail here, not in a measurement, if the baseline masks less than the generated redactor.
+    if (!reflective.toLogString(order).contains("[REDACTED]")) {
+      throw new IllegalStateException("the reflective baseline masks nothing");
+    }
+  }
+
+  /** The baseline: fields walked by reflection on every call, masks looked up per field. */
+  @Benchmark
+  public void reflectiveToLogString(Blackhole bh) {
+    bh.consume(reflective.toLogString(order));
   }
 
   @Benchmark

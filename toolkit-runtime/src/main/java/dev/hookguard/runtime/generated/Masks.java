@@ -1,6 +1,5 @@
 package dev.hookguard.runtime.generated;
 
-import java.util.regex.Pattern;
 
 /**
  * The masking functions behind {@code @Sensitive(mask = …)}. Every function accepts {@code null}
@@ -16,12 +15,6 @@ public final class Masks {
   /** Fewer characters than this and the last four would give away half the value or more. */
   private static final int LAST4_MIN_LENGTH = 8;
 
-  /**
-   * A deliberately plain shape: one {@code @}, a non-empty local part, a domain of letters,
-   * digits, hyphens and dots. Anything else, including control characters, is masked fully.
-   */
-  private static final Pattern EMAIL =
-      Pattern.compile("[^@\\s\\p{Cntrl}]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
 
   private Masks() {}
 
@@ -56,10 +49,51 @@ public final class Masks {
     if (value == null) {
       return REDACTED;
     }
-    var matcher = EMAIL.matcher(value);
-    if (!matcher.matches() || Character.isSurrogate(value.charAt(0))) {
+    int at = value.indexOf('@');
+    if (at < 1 || !plainLocalPart(value, at) || !plainDomain(value, at + 1)
+        || Character.isSurrogate(value.charAt(0))) {
       return REDACTED;
     }
-    return value.charAt(0) + "***@" + matcher.group(1);
+    return value.charAt(0) + "***" + value.substring(at);
+  }
+
+  /*
+   * A deliberately plain shape of address, checked by hand (a regular expression cost a third of
+   * a log line): a non-empty local part with no white space or control character before one
+   * {@code @}, then a domain of two or more non-empty labels of letters, digits and hyphens
+   * joined by dots. Anything else is masked fully.
+   */
+
+  /** Whether {@code value} up to {@code at} has no white space and no control character. */
+  private static boolean plainLocalPart(String value, int at) {
+    for (int i = 0; i < at; i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c == 0x7f) { // controls, space; \t \n \u000B \f \r are controls too
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code value} from {@code from} on is labels of {@code [A-Za-z0-9-]} and dots. */
+  private static boolean plainDomain(String value, int from) {
+    int labels = 0;
+    int labelLength = 0;
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '.') {
+        if (labelLength == 0) {
+          return false;
+        }
+        labels++;
+        labelLength = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-') {
+        labelLength++;
+      } else {
+        return false;
+      }
+    }
+    return labelLength > 0 && labels >= 1;
   }
 }
