@@ -142,23 +142,24 @@ final class LogLineWriter extends PayloadWriter {
   }
 
   private void escaped(String value) {
+    // Runs of characters that need no escape are appended whole: most values are one run.
+    int run = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (needsEscape(c)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      String escape = switch (c) {
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        default -> needsEscape(c) ? String.format("\\u%04x", (int) c) : null;
+      };
+      if (escape != null) {
+        out.append(value, run, i).append(escape);
+        run = i + 1;
       }
     }
+    out.append(value, run, value.length());
   }
 
   private static boolean needsEscape(char c) {
