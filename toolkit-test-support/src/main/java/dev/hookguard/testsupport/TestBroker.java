@@ -15,7 +15,7 @@ import org.apache.qpid.server.SystemLauncher;
 
 /**
  * The AMQP 0-9-1 broker the tests of this JVM use: the RabbitMQ named by {@value #URL_VARIABLE}
- * (such as {@code amqp://guest:guest@127.0.0.1:5672/}), or else Apache Qpid Broker-J started
+ * (such as {@code amqp://guest:guest@localhost/}), or else Apache Qpid Broker-J started
  * embedded, in memory, on a free loopback port, once per JVM. Tests name their own exchanges and
  * queues ({@link #uniqueName}), so they never see each other's messages. A broker that cannot be
  * reached fails the tests: they never skip.

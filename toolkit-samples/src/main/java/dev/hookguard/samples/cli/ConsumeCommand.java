@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 final class ConsumeCommand implements Callable<Integer> {
 
   @Option(names = "--from", paramLabel = "AMQP_URI", required = true,
-      description = "The broker, e.g. amqp://guest:guest@127.0.0.1:5672/")
+      description = "The broker, e.g. amqp://guest:guest@localhost/")
   String from;
 
   @Option(names = "--queue", paramLabel = "NAME", defaultValue = AmqpOutboxPublisher.DEFAULT_EXCHANGE,

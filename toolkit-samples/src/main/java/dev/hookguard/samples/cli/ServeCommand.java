@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--forward", paramLabel = "AMQP_URI",
       description = "Forward every kept event, redacted, through the outbox to this RabbitMQ, "
-          + "e.g. amqp://guest:guest@127.0.0.1:5672/ (exchange and queue hookguard.events).")
+          + "e.g. amqp://guest:guest@localhost/ (exchange and queue hookguard.events).")
   String forward;
 
   @Option(names = "--exchange", paramLabel = "NAME", defaultValue = AmqpOutboxPublisher.DEFAULT_EXCHANGE,

@@ -149,6 +149,22 @@ class CrashTest {
     return String.join(File.pathSeparator, entries);
   }
 
+  /**
+   * The command line of a child JVM running {@code main} with {@code arguments} on {@code
+   * classPath}: this JVM's {@code java}, quick to start (C1 only), with {@code jvmOptions}.
+   */
+  static List<String> childCommand(String classPath, List<String> jvmOptions, Class<?> main,
+      String... arguments) {
+    String java = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
+        "-Xshare:auto"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, main.getName()));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
   enum Backend { SQLITE, POSTGRESQL }
 
   static Stream<Arguments> runs() {
@@ -580,13 +596,8 @@ class CrashTest {
 
     private static Process launch(String classPath, List<String> jvmOptions, Path log,
         Workspace workspace, String postgresUrl) throws IOException {
-      String java = ProcessHandle.current().info().command()
-          .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
-          "-Xshare:auto"));
-      command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", classPath, CrashReceiverMain.class.getName(),
-          workspace.directory().toString()));
+      List<String> command = childCommand(classPath, jvmOptions, CrashReceiverMain.class,
+          workspace.directory().toString());
       if (postgresUrl != null) {
         command.add(postgresUrl);
       }

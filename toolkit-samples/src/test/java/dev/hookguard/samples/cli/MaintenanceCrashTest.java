@@ -176,12 +176,9 @@ class MaintenanceCrashTest {
    */
   private static String runChild(Path run, Workspace workspace, Database database, String action,
       Instant at, int killAfter, long delayNanos) throws Exception {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath,
-        MaintenanceMain.class.getName(), workspace.directory().toString(), action,
-        Long.toString(at.toEpochMilli())));
+    List<String> command = CrashTest.childCommand(classPath,
+        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), MaintenanceMain.class,
+        workspace.directory().toString(), action, Long.toString(at.toEpochMilli()));
     if (database.childUrl() != null) {
       command.add(database.childUrl());
     }
