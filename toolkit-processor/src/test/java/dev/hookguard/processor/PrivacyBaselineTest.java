@@ -32,7 +32,7 @@ class PrivacyBaselineTest {
       "@Retain(days = 30)",
       "public record Account(",
       "    String id,",
-      "    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt String email,",
+      "    @Subject @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt String email,",
       "    @Sensitive(category = Category.FINANCIAL, mask = Mask.FULL) @Encrypt String iban,",
       "    @Sensitive(mask = Mask.LAST4) @Encrypt String phone,",
       "    @Sensitive @Retain(days = 7) String note,",
@@ -121,6 +121,17 @@ class PrivacyBaselineTest {
     assertThat(check(source)).hadErrorContaining(
             "[HookGuardBaselineEncryptRemoved] Property 'owner.token' of Account")
         .inFile(source).onLineContaining("String token");
+  }
+
+  @Test
+  void subjectRemovedIsAnError() {
+    JavaFileObject source = account("@Subject @Sensitive(category = Category.CONTACT",
+        "@Sensitive(category = Category.CONTACT");
+    Compilation compilation = check(source);
+    assertThat(compilation).hadErrorContaining(
+            "[HookGuardBaselineSubjectRemoved] Property 'email' of Account was @Subject")
+        .inFile(source).onLineContaining("String email");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -250,7 +261,7 @@ class PrivacyBaselineTest {
     JavaFileObject source = account(
         "mask = Mask.FULL) @Encrypt String iban", "mask = Mask.OMIT) @Encrypt String iban",
         "@Retain(days = 7) String note", "@Retain(days = 3) @Encrypt String note",
-        "Owner(String nick,", "Owner(@Sensitive String nick,");
+        "Owner(String nick,", "Owner(@Sensitive @Subject String nick,");
     Compilation compilation = check(source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadNoteContaining(
@@ -265,6 +276,9 @@ class PrivacyBaselineTest {
         .inFile(source).onLineContaining("String note");
     assertThat(compilation).hadNoteContaining(
             "[HookGuardBaselineStronger] Property 'owner.nick' of Account: @Sensitive now")
+        .inFile(source).onLineContaining("String nick");
+    assertThat(compilation).hadNoteContaining(
+            "[HookGuardBaselineStronger] Property 'owner.nick' of Account: @Subject now")
         .inFile(source).onLineContaining("String nick");
   }
 

@@ -28,6 +28,8 @@ import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
 import dev.hookguard.runtime.store.internal.Receipts;
+import dev.hookguard.runtime.subject.Subjects;
+import dev.hookguard.runtime.subject.internal.JdbcSubjects;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -76,6 +78,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
   private final JdbcOutbox outbox;
   private final ScheduledExecutorService chainer;
   private final ConcurrentMap<String, StoreSchema> schemas = new ConcurrentHashMap<>();
+  private final Subjects subjects;
 
   /** How often queued audit entries are chained: the most a receipt's entry waits. */
   static final Duration CHAIN_INTERVAL = Duration.ofMillis(100);
@@ -129,6 +132,16 @@ public final class HookGuard extends TableSource implements AutoCloseable {
                       .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
                       .toList());
             });
+    this.subjects =
+        new JdbcSubjects(
+            database,
+            retentionKeys.subjectKeys(),
+            clock,
+            auditTrail::enqueue,
+            auditSink,
+            this.auditSink,
+            type -> java.util.Optional.ofNullable(schemas.get(type)).map(this::openTable),
+            SUBJECT_BATCH);
     this.chainer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -148,6 +161,23 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       // Retried on the next run; nothing queued is lost (the queue is in the database).
       LOG.warn("chaining queued audit entries failed: {}", e.getClass().getName());
     }
+  }
+
+  /** Records deleted per transaction by an erasure. */
+  static final int SUBJECT_BATCH = 200;
+
+  /**
+   * Data-subject requests: find, export and erase what is stored about one person across every
+   * payload type, by the value of a {@code @Subject} property. See {@link Subjects}.
+   *
+   * <pre>{@code
+   * List<SubjectRecord> held = hookGuard.subjects().find("ada@example.com");
+   * SubjectExport copy = hookGuard.subjects().export("ada@example.com", dpo, "access request 42");
+   * ErasureReport erased = hookGuard.subjects().erase("ada@example.com", "erasure request 43");
+   * }</pre>
+   */
+  public Subjects subjects() {
+    return subjects;
   }
 
   /** Starts configuring a {@code HookGuard}. */

@@ -64,8 +64,10 @@ class PostgresAutoConfigurationTest {
 
           assertThat(StripeEventStore.create(hookGuard).find("evt_pg")).isPresent();
           assertThat(tables(schema)).contains("hg_records", "hg_audit_entries")
-              .doesNotContain("hg_retention_keys");
-          assertThat(tables(keySchema)).containsExactly("hg_retention_keys");
+              .doesNotContain("hg_retention_keys", "hg_subject_keys", "hg_subject_token_key");
+          // The key store: retention day keys and data subjects' keys, apart from the records.
+          assertThat(tables(keySchema))
+              .containsExactly("hg_retention_keys", "hg_subject_keys", "hg_subject_token_key");
         });
   }
 

@@ -23,6 +23,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.PayloadModel;
+import dev.hookguard.processor.model.PrivacyManifest;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Storage;
 import java.util.ArrayList;
@@ -222,10 +223,19 @@ public final class StoreGenerator {
             Set.class, CodeBlock.join(nested, ", ")));
       }
     }
+    List<String> subjects = PrivacyManifest.PayloadEntry.of(model).subjects();
+    if (subjects.isEmpty()) {
+      return CodeBlock.builder()
+          .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", STORE_SCHEMA,
+              model.type().canonicalName(), days(model.retainDays()), List.class,
+              CodeBlock.join(fields, ",\n"))
+          .build();
+    }
+    List<CodeBlock> paths = subjects.stream().map(path -> CodeBlock.of("$S", path)).toList();
     return CodeBlock.builder()
-        .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L))$<$<$<", STORE_SCHEMA,
+        .add("new $T(\n$>$>$S,\n$L,\n$T.of(\n$>$L),\n$<$T.of($L))$<$<", STORE_SCHEMA,
             model.type().canonicalName(), days(model.retainDays()), List.class,
-            CodeBlock.join(fields, ",\n"))
+            CodeBlock.join(fields, ",\n"), List.class, CodeBlock.join(paths, ", "))
         .build();
   }
 

@@ -15,6 +15,7 @@ public final class Annotations {
   public static final String SENSITIVE = "dev.hookguard.api.Sensitive";
   public static final String ENCRYPT = "dev.hookguard.api.Encrypt";
   public static final String RETAIN = "dev.hookguard.api.Retain";
+  public static final String SUBJECT = "dev.hookguard.api.Subject";
   /** Jackson 2 and 3 share this annotation; generated code reads it, never loads it. */
   public static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
 

@@ -99,7 +99,8 @@ public final class PayloadModelFactory {
           isNullable(source),
           storage(source, sensitive, inside),
           redaction(sensitive, shape),
-          declaredProtection(source)));
+          declaredProtection(source),
+          Annotations.find(source.element(), Annotations.SUBJECT).isPresent()));
     }
     return List.copyOf(properties);
   }

@@ -38,8 +38,8 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
    *     reached
    * @param properties its own properties and, after each property that holds objects, theirs, at
    *     any depth (a recursive type is listed once per path, not again inside itself)
-   * @param subjects the paths of the properties that identify the person a record is about:
-   *     always empty until subject marking exists
+   * @param subjects the paths of the properties ({@code @Subject}) that identify the person a
+   *     record is about, in property order
    */
   public record PayloadEntry(
       String type,
@@ -67,7 +67,7 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
           model.retainDays(),
           model.nested().all().stream().map(n -> n.type().canonicalName()).toList(),
           List.copyOf(entries),
-          List.of());
+          entries.stream().filter(Entry::subject).map(Entry::path).toList());
     }
 
     /** The entry of {@code path}, if this root holds one. */
@@ -89,7 +89,7 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
           property.declaredProtection(),
           atRest,
           retention,
-          false));
+          property.subject()));
       descend(entries, nested, property.shape(), path, field, retention, atRest, onPath);
     }
 
@@ -136,8 +136,7 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
    * @param atRest how the store keeps the field it is stored in ({@link Storage#protection()})
    * @param retentionDays how long the store keeps the field it is stored in: the shortest of the
    *     record's retention and the field's ({@link Storage#retainDays()}); empty without limit
-   * @param subject whether it identifies the person a record is about: always false until
-   *     subject marking exists
+   * @param subject whether it identifies the person a record is about ({@code @Subject})
    */
   public record Entry(
       String path,

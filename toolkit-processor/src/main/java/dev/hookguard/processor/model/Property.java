@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param redaction how redactors treat it
  * @param declaredProtection what its own {@code @Encrypt} asks for ({@code PLAIN} without one),
  *     whatever the objects inside it ask for; the privacy manifest lists it per property
+ * @param subject whether it carries {@code @Subject}: its values identify the person a record is
+ *     about
  */
 public record Property(
     String name,
@@ -31,7 +33,8 @@ public record Property(
     boolean nullable,
     Storage storage,
     Redaction redaction,
-    Storage.Protection declaredProtection) {
+    Storage.Protection declaredProtection,
+    boolean subject) {
 
   /** What stands for the property when it has no value. */
   public enum Empty {

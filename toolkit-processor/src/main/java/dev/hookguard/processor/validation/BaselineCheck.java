@@ -79,6 +79,7 @@ public final class BaselineCheck {
       String path = entry.path();
       checkSensitive(entry, old, element, rootName, report);
       checkEncryption(entry, old, element, rootName, report);
+      checkSubject(entry, old, element, rootName, report);
       if (entry.isField()) {
         checkRetention(entry, old, element, rootName, report,
             typeLonger && old.retentionDays().equals(before.retentionDays()),
@@ -137,6 +138,17 @@ public final class BaselineCheck {
     report.add(Message.BASELINE_WEAKER_MASK, "", element, sensitive.orElse(null),
         sensitive.flatMap(s -> Annotations.explicitValue(s, "mask")).orElse(null),
         path, rootName, now, before, shows(now), before);
+  }
+
+  /** Unmarking a data subject hides its records from access and erasure requests. */
+  private void checkSubject(PrivacyManifest.Entry entry, PrivacyBaseline.Property old,
+      Element element, String rootName, Report report) {
+    if (old.subject() && !entry.subject()) {
+      report.add(Message.BASELINE_SUBJECT_REMOVED, element, entry.path(), rootName);
+    } else if (!old.subject() && entry.subject()) {
+      report.add(Message.BASELINE_STRONGER, element,
+          "Property '" + entry.path() + "' of " + rootName, "@Subject now");
+    }
   }
 
   private void checkEncryption(PrivacyManifest.Entry entry, PrivacyBaseline.Property old,

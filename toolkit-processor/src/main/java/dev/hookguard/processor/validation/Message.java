@@ -74,6 +74,10 @@ public enum Message {
   UNEXPECTED(Kind.ERROR, "HookGuardUnexpected",
       "HookGuard failed unexpectedly on %s: %s. This is a bug in HookGuard; please report it "
           + "with this type's declaration."),
+  SUBJECT_TYPE(Kind.ERROR, "HookGuardSubjectType",
+      "@Subject on property '%s' of type %s: a data subject is named by a string, an integral "
+          + "number or a UUID (or a collection of them). Fix: put @Subject on the property that "
+          + "holds the e-mail address or id, or remove it."),
   PERSONAL_DATA_NAME(Kind.WARNING, "HookGuardPersonalData",
       "Property '%s' looks like %s but is not @Sensitive, so it is logged and forwarded as it is. "
           + "Fix: add @Sensitive(category = Category.%s), or "
@@ -101,6 +105,10 @@ public enum Message {
       "Property '%s' of %s was @Encrypt (%s) in the privacy baseline and is not @Encrypt now: the "
           + "store would keep it in plain text, and backups would keep it past its retention. "
           + "Fix: restore %s" + Message.REGENERATE),
+  BASELINE_SUBJECT_REMOVED(Kind.ERROR, "HookGuardBaselineSubjectRemoved",
+      "Property '%s' of %s was @Subject in the privacy baseline and is not @Subject now: records "
+          + "received from now on would not be found, exported or erased for the person it names. "
+          + "Fix: restore @Subject" + Message.REGENERATE),
   BASELINE_DETERMINISTIC(Kind.ERROR, "HookGuardBaselineDeterministic",
       "Property '%s' of %s is @Encrypt(deterministic = true) but was randomized in the privacy "
           + "baseline: equal values would give equal ciphertexts, which shows which records share "

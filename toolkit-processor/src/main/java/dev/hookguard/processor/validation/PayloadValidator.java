@@ -355,6 +355,7 @@ public final class PayloadValidator {
             days, property.name(), limit, type.getSimpleName(), limit, limit);
       }
     }));
+    checkSubject(property, shape, site);
     Sensitive sensitive = element.getAnnotation(Sensitive.class);
     if (sensitive != null && encrypt.isEmpty() && MUST_ENCRYPT.contains(sensitive.category())
         && !Annotations.isSuppressed(element, Message.SENSITIVE_NOT_ENCRYPTED.id())) {
@@ -376,6 +377,28 @@ public final class PayloadValidator {
       PersonalDataNames.match(property.name()).ifPresent(match ->
           site.add(Message.PERSONAL_DATA_NAME, element,
               property.name(), match.description(), match.category()));
+    }
+  }
+
+  /** A {@code @Subject} names a person by a string, an integral number or a UUID, or by several. */
+  private static void checkSubject(PropertySource property, Optional<Shape> shape, Site site) {
+    Element element = property.element();
+    Optional<AnnotationMirror> subject = Annotations.find(element, Annotations.SUBJECT);
+    if (subject.isEmpty() || shape.isEmpty()) {
+      return;
+    }
+    Shape leaf = shape.get();
+    while (leaf instanceof Shape.Container container) {
+      leaf = container.element();
+    }
+    boolean names = leaf instanceof Shape.Scalar scalar && switch (scalar.kind()) {
+      case STRING, BYTE, SHORT, INT, LONG, BOXED_BYTE, BOXED_SHORT, BOXED_INT, BOXED_LONG,
+          BIG_INTEGER, UUID -> true;
+      default -> false;
+    };
+    if (!names) {
+      site.add(Message.SUBJECT_TYPE, element, subject.get(), null, property.name(),
+          property.type());
     }
   }
 

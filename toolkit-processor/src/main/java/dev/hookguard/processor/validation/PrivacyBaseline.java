@@ -32,7 +32,8 @@ public record PrivacyBaseline(Map<String, Type> types) {
       Optional<Sensitive.Category> category,
       Optional<Sensitive.Mask> mask,
       Storage.Protection encryption,
-      OptionalInt retentionDays) {}
+      OptionalInt retentionDays,
+      boolean subject) {}
 
   /**
    * Reads the baseline at {@code file}.
@@ -65,7 +66,8 @@ public record PrivacyBaseline(Map<String, Type> types) {
             optionalText(property.get("category")).map(c -> Sensitive.Category.valueOf(c)),
             optionalText(property.get("mask")).map(m -> Sensitive.Mask.valueOf(m)),
             protection(text(property.get("encryption"), path + " encryption")),
-            days(property.get("retentionDays"))));
+            days(property.get("retentionDays")),
+            Boolean.TRUE.equals(property.get("subject"))));
       }
       types.put(name, new Type(name, days(type.get("retentionDays")), properties));
     }

@@ -60,7 +60,21 @@ public record AuditEvent(
      * The retention sweep destroyed the day key of a passed expiry day (record id: {@code
      * day:YYYY-MM-DD}): every randomized field sealed under it is unreadable in every copy.
      */
-    RETENTION_KEY_DESTROYED
+    RETENTION_KEY_DESTROYED,
+    /**
+     * Records about a data subject were looked up (payload type {@code dev.hookguard.subject},
+     * fields: the payload types found, reason: how many records); never the subject's value.
+     */
+    SUBJECT_SEARCHED,
+    /**
+     * An erasure destroyed a data subject's keys (record id: the erasure id): every field of every
+     * record about the subject is unreadable in every copy of the record store.
+     */
+    SUBJECT_KEYS_DESTROYED,
+    /** An erasure deleted a record about the data subject (reason: the erasure's reason and id). */
+    SUBJECT_RECORD_ERASED,
+    /** An erasure finished (record id: the erasure id): nothing about the subject is left. */
+    SUBJECT_ERASED
   }
 
   /**

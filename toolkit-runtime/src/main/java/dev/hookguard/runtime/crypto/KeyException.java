@@ -36,7 +36,12 @@ public final class KeyException extends RuntimeException {
      * The retention key store holds no key, not even a tombstone, for a day that records depend
      * on: it is not the key store these records were written with.
      */
-    DAY_KEY_MISSING
+    DAY_KEY_MISSING,
+    /**
+     * The key store holds no key, not even a tombstone, under the id a record's field names for
+     * the data subject it is about: it is not the key store these records were written with.
+     */
+    SUBJECT_KEY_MISSING
   }
 
   private final Reason reason;

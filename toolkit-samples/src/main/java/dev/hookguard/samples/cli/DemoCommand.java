@@ -56,8 +56,12 @@ final class DemoCommand implements Callable<Integer> {
       "Mona Lisa Octocat", "jon.doe@example.com", "+16135551212", "123 Billing Street",
       "203.0.113.77", "leave the parcel with the neighbour");
 
-  /** A value stored in plain text (a product SKU), to show the scan does see stored text. */
-  private static final String PLAIN_VALUE = "SKU2006-001";
+  /**
+   * A value stored in plain text (the push's repository), to show the scan does see stored text.
+   * (Not one of the order's: an order names its customer, a data subject, so every field of it is
+   * sealed for them, plain ones included.)
+   */
+  private static final String PLAIN_VALUE = "octo-org/hello-world";
 
   /** An accessor granted every category, whose reveals the audit trail records. */
   private static final Accessor SUPPORT = Accessor.of("demo-support", Sensitive.Category.values());

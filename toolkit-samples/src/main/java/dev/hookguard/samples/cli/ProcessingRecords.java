@@ -113,8 +113,9 @@ final class ProcessingRecords {
 
   private static String subjects(Activity activity) {
     return activity.subjects().isEmpty()
-        ? "not marked yet (the payload types name no subject properties)"
-        : String.join(", ", activity.subjects());
+        ? "none marked (no @Subject property: records are not found, exported or erased per person)"
+        : "identified by " + String.join(", ", activity.subjects())
+            + " (found, exported and erased per person; each record sealed for them)";
   }
 
   /** Plain text, for a terminal. */

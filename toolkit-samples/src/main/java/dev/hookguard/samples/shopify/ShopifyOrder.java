@@ -6,6 +6,7 @@ import dev.hookguard.api.Retain;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
+import dev.hookguard.api.Subject;
 import dev.hookguard.api.WebhookPayload;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -22,8 +23,8 @@ public record ShopifyOrder(
     long id,
     String name,
     int orderNumber,
-    @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
-        String email,
+    @Subject @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL)
+        @Encrypt(deterministic = true) String email,
     @Sensitive(category = Category.CONTACT, mask = Mask.LAST4) @Encrypt @Nullable String phone,
     OffsetDateTime createdAt,
     @Nullable OffsetDateTime updatedAt,

@@ -6,6 +6,7 @@ import dev.hookguard.api.Retain;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.api.Sensitive.Mask;
+import dev.hookguard.api.Subject;
 import dev.hookguard.api.WebhookPayload;
 import java.time.Instant;
 import java.util.Map;
@@ -43,8 +44,8 @@ public record StripeEvent(
       String id,
       String object,
       @Sensitive(category = Category.PERSONAL) @Nullable String name,
-      @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL) @Encrypt(deterministic = true)
-          @Nullable String email,
+      @Subject @Sensitive(category = Category.CONTACT, mask = Mask.EMAIL)
+          @Encrypt(deterministic = true) @Nullable String email,
       @Sensitive(category = Category.CONTACT) @Encrypt @Nullable String phone,
       @Nullable Long amount,
       @Nullable String currency,

@@ -2,6 +2,10 @@ package dev.hookguard.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.signature.Signatures;
+import dev.hookguard.samples.shopify.ShopifyOrderVerifier;
+import dev.hookguard.samples.stripe.StripeEventVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +35,22 @@ class CommandsTest {
     System.setOut(originalOut);
   }
 
+  private static byte[] bundled(String name) throws java.io.IOException {
+    try (var in = dev.hookguard.samples.Main.class.getResourceAsStream("payloads/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
   private String run(String... args) {
+    return runIn(data, args);
+  }
+
+  private String runIn(Path folder, String... args) {
     captured.reset();
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--data";
-    all[args.length + 1] = data.toString();
+    all[args.length + 1] = folder.toString();
     int exit = HookGuardCommand.run(all);
     String output = captured.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(output).isZero();
@@ -64,13 +78,16 @@ class CommandsTest {
         .contains("dev.hookguard.samples.stripe.StripeEvent  [file:")
         .contains("target/classes/META-INF/hookguard/privacy-manifest.json]")
         .contains("  Purpose:        Receiving customer.created webhooks\n"
-            + "  Data subjects:  not marked yet (the payload types name no subject properties)\n"
+            + "  Data subjects:  identified by data.object.email (found, exported and erased per"
+            + " person; each record sealed for them)\n"
             + "  Retention:      records kept 90 days\n")
         .contains("      data.object.email (mask EMAIL, encryption deterministic, kept 90 days)")
         // Deterministic on its own, but stored inside the sealed 'data' field: no look-up by it.
         .contains("encrypted at rest (AES256-GCM): data.object.name, ")
         .contains(", data.object.email, data.object.phone, ")
-        .contains("Purpose:        Receiving push webhooks")
+        .contains("Purpose:        Receiving push webhooks\n"
+            + "  Data subjects:  none marked (no @Subject property: records are not found,"
+            + " exported or erased per person)\n")
         .doesNotContain("Stored now", "records past expiry");
   }
 
@@ -95,7 +112,8 @@ class CommandsTest {
     assertThat(stripe.get("type").asString()).isEqualTo("dev.hookguard.samples.stripe.StripeEvent");
     assertThat(stripe.get("purpose").asString()).isEqualTo("Receiving customer.created webhooks");
     assertThat(stripe.get("retention_days").asInt()).isEqualTo(90);
-    assertThat(stripe.get("data_subjects")).isEmpty();
+    assertThat(stripe.get("data_subjects")).hasSize(1);
+    assertThat(stripe.get("data_subjects").get(0).asString()).isEqualTo("data.object.email");
     tools.jackson.databind.JsonNode email = stripe.get("personal_data").get("CONTACT").get(0);
     assertThat(email.get("path").asString()).isEqualTo("data.object.email");
     assertThat(email.get("encryption").asString()).isEqualTo("deterministic");
@@ -132,6 +150,45 @@ class CommandsTest {
         "absent: encrypted", "found: a plain property",
         "records past expiry now: 0", "verify: audit trail intact");
     assertThat(text).doesNotContain("FOUND");
+  }
+
+  @Test
+  void subjectFindExportAndEraseOnePersonAcrossPayloadTypes() throws Exception {
+    // What the receivers would store: the bundled Stripe customer and Shopify order, both about
+    // jenny.rosen@example.com (the order's e-mail changed to hers), and the order as it is.
+    try (HookGuard hookGuard = new Workspace(data).open(null, java.time.Clock.systemUTC())) {
+      SampleReceivers.Stores stores = SampleReceivers.Stores.of(hookGuard);
+      stores.stripe().put("evt_1", StripeEventVerifier.create(Signatures.stripe("whsec_unused"))
+          .readTrusted(bundled("stripe-customer.created.json")));
+      String order = new String(bundled("shopify-orders.create.json"), StandardCharsets.UTF_8);
+      stores.shopify().put("order-1", ShopifyOrderVerifier.create(Signatures.shopify("unused"))
+          .readTrusted(order.replace("jon.doe@example.com", "jenny.rosen@example.com")
+              .getBytes(StandardCharsets.UTF_8)));
+      stores.shopify().put("order-2", ShopifyOrderVerifier.create(Signatures.shopify("unused"))
+          .readTrusted(order.getBytes(StandardCharsets.UTF_8)));
+    }
+    String found = run("subject", "find", " Jenny.Rosen@Example.com ", "--json");
+    assertThat(found).startsWith("{\"records\":[{")
+        .contains("\"payload_type\":\"dev.hookguard.samples.shopify.ShopifyOrder\",\"id\":\"order-1\"")
+        .contains("\"payload_type\":\"dev.hookguard.samples.stripe.StripeEvent\",\"id\":\"evt_1\"")
+        .doesNotContain("order-2", "jenny");
+    assertThat(run("subject", "find", "jenny.rosen@example.com"))
+        .startsWith("2 records about this person.");
+
+    String export = run("subject", "export", "jenny.rosen@example.com", "--purpose", "request 1");
+    assertThat(export).startsWith("{\"records\":[{").contains("\"jenny.rosen@example.com\"")
+        .doesNotContain("jon.doe");
+
+    String erased = run("subject", "erase", "jenny.rosen@example.com", "--reason", "request 2",
+        "--json");
+    assertThat(erased).contains("\"records_erased\":2", "\"keys_destroyed\":1",
+        "\"resumed\":[]");
+    assertThat(run("subject", "find", "jenny.rosen@example.com"))
+        .startsWith("0 records about this person.");
+    assertThat(run("subject", "find", "jon.doe@example.com"))
+        .startsWith("1 records about this person.");
+    assertThat(run("audit", "verify")).contains("intact");
+    assertThat(run("audit", "tail", "--json")).contains("SUBJECT_ERASED").doesNotContain("jenny");
   }
 
   @Test

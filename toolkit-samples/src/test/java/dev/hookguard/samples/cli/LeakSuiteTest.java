@@ -273,11 +273,21 @@ class LeakSuiteTest {
     }
     String bytes = new String(databaseBytes, StandardCharsets.ISO_8859_1);
     assertNoneIn(bytes, forbidden, "the workspace's files");
-    // The scan reads what was stored: the plain values of each accepted payload are there.
+    // The scan reads what was stored: the plain values of an accepted GitHub push are there.
+    // Stripe events and Shopify orders name their customer (@Subject): every field of theirs is
+    // sealed for that person, plain ones included, so none of their values is.
     for (Sent s : sent) {
       if (s.what().equals("accepted")) {
         assertThat(s.markers().sealed).as("%s sealed markers", s.provider()).isNotEmpty();
-        assertThat(s.markers().plain).anyMatch(bytes::contains);
+        if (s.provider() == Provider.GITHUB) {
+          assertThat(s.markers().plain).anyMatch(bytes::contains);
+        } else {
+          // Except a Stripe event's id (marker "…evt"), which is its record's id, the key.
+          List<String> values = s.markers().plain.stream()
+              .filter(marker -> !(s.provider() == Provider.STRIPE && marker.endsWith("evt")))
+              .toList();
+          assertNoneIn(bytes, values, s.provider() + " records, sealed for their subject");
+        }
       }
     }
   }

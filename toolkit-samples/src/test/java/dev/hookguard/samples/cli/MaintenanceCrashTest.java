@@ -169,6 +169,93 @@ class MaintenanceCrashTest {
     }
   }
 
+  static Stream<Arguments> erasures() {
+    List<Arguments> runs = new ArrayList<>();
+    for (Backend backend : Backend.values()) {
+      for (long seed = 1; seed <= SEEDS; seed++) {
+        runs.add(Arguments.of(backend, seed));
+      }
+    }
+    return runs.stream();
+  }
+
+  /**
+   * An erasure of one person killed at a random point (before its keys are destroyed, between
+   * its batches, in one), then finished as {@code hookguard subject erase} does: nothing of the
+   * person is left, everyone else's orders are whole, and each erased record is audited once.
+   */
+  @ParameterizedTest(name = "{0} seed {1}")
+  @MethodSource("erasures")
+  void anErasureKilledAndFinishedLeavesNothingOfThePersonAndEveryoneElse(Backend backend,
+      long seed) throws Exception {
+    Path run = Files.createDirectories(folder.resolve(backend + "-erase-" + seed));
+    Workspace workspace = new Workspace(run.resolve("workspace"));
+    Random random = new Random(seed);
+    int erasedOrders = 450; // three batches of 200
+    Map<String, String> others = new LinkedHashMap<>();
+    try (Database database = backend == Backend.SQLITE
+        ? new Database(workspace.database(), null) : Database.postgres()) {
+      TestClock clock = new TestClock(T0);
+      try (Opened opened = database.open(workspace, clock)) {
+        SampleReceivers.Stores stores = SampleReceivers.Stores.of(opened.hookGuard());
+        String body = new String(Provider.SHOPIFY.sampleBody(), StandardCharsets.UTF_8);
+        ShopifyOrder theirs = ShopifyOrderVerifier.create(Signatures.shopify("unused"))
+            .readTrusted(body.replace("jon.doe@example.com", MaintenanceMain.ERASED)
+                .getBytes(StandardCharsets.UTF_8));
+        ShopifyOrder someoneElses = ShopifyOrderVerifier.create(Signatures.shopify("unused"))
+            .readTrusted(Provider.SHOPIFY.sampleBody());
+        Map<String, ShopifyOrder> batch = new LinkedHashMap<>();
+        for (int i = 0; i < erasedOrders; i++) {
+          batch.put("theirs-" + i, theirs);
+        }
+        for (int i = 0; i < PER_GROUP; i++) {
+          batch.put("other-" + i, someoneElses);
+          others.put("other-" + i, ShopifyOrderVerifier.toJson(someoneElses));
+        }
+        stores.shopify().putAll(batch);
+      }
+
+      int killAfter = random.nextInt(4); // PROGRESS lines seen before the kill
+      long delayNanos = random.nextInt(4_000_000);
+      String killed = runChild(run, workspace, database, "erase", T0, killAfter, delayNanos);
+      String finished = runChild(run, workspace, database, "finish-erase", T0, -1, 0);
+      String story = backend + " erase seed " + seed + ": first run " + killed + ", second "
+          + finished;
+      System.out.println(story);
+      assertThat(finished).as(story).isEqualTo("done");
+
+      try (Opened opened = database.open(workspace, clock)) {
+        HookGuard hookGuard = opened.hookGuard();
+        SampleReceivers.Stores stores = SampleReceivers.Stores.of(hookGuard);
+        assertThat(hookGuard.subjects().find(MaintenanceMain.ERASED)).as(story).isEmpty();
+        assertThat(database.recordRows().keySet().stream()
+                .filter(key -> key.contains("theirs-")).count())
+            .as("erased records left (%s)", story).isZero();
+        List<String> wrong = new ArrayList<>();
+        others.forEach((id, json) -> {
+          String revealed = stores.shopify().reveal(id, DPO, "crash test")
+              .map(ShopifyOrderVerifier::toJson).orElse("");
+          if (!revealed.equals(json)) {
+            wrong.add(id + " lost or changed");
+          }
+        });
+        assertThat(wrong).as(story).isEmpty();
+        List<String> audited;
+        try (var entries = hookGuard.audit().entries()) {
+          audited = entries.map(entry -> entry.event())
+              .filter(e -> e.kind() == dev.hookguard.runtime.audit.AuditEvent.Kind
+                  .SUBJECT_RECORD_ERASED)
+              .map(e -> e.recordId())
+              .toList();
+        }
+        assertThat(audited).as(story).hasSize(erasedOrders).doesNotHaveDuplicates();
+        assertThat(hookGuard.subjects().resumeErasures()).as(story).isEmpty();
+        AuditVerification verification = hookGuard.audit().verify();
+        assertThat(verification.ok()).as("audit chain (%s): %s", story, verification).isTrue();
+      }
+    }
+  }
+
   /**
    * Runs {@link MaintenanceMain}; if {@code killAfter} is not negative, kills it with SIGKILL
    * {@code delayNanos} after its {@code killAfter}th {@code PROGRESS} line (0: after {@code

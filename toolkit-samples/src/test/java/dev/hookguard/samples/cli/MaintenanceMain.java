@@ -10,10 +10,14 @@ import java.time.ZoneOffset;
 /**
  * The child JVM of {@link MaintenanceCrashTest}: opens the workspace {@code args[0]} (or
  * PostgreSQL at {@code args[3]}) at the instant {@code args[2]} (epoch millis), prints {@code
- * STARTED}, runs {@code args[1]} ({@code sweep} or {@code reencrypt}) printing {@code PROGRESS}
- * after each batch, then prints {@code DONE} and exits 0, unless it is killed first.
+ * STARTED}, runs {@code args[1]} ({@code sweep}, {@code reencrypt}, {@code erase} of {@link
+ * #ERASED}, or {@code finish-erase}: resume interrupted erasures, then erase again) printing
+ * {@code PROGRESS} after each batch, then prints {@code DONE} and exits 0, unless it is killed first.
  */
 final class MaintenanceMain {
+
+  /** The data subject the {@code erase} actions erase. */
+  static final String ERASED = "erased.person@example.com";
 
   private MaintenanceMain() {}
 
@@ -28,7 +32,14 @@ final class MaintenanceMain {
         case "sweep" -> hookGuard.retention().sweep(SweepOptions.defaults().withBatchSize(25)
             .withListener(progress -> progressed()));
         case "reencrypt" -> hookGuard.keys().reencrypt(progress -> progressed());
-        default -> throw new IllegalArgumentException("sweep or reencrypt");
+        case "erase" -> hookGuard.subjects().erase(ERASED, "crash test",
+            progress -> progressed());
+        case "finish-erase" -> {
+          // What `hookguard subject erase` does: finish what was started, then erase (again).
+          hookGuard.subjects().resumeErasures();
+          hookGuard.subjects().erase(ERASED, "crash test", progress -> progressed());
+        }
+        default -> throw new IllegalArgumentException("sweep, reencrypt, erase or finish-erase");
       }
     }
     System.out.println("DONE");

@@ -9,6 +9,7 @@ import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.internal.records.RecordCodec.PlainField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
@@ -124,11 +125,13 @@ public final class JdbcKeyManager implements KeyManager {
                   + " ON r.payload_type = f.payload_type AND r.record_id = f.record_id"
                   + " WHERE r.key_generation < ? AND f.expires_at IS NOT NULL"
                   + " AND f.protection IN (" + RecordCodec.RANDOMIZED + ", "
-                  + RecordCodec.DAY_KEYED + ")")) {
+                  + RecordCodec.DAY_KEYED + ", "
+                  + (RecordCodec.RANDOMIZED | RecordCodec.SUBJECT_SEALED) + ", "
+                  + (RecordCodec.DAY_KEYED | RecordCodec.SUBJECT_SEALED) + ")")) {
             select.setInt(1, target);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
-                found.add(new long[] {rows.getInt(1), rows.getLong(2)});
+                found.add(new long[] {RecordCodec.baseCode(rows.getInt(1)), rows.getLong(2)});
               }
             }
           }
@@ -212,7 +215,7 @@ public final class JdbcKeyManager implements KeyManager {
     for (SealedField field : old.fields()) {
       Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), old.expiresAt());
       if (expiry != null && now >= expiry) {
-        if (field.protection() == RecordCodec.DAY_KEYED) {
+        if (RecordCodec.baseCode(field.protection()) == RecordCodec.DAY_KEYED) {
           fields.add(field);
         }
         continue;
@@ -222,8 +225,8 @@ public final class JdbcKeyManager implements KeyManager {
         fields.add(field);
         continue;
       }
-      PlainField plain =
-          new PlainField(field.path(), protection(old, field), json.get(), field.expiresAt());
+      PlainField plain = new PlainField(field.path(), protection(old, field), json.get(),
+          field.expiresAt(), subjectKeys(old, field));
       try {
         fields.add(RecordCodec.sealField(current, dayKeys, old.payloadType(), old.id(), plain));
       } catch (KeyException e) {
@@ -249,13 +252,31 @@ public final class JdbcKeyManager implements KeyManager {
     }
   }
 
+  /**
+   * The keys of the data subjects {@code field} is sealed for, to seal it for them again; opened
+   * just before, so none is destroyed (or the field would not have opened).
+   */
+  private List<SubjectKeyStore.SealingKey> subjectKeys(SealedRecord record, SealedField field) {
+    if ((field.protection() & RecordCodec.SUBJECT_SEALED) == 0) {
+      return List.of();
+    }
+    List<SubjectKeyStore.SealingKey> keys = new ArrayList<>();
+    for (byte[] id : RecordCodec.subjectKeyIds(record, field)) {
+      com.google.crypto.tink.Aead aead = dayKeys.subjectKeys().forOpening(id)
+          .orElseThrow(() -> new KeyException(KeyException.Reason.CONCURRENT_KEY_CHANGE,
+              "a data subject was erased while its record was being re-encrypted"));
+      keys.add(new SubjectKeyStore.SealingKey(id, aead));
+    }
+    return keys;
+  }
+
   private static dev.hookguard.runtime.generated.Protection protection(
       SealedRecord record, SealedField field) {
-    if (field.protection() == RecordCodec.DAY_KEYED) {
+    if (RecordCodec.baseCode(field.protection()) == RecordCodec.DAY_KEYED) {
       return dev.hookguard.runtime.generated.Protection.RANDOMIZED;
     }
     for (var protection : dev.hookguard.runtime.generated.Protection.values()) {
-      if (RecordCodec.code(protection) == field.protection()) {
+      if (RecordCodec.code(protection) == RecordCodec.baseCode(field.protection())) {
         return protection;
       }
     }

@@ -60,6 +60,8 @@ public final class RetentionKeyStore implements AutoCloseable {
   private final ConcurrentMap<Long, Aead> cache = new ConcurrentHashMap<>();
   /** Days whose key this instance saw destroyed: a tombstone never comes back to life. */
   private final Set<Long> destroyed = ConcurrentHashMap.newKeySet();
+  /** The data subjects' keys, kept in the same key store. */
+  private SubjectKeyStore subjectKeys;
 
   private RetentionKeyStore(
       Database database, boolean ownsDatabase, String table, MasterKey masterKey, Clock clock) {
@@ -91,7 +93,8 @@ public final class RetentionKeyStore implements AutoCloseable {
     }
     String table = schema == null ? TABLE : schema + "." + TABLE;
     boolean postgres = database.dialect() == Dialect.POSTGRESQL;
-    database.inTransaction(
+    RetentionKeyStore store = new RetentionKeyStore(database, ownsDatabase, table, masterKey, clock);
+    store.subjectKeys = database.inTransaction(
         "creating the retention key store",
         connection -> {
           try (Statement statement = connection.createStatement()) {
@@ -113,9 +116,19 @@ public final class RetentionKeyStore implements AutoCloseable {
                     + ", created_at BIGINT NOT NULL,"
                     + " destroyed_at BIGINT)");
           }
-          return null;
+          String prefix = schema == null ? "" : schema + ".";
+          return SubjectKeyStore.create(connection, database, prefix, masterKey, clock,
+              () -> store.scrubFreedSpace(prefix + SubjectKeyStore.TABLE));
         });
-    return new RetentionKeyStore(database, ownsDatabase, table, masterKey, clock);
+    return store;
+  }
+
+  /**
+   * The keys of data subjects, kept in this key store beside the day keys (and so apart from the
+   * record store, as they are).
+   */
+  public SubjectKeyStore subjectKeys() {
+    return subjectKeys;
   }
 
   /** The UTC day (days since 1970-01-01) of the instant {@code epochMillis}. */
@@ -241,7 +254,7 @@ public final class RetentionKeyStore implements AutoCloseable {
     // Also forget cached keys of passed days that another instance destroyed.
     cache.keySet().removeIf(day -> day < firstKeptDay);
     if (!destroyed.isEmpty()) {
-      scrubFreedSpace();
+      scrubFreedSpace(table);
     }
     return List.copyOf(destroyed);
   }
@@ -266,7 +279,8 @@ public final class RetentionKeyStore implements AutoCloseable {
         });
   }
 
-  private void scrubFreedSpace() {
+  /** Zeroes what destroyed keys left behind; on PostgreSQL by vacuuming {@code vacuumed}. */
+  private void scrubFreedSpace(String vacuumed) {
     try {
       if (database.dialect() == Dialect.SQLITE) {
         if (!database.truncateWal("scrubbing the retention key store")) {
@@ -281,7 +295,7 @@ public final class RetentionKeyStore implements AutoCloseable {
             "scrubbing the retention key store",
             connection -> {
               try (Statement statement = connection.createStatement()) {
-                statement.execute("VACUUM " + table);
+                statement.execute("VACUUM " + vacuumed);
               }
               return null;
             });

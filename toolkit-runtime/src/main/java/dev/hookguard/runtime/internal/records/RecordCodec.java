@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -49,7 +50,11 @@ public final class RecordCodec {
   /** A field as it is kept in {@code hg_fields}. */
   public record SealedField(String path, int protection, byte[] value, byte[] token, Long expiresAt) {}
 
-  /** A record as it is kept in {@code hg_records} and {@code hg_fields}. */
+  /**
+   * A record as it is kept in {@code hg_records} and {@code hg_fields}, with the tokens of the data
+   * subjects it is about (kept in {@code hg_subjects}, an index outside the MAC: empty when read
+   * back, since reading a record never needs them).
+   */
   public record SealedRecord(
       String payloadType,
       String id,
@@ -58,10 +63,39 @@ public final class RecordCodec {
       Long expiresAt,
       int keyGeneration,
       byte[] mac,
-      List<SealedField> fields) {}
+      List<SealedField> fields,
+      List<byte[]> subjectTokens) {
 
-  /** A field to seal: its canonical JSON text and how to protect it. */
-  public record PlainField(String path, Protection protection, String json, Long expiresAt) {
+    /** A record about no data subject, or read back. */
+    public SealedRecord(
+        String payloadType,
+        String id,
+        int format,
+        long receivedAt,
+        Long expiresAt,
+        int keyGeneration,
+        byte[] mac,
+        List<SealedField> fields) {
+      this(payloadType, id, format, receivedAt, expiresAt, keyGeneration, mac, fields, List.of());
+    }
+  }
+
+  /**
+   * A field to seal: its canonical JSON text and how to protect it; and the keys of the data
+   * subjects its record is about, under which it is sealed again, whatever its protection.
+   */
+  public record PlainField(
+      String path,
+      Protection protection,
+      String json,
+      Long expiresAt,
+      List<SubjectKeyStore.SealingKey> subjectKeys) {
+
+    /** A field of a record about no data subject. */
+    public PlainField(String path, Protection protection, String json, Long expiresAt) {
+      this(path, protection, json, expiresAt, List.of());
+    }
+
     /** Names the field, never its value. */
     @Override
     public String toString() {
@@ -77,6 +111,20 @@ public final class RecordCodec {
 
   /** The stored protection code of a field sealed under the data keyset's AEAD. */
   public static final int RANDOMIZED = 1;
+
+  /**
+   * Flag added to a field's protection code when its stored bytes are its sealed value sealed
+   * again under the keys of its record's data subjects: {@code [version 1][n][n key ids][c_n]},
+   * where {@code c_0} is the value sealed as the rest of the code says and {@code c_i} is {@code
+   * c_(i-1)} sealed under the i-th subject key (AES256-GCM, associated data: the field's plus the
+   * key id). Erasing a subject destroys its key, and the field opens nowhere any more.
+   */
+  public static final int SUBJECT_SEALED = 8;
+
+  /** The protection of a stored code, without the {@link #SUBJECT_SEALED} flag. */
+  public static int baseCode(int code) {
+    return code & ~SUBJECT_SEALED;
+  }
 
   /** The earlier of a field's and its record's expiry, or {@code null} if neither has one. */
   public static Long effectiveExpiry(Long fieldExpiry, Long recordExpiry) {
@@ -125,11 +173,32 @@ public final class RecordCodec {
       Long expiresAt,
       List<PlainField> fields)
       throws GeneralSecurityException {
+    return seal(keys, dayKeys, payloadType, id, receivedAt, expiresAt, fields, List.of());
+  }
+
+  /**
+   * {@link #seal(DataKeys, RetentionKeyStore, String, String, long, Long, List)} of a record about
+   * the data subjects {@code subjectTokens} (whose keys its fields carry).
+   */
+  public static SealedRecord seal(
+      DataKeys keys,
+      RetentionKeyStore dayKeys,
+      String payloadType,
+      String id,
+      long receivedAt,
+      Long expiresAt,
+      List<PlainField> fields,
+      List<byte[]> subjectTokens)
+      throws GeneralSecurityException {
     List<SealedField> sealed = new ArrayList<>(fields.size());
     for (PlainField field : fields) {
       sealed.add(sealField(keys, dayKeys, payloadType, id, field));
     }
-    return signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
+    SealedRecord signed =
+        signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
+    return new SealedRecord(signed.payloadType(), signed.id(), signed.format(),
+        signed.receivedAt(), signed.expiresAt(), signed.keyGeneration(), signed.mac(),
+        signed.fields(), List.copyOf(subjectTokens));
   }
 
   /** Seals one field in its place. */
@@ -158,7 +227,77 @@ public final class RecordCodec {
       }
       default -> throw new AssertionError(field.protection());
     }
+    if (!field.subjectKeys().isEmpty()) {
+      value = sealForSubjects(field.subjectKeys(), value, ad);
+      code |= SUBJECT_SEALED;
+    }
     return new SealedField(field.path(), code, value, token, field.expiresAt());
+  }
+
+  private static final int ENVELOPE_VERSION = 1;
+
+  private static byte[] sealForSubjects(
+      List<SubjectKeyStore.SealingKey> keys, byte[] sealed, byte[] ad)
+      throws GeneralSecurityException {
+    if (keys.size() > 255) {
+      throw new IllegalArgumentException("a record is about more than 255 data subjects");
+    }
+    byte[] layered = sealed;
+    for (SubjectKeyStore.SealingKey key : keys) {
+      layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
+    }
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(
+        2 + keys.size() * SubjectKeyStore.KEY_ID_BYTES + layered.length);
+    out.put((byte) ENVELOPE_VERSION).put((byte) keys.size());
+    for (SubjectKeyStore.SealingKey key : keys) {
+      out.put(key.id());
+    }
+    return out.put(layered).array();
+  }
+
+  /**
+   * The ids of the subject keys a {@link #SUBJECT_SEALED} field is sealed under, in sealing order.
+   *
+   * @throws TamperedRecordException if its envelope is malformed
+   */
+  public static List<byte[]> subjectKeyIds(SealedRecord record, SealedField field) {
+    byte[] value = field.value();
+    if (value.length < 2 || value[0] != ENVELOPE_VERSION
+        || value.length < 2 + (value[1] & 0xff) * SubjectKeyStore.KEY_ID_BYTES) {
+      throw new TamperedRecordException(record.payloadType(), record.id(),
+          "field " + field.path() + " has a malformed data subject envelope");
+    }
+    int count = value[1] & 0xff;
+    List<byte[]> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int from = 2 + i * SubjectKeyStore.KEY_ID_BYTES;
+      ids.add(java.util.Arrays.copyOfRange(value, from, from + SubjectKeyStore.KEY_ID_BYTES));
+    }
+    return ids;
+  }
+
+  /** The sealed value inside a subject envelope; empty if a subject's key is destroyed. */
+  private static Optional<byte[]> openForSubjects(
+      RetentionKeyStore keyStore, SealedRecord record, SealedField field, byte[] ad)
+      throws GeneralSecurityException {
+    List<byte[]> ids = subjectKeyIds(record, field);
+    byte[] value = field.value();
+    byte[] layered = java.util.Arrays.copyOfRange(
+        value, 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, value.length);
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      Optional<Aead> key = keyStore.subjectKeys().forOpening(ids.get(i));
+      if (key.isEmpty()) {
+        return Optional.empty();
+      }
+      layered = key.get().decrypt(layered, subjectAssociatedData(ad, ids.get(i)));
+    }
+    return Optional.of(layered);
+  }
+
+  private static byte[] subjectAssociatedData(byte[] fieldAd, byte[] keyId) {
+    byte[] ad = java.util.Arrays.copyOf(fieldAd, fieldAd.length + keyId.length);
+    System.arraycopy(keyId, 0, ad, fieldAd.length, keyId.length);
+    return ad;
   }
 
   /**
@@ -271,10 +410,18 @@ public final class RecordCodec {
     byte[] ad = associatedData(type, id, field.path());
     byte[] plaintext;
     try {
-      switch (field.protection()) {
-        case 0 -> plaintext = field.value();
-        case 1 -> plaintext = keys.decryptRandomized(field.value(), ad);
-        case 2 -> plaintext = keys.decryptDeterministic(field.value(), ad);
+      byte[] value = field.value();
+      if ((field.protection() & SUBJECT_SEALED) != 0) {
+        Optional<byte[]> inner = openForSubjects(dayKeys, record, field, ad);
+        if (inner.isEmpty()) {
+          return Optional.empty();
+        }
+        value = inner.get();
+      }
+      switch (baseCode(field.protection())) {
+        case 0 -> plaintext = value;
+        case 1 -> plaintext = keys.decryptRandomized(value, ad);
+        case 2 -> plaintext = keys.decryptDeterministic(value, ad);
         case DAY_KEYED -> {
           if (field.expiresAt() == null) {
             throw new TamperedRecordException(
@@ -284,7 +431,7 @@ public final class RecordCodec {
           if (dayKey.isEmpty()) {
             return Optional.empty();
           }
-          plaintext = dayKey.get().decrypt(field.value(), ad);
+          plaintext = dayKey.get().decrypt(value, ad);
         }
         default ->
             throw new TamperedRecordException(

@@ -301,10 +301,11 @@ public final class RecordRows {
 
   /**
    * Inserts the field rows of {@code records} that are not packed into their record's row (see
-   * {@link PackedFields}), all in one batch.
+   * {@link PackedFields}), all in one batch; and their rows in the index of data subjects.
    */
   public static void insertFields(Connection connection, List<SealedRecord> records)
       throws SQLException {
+    insertSubjects(connection, records);
     if (records.stream()
         .allMatch(r -> r.fields().stream().allMatch(f -> PackedFields.packs(f, r.expiresAt())))) {
       return;
@@ -330,6 +331,29 @@ public final class RecordRows {
             insert.setBytes(6, field.token());
           }
           setOptionalLong(insert, 7, field.expiresAt());
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * Indexes {@code records} under the tokens of the data subjects they are about ({@code
+   * hg_subjects}; the rows go with their record, {@code ON DELETE CASCADE}).
+   */
+  private static void insertSubjects(Connection connection, List<SealedRecord> records)
+      throws SQLException {
+    if (records.stream().allMatch(r -> r.subjectTokens().isEmpty())) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO hg_subjects (subject_token, payload_type, record_id) VALUES (?, ?, ?)")) {
+      for (SealedRecord record : records) {
+        for (byte[] token : record.subjectTokens()) {
+          insert.setBytes(1, token);
+          insert.setString(2, record.payloadType());
+          insert.setString(3, record.id());
           insert.addBatch();
         }
       }

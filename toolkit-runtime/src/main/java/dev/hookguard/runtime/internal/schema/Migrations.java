@@ -175,7 +175,35 @@ public final class Migrations {
                       "CREATE INDEX IF NOT EXISTS hg_outbox_due"
                           + " ON hg_outbox (next_attempt_at, id) WHERE dead_at IS NULL",
                       "CREATE INDEX IF NOT EXISTS hg_outbox_expires_at"
-                          + " ON hg_outbox (expires_at) WHERE expires_at IS NOT NULL")));
+                          + " ON hg_outbox (expires_at) WHERE expires_at IS NOT NULL")),
+          // Version 6: data subjects (dev.hookguard.runtime.subject). Each record about a person
+          // is indexed under a keyed token of each of its subjects (never the value); the rows go
+          // with the record. Erasures are journalled, so one interrupted by a crash is finished
+          // by the next run (from the token: the value is not kept). Depends on version 1 only.
+          new Migration(
+              6,
+              "data subjects: index, erasure journal",
+              d ->
+                  List.of(
+                      "CREATE TABLE IF NOT EXISTS hg_subjects ("
+                          + " subject_token " + d.bytes() + " NOT NULL,"
+                          + " payload_type TEXT NOT NULL,"
+                          + " record_id TEXT NOT NULL,"
+                          + " PRIMARY KEY (subject_token, payload_type, record_id),"
+                          + " FOREIGN KEY (payload_type, record_id)"
+                          + " REFERENCES hg_records (payload_type, record_id) ON DELETE CASCADE)",
+                      // The cascade from a deleted record finds its rows by this index.
+                      "CREATE INDEX IF NOT EXISTS hg_subjects_record"
+                          + " ON hg_subjects (payload_type, record_id)",
+                      "CREATE TABLE IF NOT EXISTS hg_subject_erasures ("
+                          + " erasure_id TEXT PRIMARY KEY,"
+                          + " subject_token " + d.bytes() + " NOT NULL,"
+                          + " reason TEXT NOT NULL,"
+                          + " requested_at " + d.int64() + " NOT NULL,"
+                          + " heartbeat_at " + d.int64() + " NOT NULL,"
+                          + " finished_at " + d.int64() + ","
+                          + " keys_destroyed " + d.int64() + " NOT NULL,"
+                          + " records_erased " + d.int64() + " NOT NULL)")));
 
 
   private Migrations() {}

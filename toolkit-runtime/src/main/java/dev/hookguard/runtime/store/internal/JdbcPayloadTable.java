@@ -12,12 +12,14 @@ import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.internal.records.CanonicalJson;
 import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.internal.records.RecordCodec.OpenedFields;
 import dev.hookguard.runtime.internal.records.RecordCodec.PlainField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
 import dev.hookguard.runtime.internal.records.RecordRows;
+import dev.hookguard.runtime.internal.records.SubjectValues;
 import dev.hookguard.runtime.store.AccessDeniedException;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.DuplicateRecordException;
@@ -84,12 +86,12 @@ public final class JdbcPayloadTable implements PayloadTable {
     requireId(id);
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    List<PlainField> fields = plainFields(schema, dayKeys, fieldJson, receivedAt);
+    Plain plain = plain(schema, dayKeys, fieldJson, receivedAt);
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
         connection -> {
           DataKeys current = keys.forWrite(connection);
-          SealedRecord sealed = seal(current, id, receivedAt.toEpochMilli(), recordExpiry, fields);
+          SealedRecord sealed = seal(current, id, receivedAt.toEpochMilli(), recordExpiry, plain);
           if (overwrite) {
             RecordRows.delete(connection, schema.payloadType(), id);
           }
@@ -111,17 +113,17 @@ public final class JdbcPayloadTable implements PayloadTable {
     }
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    Map<String, List<PlainField>> plain = new LinkedHashMap<>();
+    Map<String, Plain> plain = new LinkedHashMap<>();
     fieldJsonById.forEach((id, fieldJson) -> {
       requireId(id);
-      plain.put(id, plainFields(schema, dayKeys, fieldJson, receivedAt));
+      plain.put(id, plain(schema, dayKeys, fieldJson, receivedAt));
     });
     database.inTransaction(
         "storing " + plain.size() + " " + schema.payloadType() + " records",
         connection -> {
           DataKeys current = keys.forWrite(connection);
           List<SealedRecord> sealed = new ArrayList<>(plain.size());
-          for (Map.Entry<String, List<PlainField>> entry : plain.entrySet()) {
+          for (Map.Entry<String, Plain> entry : plain.entrySet()) {
             sealed.add(seal(
                 current, entry.getKey(), receivedAt.toEpochMilli(), recordExpiry, entry.getValue()));
           }
@@ -364,14 +366,46 @@ public final class JdbcPayloadTable implements PayloadTable {
   }
 
   /**
+   * A record to seal: its fields, and the tokens of the data subjects it is about (whose keys the
+   * fields carry).
+   */
+  public record Plain(List<PlainField> fields, List<byte[]> subjectTokens) {}
+
+  /**
    * The fields of a record received at {@code receivedAt}, canonical and with their expiry, in
-   * schema order. The day keys they will be sealed under are fetched (created if new) now, before
-   * any transaction, so sealing needs no second connection.
+   * schema order, with the keys of the data subjects the record is about. The day keys and subject
+   * keys they will be sealed under are fetched (created if new) now, before any transaction, so
+   * sealing needs no second connection.
    *
    * @throws StoreException with {@code INVALID_REQUEST} for a path not in the schema or a value
    *     that is not a single JSON value
    */
-  static List<PlainField> plainFields(
+  public static Plain plain(
+      StoreSchema schema, RetentionKeyStore keyStore, Map<String, String> fieldJson,
+      Instant receivedAt) {
+    List<PlainField> fields = plainFields(schema, keyStore, fieldJson, receivedAt);
+    if (schema.subjects().isEmpty()) {
+      return new Plain(fields, List.of());
+    }
+    Map<String, String> canonical = new LinkedHashMap<>();
+    fields.forEach(field -> canonical.put(field.path(), field.json()));
+    List<byte[]> tokens = new ArrayList<>();
+    for (String subject : SubjectValues.of(schema, canonical)) {
+      tokens.add(keyStore.subjectKeys().token(subject));
+    }
+    if (tokens.isEmpty()) {
+      return new Plain(fields, List.of());
+    }
+    List<SubjectKeyStore.SealingKey> subjectKeys = keyStore.subjectKeys().forSealing(tokens);
+    List<PlainField> sealedForSubjects = new ArrayList<>(fields.size());
+    for (PlainField field : fields) {
+      sealedForSubjects.add(new PlainField(
+          field.path(), field.protection(), field.json(), field.expiresAt(), subjectKeys));
+    }
+    return new Plain(List.copyOf(sealedForSubjects), List.copyOf(tokens));
+  }
+
+  private static List<PlainField> plainFields(
       StoreSchema schema, RetentionKeyStore dayKeys, Map<String, String> fieldJson,
       Instant receivedAt) {
     Objects.requireNonNull(fieldJson, "fieldJson");
@@ -401,10 +435,10 @@ public final class JdbcPayloadTable implements PayloadTable {
   }
 
   private SealedRecord seal(
-      DataKeys current, String id, long receivedAt, Long recordExpiry, List<PlainField> fields) {
+      DataKeys current, String id, long receivedAt, Long recordExpiry, Plain plain) {
     try {
-      return RecordCodec.seal(
-          current, dayKeys, schema.payloadType(), id, receivedAt, recordExpiry, fields);
+      return RecordCodec.seal(current, dayKeys, schema.payloadType(), id, receivedAt,
+          recordExpiry, plain.fields(), plain.subjectTokens());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the data keys cannot seal a record", e);
     }

@@ -227,7 +227,8 @@ public final class Receipts implements AutoCloseable {
       Forward forward) {
     requireId(messageId);
     Instant receivedAt = clock.instant();
-    List<PlainField> fields = JdbcPayloadTable.plainFields(schema, dayKeys, fieldJson, receivedAt);
+    JdbcPayloadTable.Plain plain = JdbcPayloadTable.plain(schema, dayKeys, fieldJson, receivedAt);
+    List<PlainField> fields = plain.fields();
     Long expiresAt = JdbcPayloadTable.expiry(receivedAt, schema.retainDays());
     byte[] digest = sha256(body);
     byte[] tagInput = tagInput(schema.payloadType(), messageId, digest);
@@ -239,12 +240,12 @@ public final class Receipts implements AutoCloseable {
             messageId,
             receivedAt,
             expiresAt,
-            fields,
+            plain,
             tagInput,
             tokenInput,
             earliestExpiry(expiresAt, fields),
             sealingKeys,
-            seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, fields),
+            seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, plain),
             tag(sealingKeys, tagInput),
             forward,
             new CompletableFuture<>());
@@ -313,7 +314,7 @@ public final class Receipts implements AutoCloseable {
       String messageId,
       Instant receivedAt,
       Long expiresAt,
-      List<PlainField> fields,
+      JdbcPayloadTable.Plain plain,
       byte[] tagInput,
       byte[] tokenInput,
       Long receiptExpiresAt,
@@ -432,7 +433,7 @@ public final class Receipts implements AutoCloseable {
       if (!sameKeys(current, pending.sealingKeys())) {
         // The keys were rotated since the request sealed: seal again under the current ones.
         record = seal(current, pending.payloadType(), pending.messageId(), pending.receivedAt(),
-            pending.expiresAt(), pending.fields());
+            pending.expiresAt(), pending.plain());
         tag = tag(current, pending.tagInput());
       }
       candidates.add(pending);
@@ -558,10 +559,10 @@ public final class Receipts implements AutoCloseable {
       String id,
       Instant receivedAt,
       Long expiresAt,
-      List<PlainField> fields) {
+      JdbcPayloadTable.Plain plain) {
     try {
-      return RecordCodec.seal(
-          keys, dayKeys, payloadType, id, receivedAt.toEpochMilli(), expiresAt, fields);
+      return RecordCodec.seal(keys, dayKeys, payloadType, id, receivedAt.toEpochMilli(),
+          expiresAt, plain.fields(), plain.subjectTokens());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the data keys cannot seal a record", e);
     }

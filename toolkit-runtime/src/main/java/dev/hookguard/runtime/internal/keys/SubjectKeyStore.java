@@ -1,0 +1,405 @@
+package dev.hookguard.runtime.internal.keys;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+import dev.hookguard.runtime.crypto.KeyException;
+import dev.hookguard.runtime.crypto.MasterKey;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The keys of data subjects: one AES256-GCM key per person a record is about, kept wrapped by the
+ * master key in the same key store as the retention day keys, <b>apart from the record store</b>.
+ * Every field of a record about a subject is sealed, on top of its own protection, under the key
+ * of each of its subjects; erasing a subject destroys its keys (leaving tombstones), so every copy
+ * of the record store, backups taken before the erasure included, holds ciphertexts of that
+ * subject that nothing can open, while other subjects' records in the same copy still open.
+ *
+ * <p>Subjects are named by a <b>token</b>: a keyed PRF (HMAC-SHA256) of the normalized value,
+ * under a key that also lives only in the key store and never rotates (tokens index records, so a
+ * rotation would lose them). Neither the key store nor the record store holds a subject's value.
+ *
+ * <p>A subject may have several keys over time: erasing destroys all of them, and a record about
+ * the same person received afterwards gets a new one. Unwrapped keys are cached for {@link
+ * #CACHE_MILLIS} at most, so a key another instance destroyed stops opening here within that time.
+ * Thread-safe.
+ */
+public final class SubjectKeyStore {
+
+  /** The table of subject keys (in the key store's schema). */
+  static final String TABLE = "hg_subject_keys";
+
+  /** Length of a key id in bytes. */
+  public static final int KEY_ID_BYTES = 16;
+
+  /** Length of a subject token in bytes. */
+  public static final int TOKEN_BYTES = 32;
+
+  /** How long an unwrapped key is used from the cache before it is read again. */
+  static final long CACHE_MILLIS = 60_000;
+
+  private static final int CACHE_LIMIT = 10_000;
+  private static final HexFormat HEX = HexFormat.of();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Database database;
+  private final String keyTable;
+  private final String tokenKeyTable;
+  private final MasterKey masterKey;
+  private final Clock clock;
+  private final Runnable scrub;
+  private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+  private volatile PrfSet tokens;
+
+  private record Cached(Aead aead, long loadedAt) {}
+
+  /** A live key of a subject, for sealing. */
+  public record SealingKey(byte[] id, Aead aead) {
+    @Override
+    public String toString() {
+      return "SealingKey[" + HEX.formatHex(id) + "]";
+    }
+  }
+
+  private SubjectKeyStore(
+      Database database, String schemaPrefix, MasterKey masterKey, Clock clock, Runnable scrub) {
+    this.database = database;
+    this.keyTable = schemaPrefix + "hg_subject_keys";
+    this.tokenKeyTable = schemaPrefix + "hg_subject_token_key";
+    this.masterKey = masterKey;
+    this.clock = clock;
+    this.scrub = scrub;
+  }
+
+  /**
+   * Creates the subject key tables in {@code connection} (the key store's), in the schema of
+   * {@code schemaPrefix} ({@code "schema."} or empty).
+   */
+  static SubjectKeyStore create(
+      Connection connection,
+      Database database,
+      String schemaPrefix,
+      MasterKey masterKey,
+      Clock clock,
+      Runnable scrub)
+      throws SQLException {
+    try {
+      PrfConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Tink could not register its PRF key types", e);
+    }
+    String bytes = database.dialect() == Dialect.POSTGRESQL ? "BYTEA" : "BLOB";
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS " + schemaPrefix + "hg_subject_keys"
+              + " (key_id " + bytes + " PRIMARY KEY,"
+              + " subject_token " + bytes + " NOT NULL,"
+              + " wrapped_key " + bytes + ","
+              + " created_at BIGINT NOT NULL,"
+              + " destroyed_at BIGINT)");
+      statement.execute(
+          "CREATE INDEX IF NOT EXISTS hg_subject_keys_token ON "
+              + schemaPrefix + "hg_subject_keys (subject_token)");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS " + schemaPrefix + "hg_subject_token_key"
+              + " (id INTEGER PRIMARY KEY CHECK (id = 1),"
+              + " wrapped_key " + bytes + " NOT NULL,"
+              + " created_at BIGINT NOT NULL)");
+    }
+    return new SubjectKeyStore(database, schemaPrefix, masterKey, clock, scrub);
+  }
+
+  /** The token naming the subject whose normalized value is {@code normalized}. */
+  public byte[] token(String normalized) {
+    byte[] input = ("dev.hookguard.subject.v1:" + normalized).getBytes(StandardCharsets.UTF_8);
+    try {
+      return tokenPrf().computePrimary(input, TOKEN_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the subject token key cannot compute a token", e);
+    }
+  }
+
+  /**
+   * A live key of each subject of {@code tokens}, in the same order, created for a subject that has
+   * none (a new person, or one erased before). Called before the record's transaction.
+   */
+  public List<SealingKey> forSealing(List<byte[]> tokens) {
+    if (tokens.isEmpty()) {
+      return List.of();
+    }
+    List<byte[][]> found =
+        database.inTransaction(
+            "finding the keys of " + tokens.size() + " data subjects",
+            connection -> {
+              List<byte[][]> keys = new ArrayList<>(tokens.size());
+              for (byte[] token : tokens) {
+                byte[][] live = live(connection, token);
+                if (live == null) {
+                  insert(connection, token);
+                  live = live(connection, token);
+                }
+                keys.add(live);
+              }
+              return keys;
+            });
+    List<SealingKey> keys = new ArrayList<>(found.size());
+    for (byte[][] key : found) {
+      keys.add(new SealingKey(key[0], unwrapped(key[0], key[1])));
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The key {@code keyId} for opening, or empty if it was destroyed (its subject was erased).
+   *
+   * @throws KeyException with {@code SUBJECT_KEY_MISSING} if this key store never held it
+   */
+  public Optional<Aead> forOpening(byte[] keyId) {
+    Cached cached = cache.get(HEX.formatHex(keyId));
+    if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
+      return Optional.of(cached.aead());
+    }
+    Optional<byte[]> wrapped =
+        database.inTransaction(
+            "reading a data subject's key",
+            connection -> {
+              try (PreparedStatement select = connection.prepareStatement(
+                  "SELECT wrapped_key FROM " + keyTable + " WHERE key_id = ?")) {
+                select.setBytes(1, keyId);
+                try (ResultSet row = select.executeQuery()) {
+                  return row.next() ? Optional.ofNullable(row.getBytes(1)) : null;
+                }
+              }
+            });
+    if (wrapped == null) {
+      throw new KeyException(
+          KeyException.Reason.SUBJECT_KEY_MISSING,
+          "the key store " + database + " has no data subject key " + HEX.formatHex(keyId)
+              + " (not the key store these records were written with?)");
+    }
+    if (wrapped.isEmpty()) {
+      cache.remove(HEX.formatHex(keyId));
+      return Optional.empty();
+    }
+    return Optional.of(unwrapped(keyId, wrapped.get()));
+  }
+
+  /**
+   * Destroys every key of the subject {@code token}, leaving tombstones, then scrubs freed space
+   * as the retention keys' destruction does. Returns the number of keys destroyed now; several
+   * instances may call this at once, each key is counted once.
+   */
+  public int destroy(byte[] token) {
+    List<byte[]> destroyed =
+        database.inTransaction(
+            "destroying a data subject's keys",
+            connection -> {
+              record Live(byte[] id, long createdAt) {}
+              List<Live> live = new ArrayList<>();
+              try (PreparedStatement select = connection.prepareStatement(
+                  "SELECT key_id, created_at FROM " + keyTable
+                      + " WHERE subject_token = ? AND wrapped_key IS NOT NULL"
+                      + (database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
+                select.setBytes(1, token);
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    live.add(new Live(rows.getBytes(1), rows.getLong(2)));
+                  }
+                }
+              }
+              List<byte[]> ids = new ArrayList<>();
+              for (Live key : live) {
+                // Deleted and inserted again as a tombstone: the freed cell of the wrapped key is
+                // zeroed (SQLite secure_delete), not merely updated in place.
+                try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + keyTable + " WHERE key_id = ? AND wrapped_key IS NOT NULL")) {
+                  delete.setBytes(1, key.id());
+                  if (delete.executeUpdate() == 0) {
+                    continue;
+                  }
+                }
+                try (PreparedStatement tombstone = connection.prepareStatement(
+                    "INSERT INTO " + keyTable
+                        + " (key_id, subject_token, wrapped_key, created_at, destroyed_at)"
+                        + " VALUES (?, ?, NULL, ?, ?)")) {
+                  tombstone.setBytes(1, key.id());
+                  tombstone.setBytes(2, token);
+                  tombstone.setLong(3, key.createdAt());
+                  tombstone.setLong(4, clock.millis());
+                  tombstone.executeUpdate();
+                }
+                ids.add(key.id());
+              }
+              return ids;
+            });
+    destroyed.forEach(id -> cache.remove(HEX.formatHex(id)));
+    if (!destroyed.isEmpty()) {
+      scrub.run();
+    }
+    return destroyed.size();
+  }
+
+  /** The number of live subject keys: how many people the store holds keys for. */
+  public long liveKeys() {
+    return database.inTransaction(
+        "counting data subject keys",
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet row = statement.executeQuery(
+                  "SELECT COUNT(*) FROM " + keyTable + " WHERE wrapped_key IS NOT NULL")) {
+            row.next();
+            return row.getLong(1);
+          }
+        });
+  }
+
+  /** {id, wrapped} of the subject's oldest live key, or null if it has none. */
+  private byte[][] live(Connection connection, byte[] token) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT key_id, wrapped_key FROM " + keyTable
+            + " WHERE subject_token = ? AND wrapped_key IS NOT NULL"
+            + " ORDER BY created_at, key_id LIMIT 1")) {
+      select.setBytes(1, token);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? new byte[][] {row.getBytes(1), row.getBytes(2)} : null;
+      }
+    }
+  }
+
+  private void insert(Connection connection, byte[] token) throws SQLException {
+    byte[] id = new byte[KEY_ID_BYTES];
+    RANDOM.nextBytes(id);
+    byte[] wrapped;
+    try {
+      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
+          fresh, MasterKeys.aead(masterKey), keyAssociatedData(id));
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(
+          KeyException.Reason.MASTER_KEY_UNAVAILABLE,
+          "cannot create and wrap a data subject's key with " + masterKey.description(), e);
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO " + keyTable + " (key_id, subject_token, wrapped_key, created_at)"
+            + " VALUES (?, ?, ?, ?)")) {
+      insert.setBytes(1, id);
+      insert.setBytes(2, token);
+      insert.setBytes(3, wrapped);
+      insert.setLong(4, clock.millis());
+      insert.executeUpdate();
+    }
+  }
+
+  private Aead unwrapped(byte[] keyId, byte[] wrapped) {
+    try {
+      KeysetHandle keys = TinkProtoKeysetFormat.parseEncryptedKeyset(
+          wrapped, MasterKeys.aead(masterKey), keyAssociatedData(keyId));
+      Aead aead = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(HEX.formatHex(keyId), new Cached(aead, clock.millis()));
+      return aead;
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(
+          KeyException.Reason.KEYSET_UNREADABLE,
+          "cannot unwrap a data subject's key with " + masterKey.description()
+              + " (a different master key, or the key store was altered)",
+          e);
+    }
+  }
+
+  /** The PRF of subject tokens, created on first use and never rotated. */
+  private PrfSet tokenPrf() {
+    PrfSet prf = tokens;
+    if (prf != null) {
+      return prf;
+    }
+    synchronized (this) {
+      if (tokens == null) {
+        byte[] wrapped = database.inTransaction(
+            "reading the subject token key",
+            connection -> {
+              byte[] existing = tokenKey(connection);
+              if (existing == null) {
+                insertTokenKey(connection);
+                existing = tokenKey(connection);
+              }
+              return existing;
+            });
+        try {
+          tokens = TinkProtoKeysetFormat.parseEncryptedKeyset(
+                  wrapped, MasterKeys.aead(masterKey), tokenKeyAssociatedData())
+              .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+        } catch (GeneralSecurityException e) {
+          throw new KeyException(
+              KeyException.Reason.KEYSET_UNREADABLE,
+              "cannot unwrap the subject token key with " + masterKey.description(), e);
+        }
+      }
+      return tokens;
+    }
+  }
+
+  private byte[] tokenKey(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT wrapped_key FROM " + tokenKeyTable + " WHERE id = 1")) {
+      return row.next() ? row.getBytes(1) : null;
+    }
+  }
+
+  private void insertTokenKey(Connection connection) throws SQLException {
+    byte[] wrapped;
+    try {
+      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
+      wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
+          fresh, MasterKeys.aead(masterKey), tokenKeyAssociatedData());
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(
+          KeyException.Reason.MASTER_KEY_UNAVAILABLE,
+          "cannot create and wrap the subject token key with " + masterKey.description(), e);
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO " + tokenKeyTable + " (id, wrapped_key, created_at) VALUES (1, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING")) {
+      insert.setBytes(1, wrapped);
+      insert.setLong(2, clock.millis());
+      insert.executeUpdate();
+    }
+  }
+
+  private static byte[] keyAssociatedData(byte[] keyId) {
+    return ("dev.hookguard.subject-key.v1:" + HEX.formatHex(keyId)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] tokenKeyAssociatedData() {
+    return "dev.hookguard.subject-token-key.v1".getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "SubjectKeyStore[" + keyTable + " in " + database + "]";
+  }
+}
