@@ -42,7 +42,7 @@ class ArchitectureTest {
 
   /** The capabilities that keep an {@code internal} package of their own. */
   static final List<String> CAPABILITIES =
-      List.of("audit", "crypto", "outbox", "retention", "signature", "store");
+      List.of("audit", "crypto", "outbox", "posture", "retention", "signature", "store");
 
   private static JavaClasses runtime;
 
