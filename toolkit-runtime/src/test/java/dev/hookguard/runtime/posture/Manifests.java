@@ -18,16 +18,22 @@ final class Manifests {
    * one property {@code path} of {@code category} ({@code null}: not sensitive).
    */
   static List<PrivacyManifest> of(Integer retentionDays, String path, String category) {
+    return of(retentionDays, path, "java.lang.String", category);
+  }
+
+  /** As above, the property of Java type {@code javaType}. */
+  static List<PrivacyManifest> of(
+      Integer retentionDays, String path, String javaType, String category) {
     String json = """
         {"format": 1, "module": null, "types": [{
           "type": "test.Note", "event": "", "retentionDays": %s, "subjects": [],
           "nestedTypes": [],
           "properties": [{
-            "path": "%s", "javaType": "java.lang.String",
+            "path": "%s", "javaType": "%s",
             "source": {"type": "test.Note", "member": "%s"},
             "category": %s, "mask": %s, "encryption": "none", "atRest": "none",
             "retentionDays": %s, "subject": false}]}]}
-        """.formatted(retentionDays, path, path,
+        """.formatted(retentionDays, path, javaType, path,
             category == null ? "null" : "\"" + category + "\"",
             category == null ? "null" : "\"FULL\"", retentionDays);
     try {

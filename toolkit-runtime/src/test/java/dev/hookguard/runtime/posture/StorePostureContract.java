@@ -80,6 +80,9 @@ abstract class StorePostureContract {
     assertThat(decided.check().has("privacy.undecided-name")).isFalse();
     assertThat(hookGuard.posture().withManifests(Manifests.of(30, "created_at", null)).check()
         .has("privacy.undecided-name")).isFalse();
+    // A flag says something about the data but holds none.
+    assertThat(hookGuard.posture().withManifests(Manifests.of(30, "verified_email", "boolean", null))
+        .check().has("privacy.undecided-name")).isFalse();
   }
 
   @Test

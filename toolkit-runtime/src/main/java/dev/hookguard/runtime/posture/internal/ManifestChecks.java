@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 final class ManifestChecks {
 
+  private static final java.util.Set<String> FLAGS = java.util.Set.of("boolean", "java.lang.Boolean");
+
   private ManifestChecks() {}
 
   static List<Finding> check(List<PrivacyManifest> manifests, PosturePolicy policy) {
@@ -28,7 +30,9 @@ final class ManifestChecks {
                   + " needed for."));
         }
         for (PrivacyManifest.Property property : type.properties()) {
+          // A flag such as verified_email says something about data, but holds none.
           if (property.isSensitive()
+              || FLAGS.contains(property.javaType())
               || policy.notPersonalData().contains(type.name() + "#" + property.path())) {
             continue;
           }
