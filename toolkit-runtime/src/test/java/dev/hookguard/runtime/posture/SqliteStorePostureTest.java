@@ -91,6 +91,29 @@ class SqliteStorePostureTest extends StorePostureContract {
   }
 
   @Test
+  void aDatabaseReachedThroughASymbolicLinkIsJudgedByItsTarget() throws Exception {
+    Path real = Files.createDirectory(work.resolve("real"));
+    Path linked = Files.createDirectory(work.resolve("linked"));
+    Path target = real.resolve("hookguard.db");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    try (HookGuard first = HookGuard.builder().sqlite(target).masterKey(MasterKey.fromBytes(key.clone()))
+        .clock(clock).build()) {
+      first.retention().sweep();
+    }
+    Files.createSymbolicLink(linked.resolve("hookguard.db"), target);
+    try (HookGuard throughLink = HookGuard.builder().sqlite(linked.resolve("hookguard.db"))
+        .masterKey(MasterKey.fromBytes(key)).clock(clock).build()) {
+      assertThat(throughLink.posture().withManifests(Manifests.clean()).check()
+          .has("files.not-owner-only")).isFalse();
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+      assertThat(throughLink.posture().withManifests(Manifests.clean()).check()
+          .withId("files.not-owner-only")).extracting(Finding::subject)
+          .containsExactly("file " + linked.resolve("hookguard.db").toAbsolutePath());
+    }
+  }
+
+  @Test
   void aRetentionKeyFileGivenElsewhereIsChecked() throws Exception {
     Path other = Files.createDirectory(work.resolve("elsewhere"));
     Path keys = other.resolve("day.keys");

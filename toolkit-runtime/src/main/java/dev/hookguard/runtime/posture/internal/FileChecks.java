@@ -4,7 +4,6 @@ import dev.hookguard.runtime.posture.Finding;
 import dev.hookguard.runtime.posture.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -27,11 +26,11 @@ final class FileChecks {
   static List<Finding> check(List<Path> files) {
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // Through symbolic links: what matters is who can read the file the data is in.
+      if (!Files.exists(file)) {
         continue;
       }
-      PosixFileAttributeView view =
-          Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+      PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
       if (view == null) {
         findings.add(new Finding("files.unchecked", Severity.INFO, "file " + file,
             "The file system has no POSIX permissions, so who may read the file was not checked.",
