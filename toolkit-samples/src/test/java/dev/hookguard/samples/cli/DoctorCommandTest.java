@@ -3,6 +3,7 @@ package dev.hookguard.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookguard.samples.Main;
+import dev.hookguard.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,20 @@ class DoctorCommandTest {
     String forged = checkpoint.substring(0, checkpoint.lastIndexOf(':') + 1) + "0".repeat(64);
     assertThat(run("doctor", "--checkpoint", forged)).isEqualTo(1);
     assertThat(output()).contains("audit.broken");
+  }
+
+  @Test
+  void onPostgresTheKeyFileIsApartFromTheDataAndNoFileIsChecked() throws Exception {
+    try (TestPostgres.Schema schema = TestPostgres.server().newSchema()) {
+      assertThat(run("doctor", "--postgres", schema.jdbcUrl(), "--json")).as(output()).isZero();
+
+      JsonNode report = JsonMapper.builder().build().readTree(output());
+      List<String> ids = new ArrayList<>();
+      report.get("findings").forEach(f -> ids.add(f.get("id").asString()));
+      assertThat(ids).contains("masterkey.local-file", "sweep.never-run")
+          .doesNotContain("masterkey.beside-data", "files.not-owner-only");
+      assertThat(report.get("highest").asString()).isEqualTo("MEDIUM");
+    }
   }
 
   @Test
