@@ -291,7 +291,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
    * posture().check(receiver, ...)} checks the store and those receivers against the practices
    * (HTTPS, signatures, replay windows, allow-list, rate limits, retention and sweeps, key ages,
    * the master key's place, file permissions, the audit trail) and reports what falls short. It
-   * writes nothing.
+   * records nothing of its own.
    */
   public Posture posture() {
     return posture(PosturePolicy.defaults());

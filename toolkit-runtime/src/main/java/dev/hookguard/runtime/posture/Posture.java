@@ -26,7 +26,8 @@ import java.util.List;
  * secrets and a tolerance within the policy, replay protection that outlasts the tolerance (or,
  * without a signed timestamp, the records), an IP allow-list, a rate limit.
  *
- * <p>Thread-safe; every check reads the state of the moment it runs. An audit writes nothing.
+ * <p>Thread-safe; every check reads the state of the moment it runs. An audit records nothing
+ * of its own (verifying the trail links the entries already queued, as {@code verify()} does).
  */
 public interface Posture {
 
