@@ -27,6 +27,7 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.receiver;
   exports dev.hookguard.runtime.outbox;
   exports dev.hookguard.runtime.privacy;
+  exports dev.hookguard.runtime.posture;
   exports dev.hookguard.runtime.subject;
   // For generated code only, no compatibility promise (see its package documentation).
   exports dev.hookguard.runtime.generated;

@@ -19,6 +19,10 @@ import dev.hookguard.runtime.outbox.Forwarding;
 import dev.hookguard.runtime.outbox.Outbox;
 import dev.hookguard.runtime.outbox.internal.JdbcOutbox;
 import dev.hookguard.runtime.outbox.internal.OutboxRows;
+import dev.hookguard.runtime.posture.Posture;
+import dev.hookguard.runtime.posture.PosturePolicy;
+import dev.hookguard.runtime.posture.internal.PostureAudit;
+import dev.hookguard.runtime.posture.internal.StoreSetup;
 import dev.hookguard.runtime.receiver.ReceiptStore;
 import dev.hookguard.runtime.redact.RedactionContext;
 import dev.hookguard.runtime.retention.Retention;
@@ -77,6 +81,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
   private final Receipts receipts;
   private final JdbcOutbox outbox;
   private final ScheduledExecutorService chainer;
+  private final StoreSetup setup;
   private final ConcurrentMap<String, StoreSchema> schemas = new ConcurrentHashMap<>();
   private final Subjects subjects;
 
@@ -90,7 +95,10 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       KeyRing keyRing,
       Clock clock,
       AuditSink auditSink,
-      RetentionKeyStore retentionKeys) {
+      RetentionKeyStore retentionKeys,
+      MasterKey masterKey,
+      Path sqliteFile,
+      Path retentionKeyFile) {
     this.database = database;
     this.retentionKeys = retentionKeys;
     this.keyRing = keyRing;
@@ -109,6 +117,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
         new JdbcRetention(
             database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
     this.extraAuditSink = auditSink;
+    this.setup = new StoreSetup(database, java.util.Optional.ofNullable(sqliteFile),
+        java.util.Optional.ofNullable(retentionKeyFile), masterKey, clock, auditTrail);
     this.outbox = new JdbcOutbox(database, clock);
     this.receipts =
         new Receipts(
@@ -304,6 +314,22 @@ public final class HookGuard extends TableSource implements AutoCloseable {
    */
   public AuditTrail audit() {
     return auditTrail;
+  }
+
+  /**
+   * The posture audit of this store under {@link PosturePolicy#defaults()}: {@code
+   * posture().check(receiver, ...)} checks the store and those receivers against the practices
+   * (HTTPS, signatures, replay windows, allow-list, rate limits, retention and sweeps, key ages,
+   * the master key's place, file permissions, the audit trail) and reports what falls short. It
+   * records nothing of its own.
+   */
+  public Posture posture() {
+    return posture(PosturePolicy.defaults());
+  }
+
+  /** The posture audit of this store under {@code policy}; see {@link #posture()}. */
+  public Posture posture(PosturePolicy policy) {
+    return new PostureAudit(setup, Objects.requireNonNull(policy, "policy"));
   }
 
   /**
@@ -518,7 +544,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       try {
         Migrations.migrate(database, clock);
         KeyRing keyRing = KeyRing.open(database, masterKey, clock);
-        return new HookGuard(database, keyRing, clock, auditSink, openRetentionKeys(database));
+        return new HookGuard(database, keyRing, clock, auditSink, openRetentionKeys(database),
+            masterKey, sqliteFile, sqliteFile == null ? null : retentionKeyFile());
       } catch (RuntimeException e) {
         try {
           database.close();
@@ -529,12 +556,16 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       }
     }
 
+    /** SQLite: the file of the retention day keys, given or beside the database. */
+    private Path retentionKeyFile() {
+      return retentionKeyFile != null
+          ? retentionKeyFile
+          : sqliteFile.resolveSibling(sqliteFile.getFileName() + ".keys");
+    }
+
     private RetentionKeyStore openRetentionKeys(Database database) {
       if (sqliteFile != null) {
-        Path file =
-            retentionKeyFile != null
-                ? retentionKeyFile
-                : sqliteFile.resolveSibling(sqliteFile.getFileName() + ".keys");
+        Path file = retentionKeyFile();
         Database keyDatabase = Database.sqlite(file);
         try {
           return RetentionKeyStore.open(keyDatabase, true, null, masterKey, clock);

@@ -42,7 +42,8 @@ class ArchitectureTest {
 
   /** The capabilities that keep an {@code internal} package of their own. */
   static final List<String> CAPABILITIES =
-      List.of("audit", "crypto", "outbox", "retention", "signature", "store", "subject");
+      List.of("audit", "crypto", "outbox", "posture", "retention", "signature", "store",
+          "subject");
 
   private static JavaClasses runtime;
 

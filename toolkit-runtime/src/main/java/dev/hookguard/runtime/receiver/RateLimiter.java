@@ -141,6 +141,16 @@ public final class RateLimiter implements RequestLimiter {
     }
   }
 
+  /** The limit of each source address, if one was set. */
+  public Optional<RateLimit> perSource() {
+    return Optional.ofNullable(perSource);
+  }
+
+  /** The limit of all sources together, if one was set. */
+  public Optional<RateLimit> overall() {
+    return Optional.ofNullable(overall);
+  }
+
   /** How many source buckets are held now, for tests and monitoring. */
   public int trackedSources() {
     synchronized (sources) {

@@ -107,6 +107,12 @@ public final class WebhookReceiver<X> {
   private final int maxBodyBytes;
   private final ReceiverPipeline<X> pipeline;
   private final ReceiverReport<X> report;
+  // What a posture audit reads back: the parts as configured.
+  private final Optional<IpAllowList> allowList;
+  private final Optional<RequestLimiter> rateLimiter;
+  private final Optional<WebhookSignature> signature;
+  private final Optional<ReplayGuard> replayGuard;
+  private final boolean keepsReceipts;
 
   private WebhookReceiver(Builder<X> builder) {
     // With receipts, the name the store keeps records and audit entries under, so that a type's
@@ -120,6 +126,11 @@ public final class WebhookReceiver<X> {
             payloadType, builder.redactor, builder.listener, builder.metrics, builder.clock,
             builder.log);
     this.pipeline = new ReceiverPipeline<>(builder, report);
+    this.allowList = Optional.ofNullable(builder.allowList);
+    this.rateLimiter = Optional.ofNullable(builder.rateLimiter);
+    this.signature = Optional.ofNullable(builder.messageIds);
+    this.replayGuard = Optional.ofNullable(builder.replayGuard);
+    this.keepsReceipts = builder.receipts != null;
   }
 
   /**
@@ -180,6 +191,42 @@ public final class WebhookReceiver<X> {
     Objects.requireNonNull(peer, "peer");
     Objects.requireNonNull(method, "method");
     return pipeline.admit(peer, secure, method, WebhookRequest.copy(headers));
+  }
+
+  /** Whether requests must come over HTTPS (the default; see {@link Builder#allowPlainHttp()}). */
+  public boolean httpsRequired() {
+    return httpsRequired;
+  }
+
+  /** The allow-list of client addresses, if one was configured. */
+  public Optional<IpAllowList> allowList() {
+    return allowList;
+  }
+
+  /** The rate limiter, if one was configured. */
+  public Optional<RequestLimiter> rateLimiter() {
+    return rateLimiter;
+  }
+
+  /**
+   * The signature scheme the verifier checks, when known: a generated verifier passed as itself
+   * tells it, or {@link Builder#messageIds} names it. Its {@code toString()} never shows a secret.
+   */
+  public Optional<WebhookSignature> signature() {
+    return signature;
+  }
+
+  /** The replay guard message ids are recorded in, if any (none when receipts are kept). */
+  public Optional<ReplayGuard> replayGuard() {
+    return replayGuard;
+  }
+
+  /**
+   * Whether the receiver keeps {@linkplain Builder#receipts receipts}: message ids are then kept
+   * with their records, as long as the records.
+   */
+  public boolean keepsReceipts() {
+    return keepsReceipts;
   }
 
   @Override

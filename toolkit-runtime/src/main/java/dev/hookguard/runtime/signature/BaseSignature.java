@@ -38,6 +38,16 @@ abstract class BaseSignature implements WebhookSignature {
   /** A copy with another clock and tolerance, sharing the (immutable) keys. */
   abstract BaseSignature copy(Clock clock, Duration tolerance);
 
+  /** Whether the scheme signs a timestamp (and so checks the tolerance). */
+  boolean signsTimestamp() {
+    return true;
+  }
+
+  @Override
+  public final Optional<Duration> tolerance() {
+    return signsTimestamp() ? Optional.of(tolerance) : Optional.empty();
+  }
+
   /** Number of configured secrets or keys, for {@code toString()}. */
   abstract int keyCount();
 

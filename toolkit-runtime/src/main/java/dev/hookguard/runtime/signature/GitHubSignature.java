@@ -70,6 +70,11 @@ final class GitHubSignature extends HmacSignature {
   }
 
   @Override
+  boolean signsTimestamp() {
+    return false;
+  }
+
+  @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new GitHubSignature(keys, clock, tolerance);
   }

@@ -24,6 +24,8 @@ final class HmacKeys {
 
   private final List<SecretKeySpec> keys;
   private final List<Mac> prototypes;
+  /** The length of the shortest key, taken when the keys are given (0 without keys). */
+  private final int shortest;
   private final ThreadLocal<Mac[]> perThread = ThreadLocal.withInitial(this::copies);
 
   HmacKeys(List<byte[]> rawKeys) {
@@ -38,6 +40,7 @@ final class HmacKeys {
       keyed.add(keyed(key));
     }
     this.keys = Collections.unmodifiableList(specs);
+    this.shortest = rawKeys.stream().mapToInt(raw -> raw.length).min().orElse(0);
     this.prototypes = Collections.unmodifiableList(keyed);
   }
 
@@ -64,6 +67,11 @@ final class HmacKeys {
       // HmacSHA256 is required of every Java platform; a key of any non-empty length is valid.
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
+  }
+
+  /** The length of the shortest key, in bytes; empty when there is none. */
+  java.util.OptionalInt shortestKeyBytes() {
+    return shortest == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(shortest);
   }
 
   boolean isEmpty() {

@@ -31,6 +31,11 @@ abstract class HmacSignature extends BaseSignature {
   }
 
   @Override
+  public final java.util.OptionalInt shortestSecretBytes() {
+    return keys.shortestKeyBytes();
+  }
+
+  @Override
   final int keyCount() {
     return keys.size();
   }

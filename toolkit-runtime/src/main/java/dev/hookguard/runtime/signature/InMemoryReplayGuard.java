@@ -107,6 +107,11 @@ final class InMemoryReplayGuard implements ReplayGuard {
   }
 
   @Override
+  public java.util.Optional<Duration> window() {
+    return java.util.Optional.of(window);
+  }
+
+  @Override
   public String toString() {
     return "InMemoryReplayGuard[window=" + window + ", maxEntries=" + maxEntries + "]";
   }

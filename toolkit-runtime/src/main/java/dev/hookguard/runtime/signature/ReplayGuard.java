@@ -38,6 +38,14 @@ public interface ReplayGuard {
   default void forget(String messageId) {}
 
   /**
+   * How long an id is remembered, if the guard tells; empty by default. A posture audit compares
+   * it with the signature's tolerance and the records' retention.
+   */
+  default java.util.Optional<Duration> window() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * An in-memory guard on the system UTC clock.
    *
    * @param window how long an id is remembered

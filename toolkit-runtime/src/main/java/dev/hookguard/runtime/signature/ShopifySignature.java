@@ -60,6 +60,11 @@ final class ShopifySignature extends HmacSignature {
   }
 
   @Override
+  boolean signsTimestamp() {
+    return false;
+  }
+
+  @Override
   BaseSignature copy(Clock clock, Duration tolerance) {
     return new ShopifySignature(keys, clock, tolerance);
   }

@@ -264,6 +264,11 @@ final class StandardWebhooksSignature extends BaseSignature {
   }
 
   @Override
+  public java.util.OptionalInt shortestSecretBytes() {
+    return hmacKeys.shortestKeyBytes();
+  }
+
+  @Override
   int keyCount() {
     return hmacKeys.size() + verifyKeys.size();
   }

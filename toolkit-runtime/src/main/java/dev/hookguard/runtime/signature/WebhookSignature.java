@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One provider's webhook signature scheme, configured with its secrets: verifies that a request
@@ -121,6 +122,27 @@ public interface WebhookSignature {
    * @throws IllegalArgumentException if {@code tolerance} is negative
    */
   WebhookSignature withTolerance(Duration tolerance);
+
+  /**
+   * The tolerance of the signed timestamp, for schemes that sign one (Standard Webhooks, Stripe,
+   * Slack); empty for schemes that sign none (GitHub, Shopify), whose requests stay valid for
+   * ever: only the message ids kept decide when a captured one can be replayed. Empty by default,
+   * for schemes that do not tell.
+   */
+  default Optional<Duration> tolerance() {
+    return Optional.empty();
+  }
+
+  /**
+   * The length, in bytes, of the shortest shared secret configured, as the scheme uses it as an
+   * HMAC key (the decoded bytes of a Standard Webhooks {@code whsec_} secret, the UTF-8 bytes of
+   * the other providers' secrets); empty when the scheme holds no shared secret (only Ed25519
+   * keys, whose length is fixed) or does not tell. A length, never the secret; for a posture
+   * audit.
+   */
+  default OptionalInt shortestSecretBytes() {
+    return OptionalInt.empty();
+  }
 
   /** Returns the scheme's short name: {@code standard-webhooks}, {@code stripe}, {@code github}, {@code slack} or {@code shopify}. */
   String scheme();

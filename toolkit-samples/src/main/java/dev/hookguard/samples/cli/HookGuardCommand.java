@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, ConsumeCommand.class,
         RedactCommand.class,
         KeysCommand.class, SweepCommand.class, AuditCommand.class, ReportCommand.class,
-        SubjectCommand.class,
+        SubjectCommand.class, DoctorCommand.class,
         CommandLine.HelpCommand.class})
 public final class HookGuardCommand implements Runnable {
 

@@ -220,6 +220,11 @@ public final class JdbcReplayGuard implements ReplayGuard {
   }
 
   @Override
+  public java.util.Optional<Duration> window() {
+    return java.util.Optional.of(window);
+  }
+
+  @Override
   public String toString() {
     return "DatabaseReplayGuard[scope=" + scope + ", window=" + window + ", " + database + "]";
   }
