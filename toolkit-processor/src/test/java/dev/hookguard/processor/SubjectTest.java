@@ -56,6 +56,31 @@ class SubjectTest {
   }
 
   @Test
+  void theManifestRecordsNamesLikePersonalDataThatCarryNoDecision() throws IOException {
+    Compilation compilation = Sources.compile(Sources.source("test.Signup",
+        "package test;",
+        "import dev.hookguard.api.*;",
+        "@WebhookPayload public record Signup(String id,",
+        "    String billingEmail,",
+        "    @SuppressWarnings(\"HookGuardPersonalData\") String mailingList,",
+        "    boolean verifiedEmail,",
+        "    @Sensitive String phone,",
+        "    String createdAt) {",
+        "  @Override public String toString() { return SignupRedactor.create().toLogString(this); }",
+        "}"));
+    assertThat(compilation).succeeded();
+    String manifest = new String(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+            "META-INF/hookguard/privacy-manifest.json").orElseThrow().openInputStream()
+        .readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(manifest).containsOnlyOnce("\"undecided\": \"an e-mail address\"")
+        .contains("\"path\": \"billingEmail\"");
+    assertThat(manifest.indexOf("\"undecided\": \"an e-mail address\""))
+        .isGreaterThan(manifest.indexOf("\"path\": \"billingEmail\""))
+        .isLessThan(manifest.indexOf("\"path\": \"mailingList\""));
+    assertThat(manifest.split("\"undecided\": null", -1)).hasSize(6);
+  }
+
+  @Test
   void aTypeWithoutSubjectsKeepsTheShortSchema() throws IOException {
     Compilation compilation = Sources.compile(Sources.source("test.Ping",
         "package test;",

@@ -72,7 +72,9 @@ public final class ManifestRenderer {
         .append(string(encryption(property.atRest()))).append(",\n");
     out.append(indent).append("\"retentionDays\": ").append(days(property.retentionDays()))
         .append(",\n");
-    out.append(indent).append("\"subject\": ").append(property.subject()).append("\n");
+    out.append(indent).append("\"subject\": ").append(property.subject()).append(",\n");
+    out.append(indent).append("\"undecided\": ")
+        .append(property.undecided().map(ManifestRenderer::string).orElse("null")).append("\n");
     out.append("        }");
   }
 

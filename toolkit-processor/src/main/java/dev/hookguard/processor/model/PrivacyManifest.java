@@ -89,7 +89,8 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
           property.declaredProtection(),
           atRest,
           retention,
-          property.subject()));
+          property.subject(),
+          property.undecided()));
       descend(entries, nested, property.shape(), path, field, retention, atRest, onPath);
     }
 
@@ -137,6 +138,8 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
    * @param retentionDays how long the store keeps the field it is stored in: the shortest of the
    *     record's retention and the field's ({@link Storage#retainDays()}); empty without limit
    * @param subject whether it identifies the person a record is about ({@code @Subject})
+   * @param undecided what personal data its name suggests, when no decision was taken on it
+   *     ({@link Property#undecided()}); empty otherwise
    */
   public record Entry(
       String path,
@@ -149,7 +152,8 @@ public record PrivacyManifest(Optional<String> module, List<PayloadEntry> types)
       Storage.Protection encryption,
       Storage.Protection atRest,
       OptionalInt retentionDays,
-      boolean subject) {
+      boolean subject,
+      Optional<String> undecided) {
 
     /** Whether this is a root's own property, a field of the store. */
     public boolean isField() {

@@ -22,6 +22,9 @@ import java.util.Optional;
  *     whatever the objects inside it ask for; the privacy manifest lists it per property
  * @param subject whether it carries {@code @Subject}: its values identify the person a record is
  *     about
+ * @param undecided what personal data its name suggests ({@link PersonalDataNames}), when no
+ *     decision was taken on it: neither {@code @Sensitive}, nor a flag, nor {@code
+ *     @SuppressWarnings("HookGuardPersonalData")}; empty otherwise
  */
 public record Property(
     String name,
@@ -34,7 +37,8 @@ public record Property(
     Storage storage,
     Redaction redaction,
     Storage.Protection declaredProtection,
-    boolean subject) {
+    boolean subject,
+    Optional<String> undecided) {
 
   /** What stands for the property when it has no value. */
   public enum Empty {

@@ -1,6 +1,7 @@
 package dev.hookguard.processor.validation;
 
 import dev.hookguard.api.Sensitive;
+import dev.hookguard.processor.model.PersonalDataNames;
 import dev.hookguard.processor.model.Annotations;
 import dev.hookguard.processor.model.PrivacyManifest;
 import dev.hookguard.processor.model.PropertyScanner;

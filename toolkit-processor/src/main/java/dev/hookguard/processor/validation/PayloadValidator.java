@@ -4,6 +4,7 @@ import com.sun.source.util.Trees;
 import dev.hookguard.api.Naming;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.api.WebhookPayload;
+import dev.hookguard.processor.model.PersonalDataNames;
 import dev.hookguard.processor.model.Annotations;
 import dev.hookguard.processor.model.NestedTypes;
 import dev.hookguard.processor.model.PayloadModelFactory;

@@ -92,6 +92,10 @@ public record PrivacyManifest(String origin, Optional<String> module, List<Paylo
    * @param retentionDays how long the store keeps it: the shortest retention that applies;
    *     empty without limit
    * @param subject whether it identifies the person a record is about
+   * @param undecided what personal data its name suggests (such as "an e-mail address"), when no
+   *     decision was taken on it: neither {@code @Sensitive}, nor a flag, nor {@code
+   *     @SuppressWarnings("HookGuardPersonalData")}; empty otherwise, and in manifests written
+   *     before the processor recorded it
    */
   public record Property(
       String path,
@@ -103,7 +107,16 @@ public record PrivacyManifest(String origin, Optional<String> module, List<Paylo
       Encryption encryption,
       Encryption atRest,
       OptionalInt retentionDays,
-      boolean subject) {
+      boolean subject,
+      Optional<String> undecided) {
+
+    /** A property of a manifest that records no decision on its name. */
+    public Property(String path, String javaType, String declaredIn, String member,
+        Optional<Sensitive.Category> category, Optional<Sensitive.Mask> mask,
+        Encryption encryption, Encryption atRest, OptionalInt retentionDays, boolean subject) {
+      this(path, javaType, declaredIn, member, category, mask, encryption, atRest, retentionDays,
+          subject, Optional.empty());
+    }
 
     public Property {
       Objects.requireNonNull(path, "path");
@@ -115,6 +128,7 @@ public record PrivacyManifest(String origin, Optional<String> module, List<Paylo
       Objects.requireNonNull(encryption, "encryption");
       Objects.requireNonNull(atRest, "atRest");
       Objects.requireNonNull(retentionDays, "retentionDays");
+      Objects.requireNonNull(undecided, "undecided");
     }
 
     public boolean isSensitive() {

@@ -195,7 +195,8 @@ public final class PrivacyManifests {
             encryption(text(property.get("encryption"), "encryption")),
             encryption(text(property.get("atRest"), "atRest")),
             days(property.get("retentionDays")),
-            Boolean.TRUE.equals(property.get("subject"))));
+            Boolean.TRUE.equals(property.get("subject")),
+            optionalText(property.get("undecided"))));
       }
       types.add(new PrivacyManifest.PayloadType(
           text(type.get("type"), "type"),

@@ -24,6 +24,19 @@ final class Manifests {
   /** As above, the property of Java type {@code javaType}. */
   static List<PrivacyManifest> of(
       Integer retentionDays, String path, String javaType, String category) {
+    return of(retentionDays, path, javaType, category, null);
+  }
+
+  /**
+   * A manifest whose one plain property {@code path} is named like {@code undecided} (what the
+   * processor records when no decision was taken on such a name).
+   */
+  static List<PrivacyManifest> undecided(Integer retentionDays, String path, String undecided) {
+    return of(retentionDays, path, "java.lang.String", null, undecided);
+  }
+
+  private static List<PrivacyManifest> of(Integer retentionDays, String path, String javaType,
+      String category, String undecided) {
     String json = """
         {"format": 1, "module": null, "types": [{
           "type": "test.Note", "event": "", "retentionDays": %s, "subjects": [],
@@ -32,10 +45,11 @@ final class Manifests {
             "path": "%s", "javaType": "%s",
             "source": {"type": "test.Note", "member": "%s"},
             "category": %s, "mask": %s, "encryption": "none", "atRest": "none",
-            "retentionDays": %s, "subject": false}]}]}
+            "retentionDays": %s, "subject": false, "undecided": %s}]}]}
         """.formatted(retentionDays, path, javaType, path,
             category == null ? "null" : "\"" + category + "\"",
-            category == null ? "null" : "\"FULL\"", retentionDays);
+            category == null ? "null" : "\"FULL\"", retentionDays,
+            undecided == null ? "null" : "\"" + undecided + "\"");
     try {
       return List.of(PrivacyManifests.read(
           new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test manifest"));

@@ -6,15 +6,12 @@ import dev.hookguard.runtime.posture.Severity;
 import dev.hookguard.runtime.privacy.PrivacyManifest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The checks of the application's privacy manifests: every payload type under a retention, and
  * no property named like personal data left without a decision.
  */
 final class ManifestChecks {
-
-  private static final java.util.Set<String> FLAGS = java.util.Set.of("boolean", "java.lang.Boolean");
 
   private ManifestChecks() {}
 
@@ -30,32 +27,25 @@ final class ManifestChecks {
                   + " needed for."));
         }
         for (PrivacyManifest.Property property : type.properties()) {
-          // A flag such as verified_email says something about data, but holds none.
-          if (property.isSensitive()
-              || FLAGS.contains(property.javaType())
+          // The processor records what a name suggests when no decision was taken on it
+          // (@Sensitive, a flag, or @SuppressWarnings("HookGuardPersonalData")); the policy may
+          // add decisions of its own.
+          if (property.undecided().isEmpty()
               || policy.notPersonalData().contains(type.name() + "#" + property.path())) {
             continue;
           }
-          Optional<String> looksLike = PersonalDataNames.match(lastSegment(property.path()))
-              .or(() -> PersonalDataNames.match(property.member()));
-          looksLike.ifPresent(what -> findings.add(new Finding(
+          findings.add(new Finding(
               "privacy.undecided-name", Severity.LOW,
               "property " + type.name() + "#" + property.path(),
-              "The property is named like " + what + " but is neither @Sensitive nor listed as"
-                  + " not personal data.",
-              "Mark it @Sensitive (and @Encrypt), or, if it is not personal data, suppress"
-                  + " HookGuardPersonalData on it and list it in"
+              "The property is named like " + property.undecided().get() + " but is neither"
+                  + " @Sensitive nor marked as not personal data.",
+              "Mark it @Sensitive (and @Encrypt), or, if it is not personal data, annotate it"
+                  + " with @SuppressWarnings(\"HookGuardPersonalData\") or list it in"
                   + " PosturePolicy.withNotPersonalData(\"" + type.name() + "#"
-                  + property.path() + "\").")));
+                  + property.path() + "\")."));
         }
       }
     }
     return findings;
-  }
-
-  /** The last JSON name of {@code path}: {@code email} for {@code customer.emails[]}. */
-  private static String lastSegment(String path) {
-    String bare = path.replace("[]", "").replace("{}", "");
-    return bare.substring(bare.lastIndexOf('.') + 1);
   }
 }

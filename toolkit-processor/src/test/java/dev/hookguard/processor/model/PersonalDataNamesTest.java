@@ -1,4 +1,4 @@
-package dev.hookguard.processor.validation;
+package dev.hookguard.processor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.hookguard.processor.validation;
+package dev.hookguard.processor.model;
 
 import dev.hookguard.api.Sensitive.Category;
 import java.util.ArrayList;
@@ -14,10 +14,14 @@ import java.util.Optional;
  * together. So {@code billingEmail}, {@code cardNumber} and {@code browserIp} match, while
  * {@code creditCardCompany}, {@code accessTokensUrl} and {@code zipper} do not.
  */
-final class PersonalDataNames {
+public final class PersonalDataNames {
+
+  /** The id of the warning on such a name, by which a decision that it is not personal data is
+   * written: {@code @SuppressWarnings("HookGuardPersonalData")}. */
+  public static final String WARNING_ID = "HookGuardPersonalData";
 
   /** What a name looks like, and the category a fix would use. */
-  record Match(String description, Category category) {}
+  public record Match(String description, Category category) {}
 
   private static final Match EMAIL = new Match("an e-mail address", Category.CONTACT);
   private static final Match PHONE = new Match("a phone number", Category.CONTACT);
@@ -72,7 +76,7 @@ final class PersonalDataNames {
 
   private PersonalDataNames() {}
 
-  static Optional<Match> match(String name) {
+  public static Optional<Match> match(String name) {
     List<String> words = words(name);
     int n = words.size();
     if (n >= 2) {
