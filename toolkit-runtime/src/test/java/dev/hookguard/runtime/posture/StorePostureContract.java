@@ -126,6 +126,24 @@ abstract class StorePostureContract {
   }
 
   @Test
+  void anErasureStoppedMidwayAndLeftIsHighUntilItIsFinished() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hookGuard.subjects()
+        .erase("ada@example.com", "request 7", progress -> {
+          throw new IllegalStateException("stopped");
+        })).hasMessage("stopped");
+    // Still within the grace period: it may be running.
+    assertThat(posture().check().has("subjects.erasure-unfinished")).isFalse();
+
+    clock.advance(Duration.ofMinutes(11));
+
+    Finding unfinished = posture().check().withId("subjects.erasure-unfinished").get(0);
+    assertThat(unfinished.severity()).isEqualTo(Severity.HIGH);
+    assertThat(unfinished.found()).startsWith("1 erasure(s)").doesNotContain("ada");
+    hookGuard.subjects().resumeErasures();
+    assertThat(posture().check().has("subjects.erasure-unfinished")).isFalse();
+  }
+
+  @Test
   void dataKeysOlderThanTheRotationPolicyAreMedium() {
     clock.advance(Duration.ofDays(89));
     assertThat(posture().check().has("keys.rotation-due")).isFalse();

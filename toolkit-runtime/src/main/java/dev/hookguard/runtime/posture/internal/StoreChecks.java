@@ -40,8 +40,42 @@ final class StoreChecks {
     masterKey(findings);
     findings.addAll(FileChecks.check(files()));
     audit(findings);
+    erasures(findings);
     return findings;
   }
+
+  /**
+   * Erasures of data subjects that were started and did not finish (hg_subject_erasures): a person
+   * whose keys may be destroyed while records about them are still stored, audited as erased only
+   * in part. One that moved within the last {@link #ERASURE_GRACE} may still be running.
+   */
+  private void erasures(List<Finding> findings) {
+    long stale = now.minus(ERASURE_GRACE).toEpochMilli();
+    record Unfinished(long count, long oldest) {}
+    Unfinished unfinished = store.database().inTransaction("reading the erasure journal",
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(
+              "SELECT COUNT(*), MIN(requested_at) FROM hg_subject_erasures"
+                  + " WHERE finished_at IS NULL AND heartbeat_at < ?")) {
+            select.setLong(1, stale);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              return new Unfinished(rows.getLong(1), rows.getLong(2));
+            }
+          }
+        });
+    if (unfinished.count() > 0) {
+      findings.add(new Finding("subjects.erasure-unfinished", Severity.HIGH, "data subjects",
+          unfinished.count() + " erasure(s) of a data subject, the oldest requested "
+              + Durations.text(Duration.between(Instant.ofEpochMilli(unfinished.oldest()), now))
+              + " ago, stopped before the end: records about the person may still be stored.",
+          "Finish them: hookGuard.subjects().resumeErasures() (or 'hookguard subject erase'"
+              + " again), and run it at start-up."));
+    }
+  }
+
+  /** How long an unfinished erasure may go without progress before it counts as stopped. */
+  static final Duration ERASURE_GRACE = Duration.ofMinutes(10);
 
   /** When did the last sweep finish (hg_retention_sweeps), and is there anything to sweep? */
   private void sweeps(List<Finding> findings) {
