@@ -1,5 +1,6 @@
 package dev.hookguard.samples.shopify;
 
+import dev.hookguard.api.Retain;
 import dev.hookguard.api.WebhookPayload;
 
 /**
@@ -7,4 +8,5 @@ import dev.hookguard.api.WebhookPayload;
  * {@link ShopifyOrder}; this wrapper reads API responses and fixtures taken from them.
  */
 @WebhookPayload
+@Retain(days = 365) // as the order it holds
 public record ShopifyOrderEnvelope(ShopifyOrder order) {}
