@@ -290,16 +290,8 @@ public final class SubjectKeyStore {
   private void insert(Connection connection, byte[] token) throws SQLException {
     byte[] id = new byte[KEY_ID_BYTES];
     RANDOM.nextBytes(id);
-    byte[] wrapped;
-    try {
-      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
-          fresh, MasterKeys.aead(masterKey), keyAssociatedData(id));
-    } catch (GeneralSecurityException e) {
-      throw new KeyException(
-          KeyException.Reason.MASTER_KEY_UNAVAILABLE,
-          "cannot create and wrap a data subject's key with " + masterKey.description(), e);
-    }
+    byte[] wrapped = newWrapped(PredefinedAeadParameters.AES256_GCM, keyAssociatedData(id),
+        "a data subject's key");
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO " + keyTable + " (key_id, subject_token, wrapped_key, created_at)"
             + " VALUES (?, ?, ?, ?)")) {
@@ -371,22 +363,25 @@ public final class SubjectKeyStore {
   }
 
   private void insertTokenKey(Connection connection) throws SQLException {
-    byte[] wrapped;
-    try {
-      KeysetHandle fresh = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
-      wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(
-          fresh, MasterKeys.aead(masterKey), tokenKeyAssociatedData());
-    } catch (GeneralSecurityException e) {
-      throw new KeyException(
-          KeyException.Reason.MASTER_KEY_UNAVAILABLE,
-          "cannot create and wrap the subject token key with " + masterKey.description(), e);
-    }
+    byte[] wrapped = newWrapped(PredefinedPrfParameters.HMAC_SHA256_PRF,
+        tokenKeyAssociatedData(), "the subject token key");
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO " + tokenKeyTable + " (id, wrapped_key, created_at) VALUES (1, ?, ?)"
             + " ON CONFLICT (id) DO NOTHING")) {
       insert.setBytes(1, wrapped);
       insert.setLong(2, clock.millis());
       insert.executeUpdate();
+    }
+  }
+
+  /** A new keyset of {@code parameters}, wrapped by the master key, bound to {@code ad}. */
+  private byte[] newWrapped(com.google.crypto.tink.Parameters parameters, byte[] ad, String what) {
+    try {
+      return TinkProtoKeysetFormat.serializeEncryptedKeyset(
+          KeysetHandle.generateNew(parameters), MasterKeys.aead(masterKey), ad);
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(KeyException.Reason.MASTER_KEY_UNAVAILABLE,
+          "cannot create and wrap " + what + " with " + masterKey.description(), e);
     }
   }
 
