@@ -74,7 +74,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>PostgreSQL: the server named by {@code HOOKGUARD_BENCH_POSTGRES_URL} (environment, or the
  * system property {@code hookguard.bench.postgres.url} given to the fork with {@code
- * -jvmArgsAppend}), such as {@code jdbc:postgresql://db.example.com:5432/hookguard?user=app}; its user
+ * -jvmArgsAppend}), such as {@code jdbc:postgresql://db.example.com:5432/hookguard?user=app}, or else
+ * the tests' server {@code HOOKGUARD_TEST_POSTGRES_URL}; its user
  * must be allowed to create a schema. Without one, a PostgreSQL started embedded in the fork
  * (zonky, with {@code synchronous_commit=on}, which zonky turns off by default: both receivers
  * must wait for durable commits).
@@ -262,6 +263,10 @@ public class ReceiverThroughputBenchmark {
     String url = System.getProperty("hookguard.bench.postgres.url");
     if (url == null || url.isBlank()) {
       url = System.getenv("HOOKGUARD_BENCH_POSTGRES_URL");
+    }
+    if (url == null || url.isBlank()) {
+      // The tests' server (toolkit-test-support's TestPostgres) when one is named.
+      url = System.getenv("HOOKGUARD_TEST_POSTGRES_URL");
     }
     if (url != null && !url.isBlank()) {
       return url;

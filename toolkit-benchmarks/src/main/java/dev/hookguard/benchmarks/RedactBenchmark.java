@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Making the Shopify order safe to log or forward, against writing it out unredacted.
@@ -26,7 +27,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * work as {@code toLogString}. The unredacted baselines are the generated writer
  * ({@code ShopifyOrderVerifier.toJson}: same generator, no masks) and Jackson data binding's
  * {@code writeValueAsString}. The redacting baseline is {@link ReflectiveRedactor}: the same
- * masks, applied by walking the object's fields by reflection on every call.
+ * masks, applied by walking the object's fields by reflection on every call. The redacting peer
+ * of {@code toRedactedJson} is {@code jacksonMaskingToJson}: Jackson data binding with a masking
+ * serializer module ({@link JacksonMasking}), the same masks, the same JSON shape.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +42,7 @@ public class RedactBenchmark {
   private ShopifyOrder order;
   private ShopifyOrderRedactor redactor;
   private ReflectiveRedactor reflective;
+  private JsonMapper masking;
 
   @Setup
   public void setUp() throws Exception {
@@ -52,6 +56,11 @@ public class RedactBenchmark {
     if (!reflective.toLogString(order).contains("[REDACTED]")) {
       throw new IllegalStateException("the reflective baseline masks nothing");
     }
+    masking = JacksonMasking.mapper(reflective);
+    String masked = masking.writeValueAsString(order);
+    if (masked.contains(order.email()) || !masked.contains("[REDACTED]")) {
+      throw new IllegalStateException("the Jackson masking module does not mask: " + masked);
+    }
   }
 
   /** The baseline: fields walked by reflection on every call, masks looked up per field. */
@@ -63,6 +72,12 @@ public class RedactBenchmark {
   @Benchmark
   public void toLogString(Blackhole bh) {
     bh.consume(redactor.toLogString(order));
+  }
+
+  /** The peer of {@link #toRedactedJson}: Jackson data binding with a masking module. */
+  @Benchmark
+  public void jacksonMaskingToJson(Blackhole bh) {
+    bh.consume(masking.writeValueAsString(order));
   }
 
   @Benchmark

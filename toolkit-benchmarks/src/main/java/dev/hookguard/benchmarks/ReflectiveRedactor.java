@@ -45,6 +45,14 @@ final class ReflectiveRedactor {
 
   /** The masks of every sensitive property of every payload type the manifests list. */
   static ReflectiveRedactor fromManifests(byte[] key) throws ReflectiveOperationException {
+    return new ReflectiveRedactor(manifestMasks(), key);
+  }
+
+  /**
+   * The mask of every sensitive field of every payload type the privacy manifests list; also
+   * what {@link JacksonMasking} masks.
+   */
+  static Map<Field, Mask> manifestMasks() throws ReflectiveOperationException {
     Map<Field, Mask> masks = new HashMap<>();
     for (PrivacyManifest manifest : PrivacyManifests.load()) {
       for (PrivacyManifest.PayloadType type : manifest.types()) {
@@ -59,7 +67,7 @@ final class ReflectiveRedactor {
     if (masks.isEmpty()) {
       throw new IllegalStateException("no privacy manifest with a sensitive property found");
     }
-    return new ReflectiveRedactor(masks, key);
+    return masks;
   }
 
   /** The class of a canonical name, nested classes included ({@code Outer.Inner}). */
@@ -144,7 +152,8 @@ final class ReflectiveRedactor {
     out.append('}');
   }
 
-  private String masked(Mask mask, String text) {
+  /** {@code text} masked as the generated redactor masks it; shared with {@link JacksonMasking}. */
+  String masked(Mask mask, String text) {
     return switch (mask) {
       case FULL, OMIT -> "[REDACTED]";
       case LAST4 -> "****" + (text.length() > 4 ? text.substring(text.length() - 4) : "");
