@@ -31,13 +31,17 @@ import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.internal.JdbcReplayGuard;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.internal.JdbcPayloadTable;
+import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.store.internal.Receipts;
 import dev.hookguard.runtime.subject.Subjects;
 import dev.hookguard.runtime.subject.internal.JdbcSubjects;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -113,9 +117,30 @@ public final class HookGuard extends TableSource implements AutoCloseable {
               auditSink.record(event);
             };
     this.keyManager = new JdbcKeyManager(database, keyRing, retentionKeys, clock);
-    this.retention =
-        new JdbcRetention(
-            database, keyRing, retentionKeys, clock, this.auditSink, () -> schemas.values());
+    AuditQueue batches = new AuditQueue() {
+      @Override
+      public void enqueue(Connection connection, List<AuditEvent> events) throws SQLException {
+        auditTrail.enqueue(connection, events);
+      }
+
+      @Override
+      public void committed(List<AuditEvent> events) {
+        if (auditSink == null) {
+          return;
+        }
+        for (AuditEvent event : events) {
+          try {
+            auditSink.record(event);
+          } catch (RuntimeException e) {
+            // The entry is in the trail, committed with its work; only the extra copy is lost.
+            LOG.warn("the audit sink failed on a committed entry ({}): {}", event.kind(),
+                e.getClass().getName());
+          }
+        }
+      }
+    };
+    this.retention = new JdbcRetention(database, keyRing, retentionKeys, clock, this.auditSink,
+        batches, () -> schemas.values());
     this.extraAuditSink = auditSink;
     this.setup = new StoreSetup(database, java.util.Optional.ofNullable(sqliteFile),
         java.util.Optional.ofNullable(retentionKeyFile), masterKey, clock, auditTrail);
@@ -147,8 +172,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
             database,
             retentionKeys.subjectKeys(),
             clock,
-            auditTrail::enqueue,
-            auditSink,
+            batches,
             this.auditSink,
             type -> java.util.Optional.ofNullable(schemas.get(type)).map(this::openTable),
             SUBJECT_BATCH);

@@ -1,6 +1,7 @@
 package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.KeyRing;
@@ -35,6 +36,7 @@ public final class JdbcRetention implements Retention {
       RetentionKeyStore dayKeys,
       Clock clock,
       AuditSink audit,
+      AuditQueue queue,
       Supplier<Collection<StoreSchema>> schemas) {
     this.database = Objects.requireNonNull(database, "database");
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
@@ -45,6 +47,7 @@ public final class JdbcRetention implements Retention {
             dayKeys,
             Objects.requireNonNull(clock, "clock"),
             Objects.requireNonNull(audit, "audit"),
+            Objects.requireNonNull(queue, "queue"),
             Objects.requireNonNull(schemas, "schemas"));
     this.reporter = new RetentionReporter(database, dayKeys, clock,
         Objects.requireNonNull(schemas, "schemas"));

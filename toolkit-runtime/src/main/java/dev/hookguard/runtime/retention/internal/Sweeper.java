@@ -2,6 +2,7 @@ package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sweeps: destroys the day keys of past days (crypto-shredding), then deletes expired records and
- * expired fields in batches, each batch one transaction, audited once it commits.
+ * expired fields in batches, each batch one transaction holding its audit entries.
  *
  * <p>It keeps no state of its own beyond a journal row: what is left to do is what is still
  * expired in the tables, so a sweep that stopped anywhere (crash, kill, exception) leaves every
@@ -61,6 +62,7 @@ final class Sweeper {
   private final RetentionKeyStore dayKeys;
   private final Clock clock;
   private final AuditSink audit;
+  private final AuditQueue queue;
   private final Supplier<Collection<StoreSchema>> schemas;
   /** A truncation a reader blocked: the next sweep truncates even if it deletes nothing. */
   private volatile boolean walPending;
@@ -71,12 +73,14 @@ final class Sweeper {
       RetentionKeyStore dayKeys,
       Clock clock,
       AuditSink audit,
+      AuditQueue queue,
       Supplier<Collection<StoreSchema>> schemas) {
     this.database = database;
     this.keys = keys;
     this.dayKeys = dayKeys;
     this.clock = clock;
     this.audit = audit;
+    this.queue = queue;
     this.schemas = schemas;
   }
 
@@ -109,7 +113,7 @@ final class Sweeper {
     }
   }
 
-  /** One record or field set removed by a batch, audited once the batch commits. */
+  /** One record or field set removed by a batch, audited in the batch's transaction. */
   private record Removed(String payloadType, String id, List<String> paths) {}
 
   private final class Run {
@@ -157,27 +161,28 @@ final class Sweeper {
 
     // 2. Whole records past their expiry.
     while (true) {
-      List<Removed> removed =
+      List<AuditEvent> removed =
           database.inTransaction(
               "deleting a batch of expired records",
               connection -> {
                 List<Removed> batch = deleteExpiredRecords(connection, run);
                 updateJournal(connection, run, batch.size(), 0);
-                return batch;
+                return audited(connection, batch, AuditEvent.Kind.SWEEP_RECORD_DELETED,
+                    "record past its retention");
               });
       if (removed.isEmpty()) {
         break;
       }
+      queue.committed(removed);
       run.records += removed.size();
       run.batches++;
-      auditAll(removed, AuditEvent.Kind.SWEEP_RECORD_DELETED, "record past its retention");
       run.progress(SweepProgress.Phase.RECORDS);
     }
 
     // 3. Fields past their own expiry, in records that live on.
     while (true) {
       long[] fieldCount = new long[1];
-      List<Removed> removed =
+      List<AuditEvent> removed =
           database.inTransaction(
               "deleting a batch of expired fields",
               connection -> {
@@ -185,14 +190,15 @@ final class Sweeper {
                 long count = batch.stream().mapToLong(r -> r.paths().size()).sum();
                 updateJournal(connection, run, 0, count);
                 fieldCount[0] = count;
-                return batch;
+                return audited(connection, batch, AuditEvent.Kind.SWEEP_FIELDS_DELETED,
+                    "fields past their retention");
               });
       if (removed.isEmpty()) {
         break;
       }
+      queue.committed(removed);
       run.fields += fieldCount[0];
       run.batches++;
-      auditAll(removed, AuditEvent.Kind.SWEEP_FIELDS_DELETED, "fields past their retention");
       run.progress(SweepProgress.Phase.FIELDS);
     }
 
@@ -440,13 +446,17 @@ final class Sweeper {
     return null;
   }
 
-  private void auditAll(List<Removed> removed, AuditEvent.Kind kind, String reason) {
+  /** The audit entries of {@code removed}, queued in the batch's transaction. */
+  private List<AuditEvent> audited(Connection connection, List<Removed> removed,
+      AuditEvent.Kind kind, String reason) throws SQLException {
+    List<AuditEvent> events = new ArrayList<>(removed.size());
     for (Removed each : removed) {
-      audit.record(
-          new AuditEvent(
-              clock.instant(), kind, each.payloadType(), each.id(), SWEEPER, PURPOSE, each.paths(),
-              reason));
+      events.add(new AuditEvent(
+          clock.instant(), kind, each.payloadType(), each.id(), SWEEPER, PURPOSE, each.paths(),
+          reason));
     }
+    queue.enqueue(connection, events);
+    return events;
   }
 
   private void journal(Run run, boolean finished) {

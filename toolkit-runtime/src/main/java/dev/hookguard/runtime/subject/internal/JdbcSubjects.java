@@ -5,6 +5,7 @@ import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.generated.PayloadTable;
 import dev.hookguard.runtime.generated.StoredRecord;
+import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
@@ -51,12 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcSubjects implements Subjects {
 
-  /** Queues audit entries in the transaction of a connection (the audit trail's queue). */
-  @FunctionalInterface
-  public interface AuditQueue {
-    void enqueue(Connection connection, List<AuditEvent> events) throws SQLException;
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSubjects.class);
 
   /** The payload type named in audit entries about an erasure as a whole. */
@@ -68,14 +63,12 @@ public final class JdbcSubjects implements Subjects {
   private final SubjectKeyStore keys;
   private final Clock clock;
   private final AuditQueue queue;
-  private final AuditSink mirror;
   private final AuditSink audit;
   private final Function<String, Optional<PayloadTable>> tables;
   private final int batchSize;
 
   /**
-   * @param queue where audit entries of erasures are queued, in their batch's transaction
-   * @param mirror told of those entries once they commit (an application's extra sink), or null
+   * @param queue where audit entries of erasures go, in their batch's transaction
    * @param audit where entries outside a transaction go (searches)
    * @param tables the table of a payload type, if this instance has opened its store
    */
@@ -84,7 +77,6 @@ public final class JdbcSubjects implements Subjects {
       SubjectKeyStore keys,
       Clock clock,
       AuditQueue queue,
-      AuditSink mirror,
       AuditSink audit,
       Function<String, Optional<PayloadTable>> tables,
       int batchSize) {
@@ -92,7 +84,6 @@ public final class JdbcSubjects implements Subjects {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.queue = Objects.requireNonNull(queue, "queue");
-    this.mirror = mirror;
     this.audit = Objects.requireNonNull(audit, "audit");
     this.tables = Objects.requireNonNull(tables, "tables");
     if (batchSize <= 0) {
@@ -265,7 +256,7 @@ public final class JdbcSubjects implements Subjects {
           queue.enqueue(connection, keyEvents);
           return null;
         });
-    mirror(keyEvents);
+    queue.committed(keyEvents);
     listener.onProgress(new ErasureProgress(erasureId, destroyed, 0, 0));
     long erased = 0;
     long batches = 0;
@@ -276,7 +267,7 @@ public final class JdbcSubjects implements Subjects {
       if (events == null) {
         break;
       }
-      mirror(events);
+      queue.committed(events);
       erased += events.size();
       batches++;
       listener.onProgress(new ErasureProgress(erasureId, destroyed, erased, batches));
@@ -301,7 +292,7 @@ public final class JdbcSubjects implements Subjects {
           queue.enqueue(connection, done);
           return done;
         });
-    mirror(finished);
+    queue.committed(finished);
     if (database.dialect() == Dialect.SQLITE && total > 0) {
       // As after a sweep: no page image of a deleted row stays in the WAL.
       database.truncateWal("scrubbing after a data subject's erasure");
@@ -361,19 +352,6 @@ public final class JdbcSubjects implements Subjects {
   private AuditEvent event(
       AuditEvent.Kind kind, String payloadType, String id, List<String> fields, String reason) {
     return new AuditEvent(clock.instant(), kind, payloadType, id, ACCESSOR, "erase", fields, reason);
-  }
-
-  private void mirror(List<AuditEvent> events) {
-    if (mirror == null) {
-      return;
-    }
-    for (AuditEvent event : events) {
-      try {
-        mirror.record(event);
-      } catch (RuntimeException e) {
-        LOG.warn("an audit sink failed on a committed erasure entry: {}", e.getClass().getName());
-      }
-    }
   }
 
   private byte[] token(String value) {
