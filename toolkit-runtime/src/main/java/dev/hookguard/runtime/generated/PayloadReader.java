@@ -102,10 +102,10 @@ public final class PayloadReader {
 
   /** How many records are open; per open record, innermost last, the names it declares. */
   private int records;
-  private PropertyNames[] declared = new PropertyNames[16];
+  private PropertyNames[] declared = new PropertyNames[8];
   /** The properties each open record has read: one bit each, from the record's first word on. */
-  private long[] seen = new long[16];
-  private int[] seenFrom = new int[16];
+  private long[] seen = new long[8];
+  private int[] seenFrom = new int[8];
   private int seenWords;
   /** The declared name {@link #nextProperty()} moved to. */
   private String property;
@@ -383,86 +383,82 @@ public final class PayloadReader {
   }
 
   public boolean readBoolean() throws JsonReadException {
-    return requireValue(readBooleanOrNull(), "a boolean");
-  }
-
-  public Boolean readBooleanOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     return switch (token) {
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
+      case VALUE_NULL -> throw nullForPrimitive("a boolean");
       default -> throw unexpected("a boolean");
     };
   }
 
-  public char readChar() throws JsonReadException {
-    return requireValue(readCharOrNull(), "a one-character string");
+  public Boolean readBooleanOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readBoolean();
   }
 
-  public Character readCharOrNull() throws JsonReadException {
-    String text = readString();
-    if (text == null) {
-      return null;
+  public char readChar() throws JsonReadException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      throw nullForPrimitive("a one-character string");
     }
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("a string");
+    }
+    String text = text();
     if (text.length() != 1) {
       throw fail(Reason.INVALID_PAYLOAD, "a one-character string expected");
     }
     return text.charAt(0);
   }
 
+  public Character readCharOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readChar();
+  }
+
   public byte readByte() throws JsonReadException {
-    return requireValue(readByteOrNull(), "a number");
+    return (byte) integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
   }
 
   public Byte readByteOrNull() throws JsonReadException {
-    Long value = integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
-    return value == null ? null : value.byteValue();
+    return nextIsNull() ? null : readByte();
   }
 
   public short readShort() throws JsonReadException {
-    return requireValue(readShortOrNull(), "a number");
+    return (short) integral(Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
   public Short readShortOrNull() throws JsonReadException {
-    Long value = integral(Short.MIN_VALUE, Short.MAX_VALUE);
-    return value == null ? null : value.shortValue();
+    return nextIsNull() ? null : readShort();
   }
 
   public int readInt() throws JsonReadException {
-    return requireValue(readIntOrNull(), "a number");
+    return (int) integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   public Integer readIntOrNull() throws JsonReadException {
-    Long value = integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
-    return value == null ? null : value.intValue();
+    return nextIsNull() ? null : readInt();
   }
 
   public long readLong() throws JsonReadException {
-    return requireValue(readLongOrNull(), "a number");
-  }
-
-  public Long readLongOrNull() throws JsonReadException {
     return integral(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  public Long readLongOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readLong();
+  }
+
   public float readFloat() throws JsonReadException {
-    return requireValue(readFloatOrNull(), "a number");
+    return (float) readDouble();
   }
 
   public Float readFloatOrNull() throws JsonReadException {
-    Double value = readDoubleOrNull();
-    return value == null ? null : value.floatValue();
+    return nextIsNull() ? null : readFloat();
   }
 
   public double readDouble() throws JsonReadException {
-    return requireValue(readDoubleOrNull(), "a number");
-  }
-
-  public Double readDoubleOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      throw nullForPrimitive("a number");
     }
     if (!token.isNumeric()) {
       throw unexpected("a number");
@@ -472,6 +468,10 @@ public final class PayloadReader {
     } catch (JacksonException e) {
       throw translate(e);
     }
+  }
+
+  public Double readDoubleOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readDouble();
   }
 
   /** An exact decimal: a JSON number, or a string holding one (as Shopify sends money). */
@@ -522,6 +522,10 @@ public final class PayloadReader {
     if (token != JsonToken.VALUE_STRING) {
       throw unexpected("an instant");
     }
+    OffsetDateTime common = commonDateTime();
+    if (common != null) {
+      return common.toInstant();
+    }
     String text = text();
     return parse(text, "an ISO-8601 instant", () -> {
       try {
@@ -541,7 +545,14 @@ public final class PayloadReader {
     if (token.isNumeric()) {
       return epochSeconds().atOffset(ZoneOffset.UTC);
     }
-    String text = isoText(token);
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("an ISO-8601 string");
+    }
+    OffsetDateTime common = commonDateTime();
+    if (common != null) {
+      return common;
+    }
+    String text = text();
     return parse(text, "an ISO-8601 date-time with offset", () -> OffsetDateTime.parse(text));
   }
 
@@ -765,6 +776,23 @@ public final class PayloadReader {
     }
   }
 
+  /**
+   * The current string as a date-time, if it has the form webhooks send ({@link IsoDateTimes}),
+   * read from the parser's buffer without a {@code String}; else {@code null}, and the JDK's
+   * parser decides. A string beyond the string limit is left to {@link #text()}, which refuses
+   * it.
+   */
+  private OffsetDateTime commonDateTime() throws JsonReadException {
+    try {
+      int length = parser.getTextLength();
+      return length > limits.maxStringLength()
+          ? null
+          : IsoDateTimes.offsetDateTime(parser.getTextCharacters(), parser.getTextOffset(), length);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
   private String isoText(JsonToken token) throws JsonReadException {
     if (token != JsonToken.VALUE_STRING) {
       throw unexpected("an ISO-8601 string");
@@ -772,10 +800,11 @@ public final class PayloadReader {
     return text();
   }
 
-  private Long integral(long min, long max) throws JsonReadException {
+  /** An integer in {@code [min, max]}; {@code null} is the wrong shape. */
+  private long integral(long min, long max) throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      throw nullForPrimitive("a number");
     }
     if (token != JsonToken.VALUE_NUMBER_INT) {
       throw unexpected("an integer");
@@ -795,6 +824,12 @@ public final class PayloadReader {
 
   private Instant epochSeconds() throws JsonReadException {
     try {
+      // An integer of up to 19 digits, as senders write epoch seconds: no BigDecimal. Its length
+      // is within the number limit, which the parser checks for every integer.
+      if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+          && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return Instant.ofEpochSecond(parser.getLongValue());
+      }
       BigDecimal seconds = bounded(decimalValue());
       long whole = seconds.longValueExact();
       return Instant.ofEpochSecond(whole);
@@ -814,13 +849,17 @@ public final class PayloadReader {
     }
   }
 
+  /** A decimal from the current string, read from the parser's buffer without a String. */
   private BigDecimal decimalFromString() throws JsonReadException {
-    String text = text();
-    if (text.length() > limits.maxNumberLength()) {
+    int length = parser.getTextLength();
+    if (length > limits.maxStringLength()) {
+      text(); // refused by the parser as any string beyond the limit
+    }
+    if (length > limits.maxNumberLength()) {
       throw fail(Reason.LIMIT_EXCEEDED, "a number longer than " + limits.maxNumberLength());
     }
     try {
-      return bounded(new BigDecimal(text));
+      return bounded(new BigDecimal(parser.getTextCharacters(), parser.getTextOffset(), length));
     } catch (NumberFormatException e) {
       throw fail(Reason.INVALID_PAYLOAD, "a decimal number expected");
     }
@@ -866,11 +905,8 @@ public final class PayloadReader {
   }
 
   /** A primitive cannot hold {@code null}: JSON {@code null} there is a wrong shape. */
-  private <T> T requireValue(T value, String expected) throws JsonReadException {
-    if (value == null) {
-      throw fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
-    }
-    return value;
+  private JsonReadException nullForPrimitive(String expected) {
+    return fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
   }
 
   private JsonReadException unexpected(String expected) {

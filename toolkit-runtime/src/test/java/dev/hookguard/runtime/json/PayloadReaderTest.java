@@ -430,6 +430,91 @@ class PayloadReaderTest {
         .isInstanceOf(JsonReadException.class);
   }
 
+  /**
+   * Date-times of the form webhooks send are read by hand; every other text goes to the JDK's
+   * parser. Either way, what the reader gives is what the JDK's parser gives, and it refuses what
+   * the JDK refuses: checked on texts around the common form, valid and not.
+   */
+  @Test
+  void dateTimesReadAsTheJdkReadsThem() {
+    Random random = new Random(20261129L);
+    String[] offsets = {"Z", "z", "+00:00", "-00:00", "-05:00", "+05:30", "+18:00", "-18:00",
+        "+18:01", "+19:00", "+05:60", "+0530", "+05", "+05:30:15", "", " ", "UTC", "+5:30"};
+    String[] fractions = {"", ".", ".1", ".12", ".123", ".123456", ".123456789", ".1234567890",
+        ".0", ".999999999", ",5"};
+    int jdkAccepted = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
+          random.nextInt(10) == 0 ? random.nextInt(10_000) : 1970 + random.nextInt(100),
+          random.nextInt(14), random.nextInt(33),
+          random.nextInt(20) == 0 ? "t" : random.nextInt(30) == 0 ? " " : "T",
+          random.nextInt(26), random.nextInt(61), random.nextInt(62),
+          fractions[random.nextInt(fractions.length)], offsets[random.nextInt(offsets.length)]);
+      if (random.nextInt(20) == 0) {
+        int at = random.nextInt(text.length());
+        text = text.substring(0, at) + "x0-:.".charAt(random.nextInt(5)) + text.substring(at + 1);
+      }
+      String json = "\"" + text + "\"";
+      OffsetDateTime jdk;
+      try {
+        jdk = OffsetDateTime.parse(text);
+        jdkAccepted++;
+      } catch (java.time.format.DateTimeParseException e) {
+        jdk = null;
+      }
+      Instant jdkInstant;
+      try {
+        jdkInstant = Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        jdkInstant = jdk == null ? null : jdk.toInstant();
+      }
+      OffsetDateTime ours;
+      Instant ourInstant;
+      try {
+        ours = read(json, PayloadReader::readOffsetDateTime);
+      } catch (JsonReadException e) {
+        assertThat(e.reason()).as(text).isEqualTo(Reason.INVALID_PAYLOAD);
+        ours = null;
+      }
+      try {
+        ourInstant = read(json, PayloadReader::readInstant);
+      } catch (JsonReadException e) {
+        assertThat(e.reason()).as(text).isEqualTo(Reason.INVALID_PAYLOAD);
+        ourInstant = null;
+      }
+      assertThat(ours).as(text).isEqualTo(jdk);
+      assertThat(ourInstant).as(text).isEqualTo(jdkInstant);
+    }
+    assertThat(jdkAccepted).as("texts the JDK accepts").isBetween(2_000, 18_000);
+  }
+
+  @Test
+  void aDateTimeOrADecimalBeyondTheStringLimitIsALimit() {
+    JsonLimits limits = JsonLimits.defaults().withMaxStringLength(10);
+    Map<String, PayloadReader.ValueReader<?>> readers = Map.of(
+        "\"2025-01-14T11:02:45-05:00\"", PayloadReader::readOffsetDateTime,
+        "\"2025-01-14T16:02:45Z\"", PayloadReader::readInstant,
+        "\"12345678901.5\"", PayloadReader::readBigDecimal);
+    readers.forEach((json, reader) -> assertThatThrownBy(() ->
+            PayloadReader.of(json.getBytes(StandardCharsets.UTF_8), limits).readDocument(reader))
+        .as(json)
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED)));
+  }
+
+  @Test
+  void epochSecondsReadAsIntegersOrDecimals() throws Exception {
+    assertThat(read("-1", PayloadReader::readInstant)).isEqualTo(Instant.ofEpochSecond(-1));
+    assertThat(read("31556889864403199", PayloadReader::readInstant)).isEqualTo(Instant.MAX.minusNanos(999_999_999));
+    assertThatThrownBy(() -> read("31556889864403200", PayloadReader::readInstant))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
+    assertThatThrownBy(() -> read("99999999999999999999", PayloadReader::readInstant))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
+    assertThat(read("1e3", PayloadReader::readInstant)).isEqualTo(Instant.ofEpochSecond(1000));
+  }
+
   @Test
   void decimalsAreExactFromNumbersAndStrings() throws Exception {
     PayloadReader.ValueReader<Map<String, BigDecimal>> decimals = r -> {
