@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -24,6 +25,13 @@ import java.util.UUID;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class CatalogVerifier implements PayloadVerifier<Catalog> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("id", "tags", "kinds", "stock",
+            "description", "sizes", "aliases", "items", "itemsByShelf", "featured", "archived",
+            "buyers", "secretNote");
+
     private final PayloadVerification verification;
 
     private CatalogVerifier(PayloadVerification verification) {
@@ -110,7 +118,7 @@ public final class CatalogVerifier implements PayloadVerifier<Catalog> {
         Catalog.Item[] archived = null;
         List<String> buyers = null;
         Optional<String> secretNote = Optional.empty();
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "id" -> id = in.readUuid();
@@ -126,7 +134,6 @@ public final class CatalogVerifier implements PayloadVerifier<Catalog> {
                 case "archived" -> archived = in.readArray(r -> Catalog_ItemVerifier.read(r), Catalog.Item[]::new);
                 case "buyers" -> buyers = in.readList(r -> r.readString());
                 case "secretNote" -> secretNote = in.readOptional(r -> r.readString());
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(id != null, "id");

@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -22,6 +23,11 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class Catalog_ItemVerifier implements PayloadVerifier<Catalog.Item> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("sku", "serial");
+
     private final PayloadVerification verification;
 
     private Catalog_ItemVerifier(PayloadVerification verification) {
@@ -97,12 +103,11 @@ public final class Catalog_ItemVerifier implements PayloadVerifier<Catalog.Item>
         }
         String sku = null;
         String serial = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "sku" -> sku = in.readString();
                 case "serial" -> serial = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(sku != null, "sku");

@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -24,6 +25,12 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class CustomerVerifier implements PayloadVerifier<Customer> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("id", "email", "card_number",
+            "customer_id", "api_key", "age", "created", "balance", "nickname");
+
     private final PayloadVerification verification;
 
     private CustomerVerifier(PayloadVerification verification) {
@@ -108,7 +115,7 @@ public final class CustomerVerifier implements PayloadVerifier<Customer> {
         Instant createdAt = null;
         Long balance = null;
         String nickname = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "id" -> id = in.readString();
@@ -120,7 +127,6 @@ public final class CustomerVerifier implements PayloadVerifier<Customer> {
                 case "created" -> createdAt = in.readInstant();
                 case "balance" -> balance = in.readLong();
                 case "nickname" -> nickname = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(id != null, "id");

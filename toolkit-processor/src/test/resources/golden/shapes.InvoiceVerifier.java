@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -23,6 +24,35 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("number", "billed_to", "lines",
+            "totals_by_currency", "contacts", "note", "credits", "ship_to");
+
+    /**
+     * The JSON names {@link #readParty} matches, in declaration order.
+     */
+    private static final PropertyNames PARTY_PROPERTIES = PropertyNames.of("name", "tax_id",
+            "mail");
+
+    /**
+     * The JSON names {@link #readLine} matches, in declaration order.
+     */
+    private static final PropertyNames LINE_PROPERTIES = PropertyNames.of("sku", "qty",
+            "unit_price", "kind", "parts");
+
+    /**
+     * The JSON names {@link #readMoney} matches, in declaration order.
+     */
+    private static final PropertyNames MONEY_PROPERTIES = PropertyNames.of("currency",
+            "amount_due");
+
+    /**
+     * The JSON names {@link #readNote} matches, in declaration order.
+     */
+    private static final PropertyNames NOTE_PROPERTIES = PropertyNames.of("author", "text");
+
     private final PayloadVerification verification;
 
     private InvoiceVerifier(PayloadVerification verification) {
@@ -104,7 +134,7 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         Optional<Invoice.Note> note = Optional.empty();
         Invoice.Line[] credits = null;
         Invoice.Party shipTo = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "number" -> number = in.readString();
@@ -115,7 +145,6 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
                 case "note" -> note = in.readOptional(r -> readNote(r));
                 case "credits" -> credits = in.readArray(r -> readLine(r), Invoice.Line[]::new);
                 case "ship_to" -> shipTo = readParty(in);
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(number != null, "number");
@@ -185,13 +214,12 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         String name = null;
         String taxId = null;
         String mail = null;
-        in.beginObject();
+        in.beginObject(PARTY_PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "name" -> name = in.readString();
                 case "tax_id" -> taxId = in.readString();
                 case "mail" -> mail = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(name != null, "name");
@@ -236,7 +264,7 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         Money unitPrice = null;
         Invoice.Kind kind = null;
         Optional<List<Invoice.Line>> parts = Optional.empty();
-        in.beginObject();
+        in.beginObject(LINE_PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "sku" -> sku = in.readString();
@@ -244,7 +272,6 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
                 case "unit_price" -> unitPrice = readMoney(in);
                 case "kind" -> kind = in.readEnum(InvoiceVerifier::kindNamed, null);
                 case "parts" -> parts = in.readOptional(r -> r.readList(r2 -> readLine(r2)));
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(sku != null, "sku");
@@ -293,12 +320,11 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         }
         String currency = null;
         BigDecimal amountDue = null;
-        in.beginObject();
+        in.beginObject(MONEY_PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "currency" -> currency = in.readString();
                 case "amount_due" -> amountDue = in.readBigDecimal();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(currency != null, "currency");
@@ -336,12 +362,11 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         }
         String author = null;
         String text = null;
-        in.beginObject();
+        in.beginObject(NOTE_PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "author" -> author = in.readString();
                 case "text" -> text = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(author != null, "author");

@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -24,6 +25,12 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class OrderVerifier implements PayloadVerifier<Order> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("number", "total", "paid",
+            "buyerEmail", "note", "weight");
+
     private final PayloadVerification verification;
 
     private OrderVerifier(PayloadVerification verification) {
@@ -105,7 +112,7 @@ public final class OrderVerifier implements PayloadVerifier<Order> {
         String buyerEmail = null;
         String note = null;
         Double weight = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "number" -> number = in.readString();
@@ -114,7 +121,6 @@ public final class OrderVerifier implements PayloadVerifier<Order> {
                 case "buyerEmail" -> buyerEmail = in.readString();
                 case "note" -> note = in.readString();
                 case "weight" -> weight = in.readDouble();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(number != null, "number");

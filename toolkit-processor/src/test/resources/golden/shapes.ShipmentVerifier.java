@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -22,6 +23,12 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class ShipmentVerifier implements PayloadVerifier<Shipment> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("id", "from", "to",
+            "recipient");
+
     private final PayloadVerification verification;
 
     private ShipmentVerifier(PayloadVerification verification) {
@@ -99,14 +106,13 @@ public final class ShipmentVerifier implements PayloadVerifier<Shipment> {
         Shipment.Address from = null;
         Shipment.Address to = null;
         Shipment.Recipient recipient = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "id" -> id = in.readString();
                 case "from" -> from = Shipment_AddressVerifier.read(in);
                 case "to" -> to = Shipment_AddressVerifier.read(in);
                 case "recipient" -> recipient = Shipment_RecipientVerifier.read(in);
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(id != null, "id");

@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -22,6 +23,11 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class Shipment_AddressVerifier implements PayloadVerifier<Shipment.Address> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("city", "street");
+
     private final PayloadVerification verification;
 
     private Shipment_AddressVerifier(PayloadVerification verification) {
@@ -97,12 +103,11 @@ public final class Shipment_AddressVerifier implements PayloadVerifier<Shipment.
         }
         String city = null;
         String street = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "city" -> city = in.readString();
                 case "street" -> street = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(city != null, "city");

@@ -5,6 +5,7 @@ import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.receiver.PayloadVerifier;
 import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
@@ -22,6 +23,11 @@ import java.util.OptionalInt;
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
 public final class Shipment_RecipientVerifier implements PayloadVerifier<Shipment.Recipient> {
+    /**
+     * The JSON names {@link #read} matches, in declaration order.
+     */
+    private static final PropertyNames PROPERTIES = PropertyNames.of("name");
+
     private final PayloadVerification verification;
 
     private Shipment_RecipientVerifier(PayloadVerification verification) {
@@ -96,11 +102,10 @@ public final class Shipment_RecipientVerifier implements PayloadVerifier<Shipmen
             return null;
         }
         String name = null;
-        in.beginObject();
+        in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
             switch (in.propertyName()) {
                 case "name" -> name = in.readString();
-                default -> in.skipUnknownProperty();
             }
         }
         in.require(name != null, "name");

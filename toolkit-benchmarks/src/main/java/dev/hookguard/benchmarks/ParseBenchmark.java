@@ -6,6 +6,8 @@ import dev.hookguard.samples.github.GitHubPush;
 import dev.hookguard.samples.github.GitHubPushVerifier;
 import dev.hookguard.samples.shopify.ShopifyOrder;
 import dev.hookguard.samples.shopify.ShopifyOrderVerifier;
+import dev.hookguard.samples.stripe.StripeEvent;
+import dev.hookguard.samples.stripe.StripeEventVerifier;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Parsing alone (no signature): the generated, reflection-free reader ({@code readTrusted}:
  * Jackson's streaming parser, field by field, with HookGuard's limits, duplicate-key and
  * required-property checks) against Jackson data binding ({@code JsonMapper.readValue}, which
- * checks none of these) building the same object from the same bytes.
+ * checks none of these) building the same object from the same bytes. The inputs: the Shopify
+ * order (3.5 KB, money as strings, offset date-times), the GitHub push (2.8 KB, a class with
+ * setters, lists of objects) and the Stripe source mandate notification (1.6 KB, five nested
+ * records, epoch seconds).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,10 +38,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 3, time = 1)
 public class ParseBenchmark {
 
+  private static final String STRIPE_MANDATE_NOTIFICATION = "stripe-mandate-notification.json";
+  /** Never checked: parsing alone reads no signature. */
+  private static final String STRIPE_SECRET = "whsec_benchmark_stripe_secret";
+
   private byte[] shopifyBody;
   private byte[] githubBody;
   private ShopifyOrderVerifier shopify;
   private GitHubPushVerifier github;
+  private byte[] stripeBody;
+  private StripeEventVerifier stripe;
 
   @Setup
   public void setUp() throws Exception {
@@ -44,11 +55,15 @@ public class ParseBenchmark {
     githubBody = Samples.payload(Samples.GITHUB_PUSH);
     shopify = ShopifyOrderVerifier.create(Signatures.shopify(Samples.SHOPIFY_SECRET));
     github = GitHubPushVerifier.create(Signatures.github(Samples.GITHUB_SECRET));
+    stripeBody = Samples.payload(STRIPE_MANDATE_NOTIFICATION);
+    stripe = StripeEventVerifier.create(Signatures.stripe(STRIPE_SECRET));
     // Both sides read something real before the clock starts (and Jackson builds its deserializers).
     shopify.readTrusted(shopifyBody);
     github.readTrusted(githubBody);
+    stripe.readTrusted(stripeBody);
     Samples.JACKSON.readValue(shopifyBody, ShopifyOrder.class);
     Samples.JACKSON.readValue(githubBody, GitHubPush.class);
+    Samples.JACKSON.readValue(stripeBody, StripeEvent.class);
   }
 
   @Benchmark
@@ -69,5 +84,15 @@ public class ParseBenchmark {
   @Benchmark
   public void githubJackson(Blackhole bh) {
     bh.consume(Samples.JACKSON.readValue(githubBody, GitHubPush.class));
+  }
+
+  @Benchmark
+  public void stripeGenerated(Blackhole bh) throws WebhookVerificationException {
+    bh.consume(stripe.readTrusted(stripeBody));
+  }
+
+  @Benchmark
+  public void stripeJackson(Blackhole bh) {
+    bh.consume(Samples.JACKSON.readValue(stripeBody, StripeEvent.class));
   }
 }

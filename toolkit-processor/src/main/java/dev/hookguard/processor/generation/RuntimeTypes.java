@@ -38,6 +38,7 @@ final class RuntimeTypes {
   // support for generated code (dev.hookguard.runtime.generated: no compatibility promise)
   static final ClassName PAYLOAD_STORE = ClassName.get(GENERATED_SUPPORT, "PayloadStore");
   static final ClassName PAYLOAD_READER = ClassName.get(GENERATED_SUPPORT, "PayloadReader");
+  static final ClassName PROPERTY_NAMES = ClassName.get(GENERATED_SUPPORT, "PropertyNames");
   static final ClassName PAYLOAD_WRITER = ClassName.get(GENERATED_SUPPORT, "PayloadWriter");
   static final ClassName JSON_READ_EXCEPTION = ClassName.get(GENERATED_SUPPORT, "JsonReadException");
   static final ClassName MASKS = ClassName.get(GENERATED_SUPPORT, "Masks");

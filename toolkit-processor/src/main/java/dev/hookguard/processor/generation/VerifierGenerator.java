@@ -5,6 +5,7 @@ import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_READER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFICATION;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFIER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
+import static dev.hookguard.processor.generation.RuntimeTypes.PROPERTY_NAMES;
 import static dev.hookguard.processor.generation.RuntimeTypes.REPLAY_GUARD;
 import static dev.hookguard.processor.generation.RuntimeTypes.VERIFICATION_EXCEPTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.VERIFIER_BUILDER;
@@ -12,6 +13,7 @@ import static dev.hookguard.processor.generation.RuntimeTypes.WEBHOOK_SIGNATURE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -24,6 +26,7 @@ import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +37,8 @@ import javax.lang.model.element.Modifier;
  * Generates {@code XVerifier}: {@code verify} (size limit, signature, replay guard, then parse and
  * validate, through the runtime's {@code PayloadVerification}), a reflection-free {@code read}
  * that walks the JSON with the streaming parser, and the matching {@code write}. Each nested type
- * below the root gets a private {@code readT} and {@code writeT} here.
+ * below the root gets a private {@code readT} and {@code writeT} here, and each type read here a
+ * constant with its JSON names, which the parser matches as it reads them.
  */
 public final class VerifierGenerator {
 
@@ -62,7 +66,7 @@ public final class VerifierGenerator {
       methods.addNested("read", type.type());
       methods.addNested("write", type.type());
     }
-    Code code = new Code(self, methods);
+    Code code = new Code(self, methods, propertyNames(model, nested, methods));
 
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc(CodeBlock.builder()
@@ -72,8 +76,12 @@ public final class VerifierGenerator {
             .add("and validation. Nothing is returned until every step passed.\n")
             .build())
         .addModifiers(Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_VERIFIER, payload))
-        .addField(PAYLOAD_VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_VERIFIER, payload));
+    type.addField(code.propertyNamesField(model, "read"));
+    for (NestedModel nestedType : nested) {
+      type.addField(code.propertyNamesField(nestedType, methods.nested("read", nestedType.type())));
+    }
+    type.addField(PAYLOAD_VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PAYLOAD_VERIFICATION, "verification")
@@ -169,8 +177,38 @@ public final class VerifierGenerator {
     }
   }
 
+  /**
+   * The names of the constants holding each type's JSON names: {@code PROPERTIES} for the root,
+   * {@code LINE_ITEM_PROPERTIES} for the type {@code readLineItem} reads.
+   */
+  private static Map<ClassName, String> propertyNames(
+      PayloadModel model, List<NestedModel> nested, MethodNames methods) {
+    NameAllocator fields = new NameAllocator();
+    fields.newName("verification", "verification");
+    Map<ClassName, String> names = new LinkedHashMap<>();
+    names.put(model.type(), fields.newName("PROPERTIES", model.type()));
+    for (NestedModel type : nested) {
+      String suffix = methods.nested("read", type.type()).substring("read".length());
+      String constant = suffix.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_PROPERTIES";
+      names.put(type.type(), fields.newName(constant, type.type()));
+    }
+    return names;
+  }
+
   /** The read and write methods of one verifier, root and nested types alike. */
-  private record Code(ClassName self, MethodNames methods) {
+  private record Code(ClassName self, MethodNames methods, Map<ClassName, String> propertyNames) {
+
+    /** The constant with {@code model}'s JSON names, in declaration order. */
+    FieldSpec propertyNamesField(ObjectModel model, String readName) {
+      CodeBlock names = model.properties().stream()
+          .map(property -> CodeBlock.of("$S", property.jsonName()))
+          .collect(CodeBlock.joining(",$W"));
+      return FieldSpec.builder(PROPERTY_NAMES, propertyNames.get(model.type()),
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The JSON names {@link #$L} matches, in declaration order.\n", readName)
+          .initializer("$T.of($L)", PROPERTY_NAMES, names)
+          .build();
+    }
 
     /**
      * {@code read}, public, for the root; a private {@code readT} for a nested type. Only the
@@ -205,15 +243,14 @@ public final class VerifierGenerator {
         method.addStatement("$T $N = $L", localType(property), locals.get(property),
             initialValue(property));
       }
-      method.addStatement("in.beginObject()")
+      method.addStatement("in.beginObject($N)", propertyNames.get(payload))
           .beginControlFlow("while (in.nextProperty())")
           .beginControlFlow("switch (in.propertyName())");
       for (Property property : model.properties()) {
         method.addStatement("case $S -> $N = $L", property.jsonName(), locals.get(property),
             readValue(property.shape(), "in", 1));
       }
-      method.addStatement("default -> in.skipUnknownProperty()")
-          .endControlFlow()
+      method.endControlFlow()
           .endControlFlow();
       for (Property property : model.properties()) {
         if (property.isRequired()) {

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,11 +30,11 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * Reads one JSON document token by token for generated code, through Jackson's streaming parser:
@@ -45,19 +46,26 @@ import tools.jackson.core.json.JsonFactory;
  * {@code INVALID_PAYLOAD} for JSON of the wrong shape (a string where a number belongs, a
  * required property missing, an unknown enum constant).
  *
- * <p>Generated readers follow one pattern per object:
+ * <p>Generated readers follow one pattern per object, its names in a constant:
  * <pre>{@code
+ * static final PropertyNames PROPERTIES = PropertyNames.of("id", "name");
+ * ...
  * if (in.nextIsNull()) return null;
- * in.beginObject();
+ * in.beginObject(PROPERTIES);
  * while (in.nextProperty()) {
  *   switch (in.propertyName()) {
  *     case "id" -> id = in.readString();
- *     default -> in.skipUnknownProperty();
+ *     case "name" -> name = in.readString();
  *   }
  * }
- * if (id == null) throw in.missing("id");
+ * in.require(id != null, "id");
  * in.endObject();
  * }</pre>
+ *
+ * <p>Duplicate keys are refused anywhere in the document, as Jackson's strict duplicate detection
+ * would refuse them, but without its set of names per object: a declared property is one bit of
+ * its object, a map's key is looked up in the map being built, and the names of other objects (a
+ * record's unknown properties, objects inside a skipped value) are kept in {@link ObjectNames}.
  */
 public final class PayloadReader {
 
@@ -73,8 +81,8 @@ public final class PayloadReader {
   private static final Object DECLARED = new Object();
 
   /**
-   * Marks it from the moment a property name is read until the generated code asks for it (a
-   * name not yet dispatched may be unknown: data), and while an unknown property is skipped.
+   * Marks it from the moment a property name is read until it matched a declared name (until
+   * then it may be unknown: data), and while an unknown property is skipped.
    */
   private static final Object PENDING = new Object();
 
@@ -91,6 +99,18 @@ public final class PayloadReader {
   private boolean pushedBack;
   /** Top-level properties that may be absent although required (expired in storage). */
   private Set<String> excused = Set.of();
+
+  /** How many records are open; per open record, innermost last, the names it declares. */
+  private int records;
+  private PropertyNames[] declared = new PropertyNames[8];
+  /** The properties each open record has read: one bit each, from the record's first word on. */
+  private long[] seen = new long[8];
+  private int[] seenFrom = new int[8];
+  private int seenWords;
+  /** The declared name {@link #nextProperty()} moved to. */
+  private String property;
+  /** The names of objects whose names no type declares. */
+  private final ObjectNames otherNames = new ObjectNames();
 
   /**
    * One factory per set of limits, built once: a factory is costly to build (it allocates its
@@ -132,7 +152,6 @@ public final class PayloadReader {
             .maxNameLength(limits.maxNameLength())
             .maxDocumentLength(limits.maxBodyBytes())
             .build())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
   }
 
@@ -184,72 +203,150 @@ public final class PayloadReader {
     return false;
   }
 
-  /** Expects the start of an object of declared properties (a record, not a map). */
-  public void beginObject() throws JsonReadException {
-    beginObject(true);
-  }
-
-  private void beginObject(boolean declaredProperties) throws JsonReadException {
+  /**
+   * Expects the start of a record's object: its properties are {@code names}, matched by
+   * {@link #nextProperty()} until {@link #endObject()}.
+   */
+  public void beginObject(PropertyNames names) throws JsonReadException {
     if (valueToken() != JsonToken.START_OBJECT) {
       throw unexpected("an object");
     }
-    if (declaredProperties) {
-      // Marks this object's context as a record's: a name the generated code dispatched is the
-      // type's own, safe to name in a message. Any other name (a map's key, an unknown property,
-      // one not dispatched yet, anything inside a skipped value) is data; a context is reset
-      // (its mark cleared) when the parser reuses it.
-      parser.assignCurrentValue(PENDING);
-    }
+    // Marks this object's context as a record's: a name the reader matched is the type's own,
+    // safe to name in a message. Any other name (a map's key, an unknown property, one not
+    // matched yet, anything inside a skipped value) is data; a context is reset (its mark
+    // cleared) when the parser reuses it.
+    parser.assignCurrentValue(PENDING);
     openObjects++;
-  }
-
-  /** Moves to the next property of the current object; false at its end. */
-  public boolean nextProperty() throws JsonReadException {
-    if (parser.currentValue() != null) {
-      parser.assignCurrentValue(PENDING); // the next name is data until it is dispatched
+    if (records == declared.length) {
+      declared = Arrays.copyOf(declared, records * 2);
+      seenFrom = Arrays.copyOf(seenFrom, records * 2);
     }
-    JsonToken token = advance();
-    if (token == JsonToken.PROPERTY_NAME) {
-      return true;
+    int words = (names.size() + 63) >>> 6;
+    if (seenWords + words > seen.length) {
+      seen = Arrays.copyOf(seen, Math.max(seen.length * 2, seenWords + words));
     }
-    if (token == JsonToken.END_OBJECT) {
-      return false;
-    }
-    throw fail(Reason.MALFORMED_PAYLOAD, "a property name expected");
+    Arrays.fill(seen, seenWords, seenWords + words, 0L);
+    declared[records] = names;
+    seenFrom[records] = seenWords;
+    seenWords += words;
+    records++;
+    otherNames.open();
   }
 
   /**
-   * The name of the property {@link #nextProperty()} moved to. The generated code asks for it to
-   * dispatch it: from here until it skips it as unknown, the name is the type's own.
+   * Moves to the next declared property of the current record, skipping unknown ones (or failing
+   * on one, if unknown properties are refused); false at the record's end. A property read
+   * twice, declared or not, fails as malformed.
    */
-  public String propertyName() {
-    if (parser.currentValue() == PENDING) {
-      parser.assignCurrentValue(DECLARED);
+  public boolean nextProperty() throws JsonReadException {
+    PropertyNames names = declared[records - 1];
+    while (true) {
+      parser.assignCurrentValue(PENDING); // the next name is data until it is matched
+      int match = matchName(names);
+      if (match >= 0) {
+        int word = seenFrom[records - 1] + (match >>> 6);
+        long bit = 1L << match; // the shift distance is taken modulo 64
+        if ((seen[word] & bit) != 0) {
+          throw duplicateName();
+        }
+        seen[word] |= bit;
+        parser.assignCurrentValue(DECLARED);
+        property = names.name(match);
+        return true;
+      }
+      if (match == PropertyNameMatcher.MATCH_END_OBJECT) {
+        return false;
+      }
+      if (match != PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
+        throw fail(Reason.MALFORMED_PAYLOAD, "a property name expected");
+      }
+      skipUnknownProperty();
     }
-    return parser.currentName();
   }
 
-  /** Skips the current property's value, or fails if unknown properties are refused. */
-  public void skipUnknownProperty() throws JsonReadException {
+  /**
+   * The number of the next name among {@code names}, or one of {@code PropertyNameMatcher}'s
+   * {@code MATCH_} values. The parser matches the name's bytes as it reads them; a type with a
+   * name longer than the name limit has its names read whole instead, so that the parser refuses
+   * one too long, as it refuses any other.
+   */
+  private int matchName(PropertyNames names) throws JsonReadException {
+    try {
+      if (names.longestUtf8() <= limits.maxNameLength()) {
+        return parser.nextNameMatch(names.matcher());
+      }
+      JsonToken token = parser.nextToken();
+      if (token == JsonToken.PROPERTY_NAME) {
+        return names.matcher().matchName(parser.currentName());
+      }
+      return token == JsonToken.END_OBJECT
+          ? PropertyNameMatcher.MATCH_END_OBJECT
+          : PropertyNameMatcher.MATCH_ODD_TOKEN;
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** The declared name {@link #nextProperty()} moved to, for the generated code to dispatch. */
+  public String propertyName() {
+    return property;
+  }
+
+  /** Skips an unknown property's value, or fails if unknown properties are refused. */
+  private void skipUnknownProperty() throws JsonReadException {
     // An unknown property's name is data: named "*" in any message until the next name is
-    // dispatched.
-    parser.assignCurrentValue(PENDING);
+    // matched (its context is still marked PENDING).
     if (failOnUnknownProperties) {
       throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
     }
+    if (!otherNames.add(parser.currentName())) {
+      throw duplicateName();
+    }
+    skipValue();
+  }
+
+  /**
+   * Skips the next value, refusing a name repeated in any object inside it. The parser still
+   * counts every level of nesting against the depth limit.
+   */
+  private void skipValue() throws JsonReadException {
     JsonToken token = valueToken();
-    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      try {
-        parser.skipChildren();
-      } catch (JacksonException e) {
-        throw translate(e);
+    int open = 0;
+    while (true) {
+      switch (token) {
+        case START_OBJECT -> {
+          otherNames.open();
+          open++;
+        }
+        case START_ARRAY -> open++;
+        case END_OBJECT -> {
+          otherNames.close();
+          open--;
+        }
+        case END_ARRAY -> open--;
+        case PROPERTY_NAME -> {
+          if (!otherNames.add(parser.currentName())) {
+            throw duplicateName();
+          }
+        }
+        default -> { }
+      }
+      if (open == 0) {
+        return;
+      }
+      token = advance();
+      if (token == null) {
+        throw fail(Reason.MALFORMED_PAYLOAD, "unexpected end of input");
       }
     }
   }
 
-  /** Ends the object {@link #beginObject()} started, after its properties were read. */
+  /** Ends the record {@link #beginObject} started, after its properties were read. */
   public void endObject() {
     openObjects--;
+    records--;
+    seenWords = seenFrom[records];
+    otherNames.close();
   }
 
   /**
@@ -286,86 +383,82 @@ public final class PayloadReader {
   }
 
   public boolean readBoolean() throws JsonReadException {
-    return requireValue(readBooleanOrNull(), "a boolean");
-  }
-
-  public Boolean readBooleanOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     return switch (token) {
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
+      case VALUE_NULL -> throw nullForPrimitive("a boolean");
       default -> throw unexpected("a boolean");
     };
   }
 
-  public char readChar() throws JsonReadException {
-    return requireValue(readCharOrNull(), "a one-character string");
+  public Boolean readBooleanOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readBoolean();
   }
 
-  public Character readCharOrNull() throws JsonReadException {
-    String text = readString();
-    if (text == null) {
-      return null;
+  public char readChar() throws JsonReadException {
+    JsonToken token = valueToken();
+    if (token == JsonToken.VALUE_NULL) {
+      throw nullForPrimitive("a one-character string");
     }
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("a string");
+    }
+    String text = text();
     if (text.length() != 1) {
       throw fail(Reason.INVALID_PAYLOAD, "a one-character string expected");
     }
     return text.charAt(0);
   }
 
+  public Character readCharOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readChar();
+  }
+
   public byte readByte() throws JsonReadException {
-    return requireValue(readByteOrNull(), "a number");
+    return (byte) integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
   }
 
   public Byte readByteOrNull() throws JsonReadException {
-    Long value = integral(Byte.MIN_VALUE, Byte.MAX_VALUE);
-    return value == null ? null : value.byteValue();
+    return nextIsNull() ? null : readByte();
   }
 
   public short readShort() throws JsonReadException {
-    return requireValue(readShortOrNull(), "a number");
+    return (short) integral(Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
   public Short readShortOrNull() throws JsonReadException {
-    Long value = integral(Short.MIN_VALUE, Short.MAX_VALUE);
-    return value == null ? null : value.shortValue();
+    return nextIsNull() ? null : readShort();
   }
 
   public int readInt() throws JsonReadException {
-    return requireValue(readIntOrNull(), "a number");
+    return (int) integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   public Integer readIntOrNull() throws JsonReadException {
-    Long value = integral(Integer.MIN_VALUE, Integer.MAX_VALUE);
-    return value == null ? null : value.intValue();
+    return nextIsNull() ? null : readInt();
   }
 
   public long readLong() throws JsonReadException {
-    return requireValue(readLongOrNull(), "a number");
-  }
-
-  public Long readLongOrNull() throws JsonReadException {
     return integral(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  public Long readLongOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readLong();
+  }
+
   public float readFloat() throws JsonReadException {
-    return requireValue(readFloatOrNull(), "a number");
+    return (float) readDouble();
   }
 
   public Float readFloatOrNull() throws JsonReadException {
-    Double value = readDoubleOrNull();
-    return value == null ? null : value.floatValue();
+    return nextIsNull() ? null : readFloat();
   }
 
   public double readDouble() throws JsonReadException {
-    return requireValue(readDoubleOrNull(), "a number");
-  }
-
-  public Double readDoubleOrNull() throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      throw nullForPrimitive("a number");
     }
     if (!token.isNumeric()) {
       throw unexpected("a number");
@@ -375,6 +468,10 @@ public final class PayloadReader {
     } catch (JacksonException e) {
       throw translate(e);
     }
+  }
+
+  public Double readDoubleOrNull() throws JsonReadException {
+    return nextIsNull() ? null : readDouble();
   }
 
   /** An exact decimal: a JSON number, or a string holding one (as Shopify sends money). */
@@ -425,6 +522,10 @@ public final class PayloadReader {
     if (token != JsonToken.VALUE_STRING) {
       throw unexpected("an instant");
     }
+    OffsetDateTime common = commonDateTime();
+    if (common != null) {
+      return common.toInstant();
+    }
     String text = text();
     return parse(text, "an ISO-8601 instant", () -> {
       try {
@@ -444,7 +545,14 @@ public final class PayloadReader {
     if (token.isNumeric()) {
       return epochSeconds().atOffset(ZoneOffset.UTC);
     }
-    String text = isoText(token);
+    if (token != JsonToken.VALUE_STRING) {
+      throw unexpected("an ISO-8601 string");
+    }
+    OffsetDateTime common = commonDateTime();
+    if (common != null) {
+      return common;
+    }
+    String text = text();
     return parse(text, "an ISO-8601 date-time with offset", () -> OffsetDateTime.parse(text));
   }
 
@@ -579,20 +687,33 @@ public final class PayloadReader {
     return array;
   }
 
-  /** An object read as a map, in document order. At most {@code maxCollectionSize} entries. */
+  /**
+   * An object read as a map, in document order. At most {@code maxCollectionSize} entries; a
+   * key given twice fails as malformed.
+   */
   public <V> Map<String, V> readMap(ValueReader<V> value) throws JsonReadException {
     if (nextIsNull()) {
       return null;
     }
-    beginObject(false);
+    if (valueToken() != JsonToken.START_OBJECT) {
+      throw unexpected("an object");
+    }
+    openObjects++;
     Map<String, V> map = new LinkedHashMap<>();
-    while (nextProperty()) {
+    for (JsonToken token = advance(); token != JsonToken.END_OBJECT; token = advance()) {
+      if (token != JsonToken.PROPERTY_NAME) {
+        throw fail(Reason.MALFORMED_PAYLOAD, "a property name expected");
+      }
+      String key = parser.currentName();
+      if (map.containsKey(key)) {
+        throw duplicateName();
+      }
       if (map.size() == limits.maxCollectionSize()) {
         throw fail(Reason.LIMIT_EXCEEDED, "more than " + limits.maxCollectionSize() + " entries");
       }
-      map.put(propertyName(), value.read(this));
+      map.put(key, value.read(this));
     }
-    endObject();
+    openObjects--;
     return Collections.unmodifiableMap(map);
   }
 
@@ -655,6 +776,23 @@ public final class PayloadReader {
     }
   }
 
+  /**
+   * The current string as a date-time, if it has the form webhooks send ({@link IsoDateTimes}),
+   * read from the parser's buffer without a {@code String}; else {@code null}, and the JDK's
+   * parser decides. A string beyond the string limit is left to {@link #text()}, which refuses
+   * it.
+   */
+  private OffsetDateTime commonDateTime() throws JsonReadException {
+    try {
+      int length = parser.getTextLength();
+      return length > limits.maxStringLength()
+          ? null
+          : IsoDateTimes.offsetDateTime(parser.getTextCharacters(), parser.getTextOffset(), length);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
   private String isoText(JsonToken token) throws JsonReadException {
     if (token != JsonToken.VALUE_STRING) {
       throw unexpected("an ISO-8601 string");
@@ -662,10 +800,11 @@ public final class PayloadReader {
     return text();
   }
 
-  private Long integral(long min, long max) throws JsonReadException {
+  /** An integer in {@code [min, max]}; {@code null} is the wrong shape. */
+  private long integral(long min, long max) throws JsonReadException {
     JsonToken token = valueToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      throw nullForPrimitive("a number");
     }
     if (token != JsonToken.VALUE_NUMBER_INT) {
       throw unexpected("an integer");
@@ -685,6 +824,12 @@ public final class PayloadReader {
 
   private Instant epochSeconds() throws JsonReadException {
     try {
+      // An integer of up to 19 digits, as senders write epoch seconds: no BigDecimal. Its length
+      // is within the number limit, which the parser checks for every integer.
+      if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+          && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return Instant.ofEpochSecond(parser.getLongValue());
+      }
       BigDecimal seconds = bounded(decimalValue());
       long whole = seconds.longValueExact();
       return Instant.ofEpochSecond(whole);
@@ -704,13 +849,17 @@ public final class PayloadReader {
     }
   }
 
+  /** A decimal from the current string, read from the parser's buffer without a String. */
   private BigDecimal decimalFromString() throws JsonReadException {
-    String text = text();
-    if (text.length() > limits.maxNumberLength()) {
+    int length = parser.getTextLength();
+    if (length > limits.maxStringLength()) {
+      text(); // refused by the parser as any string beyond the limit
+    }
+    if (length > limits.maxNumberLength()) {
       throw fail(Reason.LIMIT_EXCEEDED, "a number longer than " + limits.maxNumberLength());
     }
     try {
-      return bounded(new BigDecimal(text));
+      return bounded(new BigDecimal(parser.getTextCharacters(), parser.getTextOffset(), length));
     } catch (NumberFormatException e) {
       throw fail(Reason.INVALID_PAYLOAD, "a decimal number expected");
     }
@@ -756,11 +905,8 @@ public final class PayloadReader {
   }
 
   /** A primitive cannot hold {@code null}: JSON {@code null} there is a wrong shape. */
-  private <T> T requireValue(T value, String expected) throws JsonReadException {
-    if (value == null) {
-      throw fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
-    }
-    return value;
+  private JsonReadException nullForPrimitive(String expected) {
+    return fail(Reason.INVALID_PAYLOAD, expected + " expected, found null");
   }
 
   private JsonReadException unexpected(String expected) {
@@ -788,6 +934,14 @@ public final class PayloadReader {
     if (e instanceof InputCoercionException) {
       return fail(Reason.INVALID_PAYLOAD, "a number in range expected");
     }
+    return fail(Reason.MALFORMED_PAYLOAD, "not well-formed JSON");
+  }
+
+  /**
+   * A name given twice in one object: the refusal Jackson's strict duplicate detection gave, at
+   * the same path (the repeated name is data there, so {@code *}).
+   */
+  private JsonReadException duplicateName() {
     return fail(Reason.MALFORMED_PAYLOAD, "not well-formed JSON");
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.JsonReadException.Reason;
 import dev.hookguard.runtime.generated.PayloadReader;
+import dev.hookguard.runtime.generated.PropertyNames;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,10 +17,19 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 
 class PayloadReaderTest {
 
   private enum Color { RED, GREEN }
+
+  private static final PropertyNames ANYTHING = PropertyNames.of("items", "m");
+  private static final PropertyNames ITEM = PropertyNames.of("n", "s");
 
   private static <T> T read(String json, PayloadReader.ValueReader<T> reader)
       throws JsonReadException {
@@ -32,14 +42,13 @@ class PayloadReaderTest {
     if (in.nextIsNull()) {
       return null;
     }
-    in.beginObject();
+    in.beginObject(ANYTHING);
     Object items = null;
     Object map = null;
     while (in.nextProperty()) {
       switch (in.propertyName()) {
         case "items" -> items = in.readList(PayloadReaderTest::item);
         case "m" -> map = in.readMap(PayloadReader::readBigDecimal);
-        default -> in.skipUnknownProperty();
       }
     }
     in.endObject();
@@ -47,14 +56,13 @@ class PayloadReaderTest {
   }
 
   private static Object item(PayloadReader in) throws JsonReadException {
-    in.beginObject();
+    in.beginObject(ITEM);
     Integer n = null;
     String s = null;
     while (in.nextProperty()) {
       switch (in.propertyName()) {
         case "n" -> n = in.readInt();
         case "s" -> s = in.readString();
-        default -> in.skipUnknownProperty();
       }
     }
     if (n == null) {
@@ -91,6 +99,150 @@ class PayloadReaderTest {
     assertThatThrownBy(() -> read(json, PayloadReaderTest::anything))
         .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      // a declared property, at the top and in a record inside a list
+      "{\"items\": [], \"m\": {}, \"items\": []}",
+      "{\"items\": [{\"n\": 1, \"s\": \"a\", \"n\": 2}]}",
+      "{\"items\": [{\"n\": 1}, {\"n\": 2}, {\"s\": \"a\", \"n\": 3, \"s\": \"b\"}]}",
+      // a map's key
+      "{\"m\": {\"a\": 1, \"b\": 2, \"a\": 3}}",
+      // an unknown property, at the top and in a nested record
+      "{\"x\": 1, \"items\": [], \"x\": 2}",
+      "{\"items\": [{\"n\": 1, \"x\": null, \"x\": null}]}",
+      // inside a skipped value: an object, an object in an array, deeper
+      "{\"x\": {\"y\": 1, \"y\": 2}}",
+      "{\"x\": [{\"y\": 1}, {\"y\": 1, \"z\": 2, \"y\": 3}]}",
+      "{\"items\": [{\"n\": 1, \"x\": [[{\"a\": {\"b\": 1, \"b\": 1}}]]}]}",
+      // past the names an object scans, where a set takes over
+      "{\"u0\":0,\"u1\":0,\"u2\":0,\"u3\":0,\"u4\":0,\"u5\":0,\"u6\":0,\"u7\":0,\"u8\":0,\"u3\":0}",
+      "{\"x\": {\"u0\":0,\"u1\":0,\"u2\":0,\"u3\":0,\"u4\":0,\"u5\":0,\"u6\":0,\"u7\":0,\"u8\":0,\"u9\":0,\"u9\":0}}",
+  })
+  void aNameRepeatedInAnyObjectIsMalformed(String json) {
+    assertThatThrownBy(() -> read(json, PayloadReaderTest::anything))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_PAYLOAD))
+        .hasMessageStartingWith("MALFORMED_PAYLOAD: not well-formed JSON at ");
+  }
+
+  @Test
+  void theSameNameInDifferentObjectsIsNoDuplicate() throws Exception {
+    String json = "{\"items\": [{\"n\": 1, \"x\": {\"n\": 1, \"x\": [{\"x\": 1}, {\"x\": 2}]}},"
+        + " {\"n\": 2, \"x\": 1}], \"x\": {\"items\": 1, \"m\": {\"m\": 1}},"
+        + " \"m\": {\"n\": 1, \"items\": 2, \"x\": 3}, \"y\": {\"x\": 1}}";
+    assertThat(read(json, PayloadReaderTest::anything))
+        .isEqualTo(List.of("[1:null, 2:null]", "{n=1, items=2, x=3}"));
+  }
+
+  @Test
+  void aDuplicateIsReportedWhereJacksonReportedIt() {
+    // Refused when the second name is read, before its value: the path names the object and
+    // stars the name, whatever the value would have been.
+    assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1, \"n\": \"x\"}]}",
+        PayloadReaderTest::anything))
+        .hasMessage("MALFORMED_PAYLOAD: not well-formed JSON at /items/0/*");
+    assertThatThrownBy(() -> read("{\"m\": {\"a\": 1, \"a\": \"not a number\"}}",
+        PayloadReaderTest::anything))
+        .hasMessage("MALFORMED_PAYLOAD: not well-formed JSON at /m/*");
+  }
+
+  /**
+   * Documents of records ({@code "a"}: a record, {@code "b"}: a map of records, any other name
+   * unknown, with values of any shape), names drawn from few so that some repeat: refused by the
+   * reader exactly when Jackson's strict duplicate detection refuses them.
+   */
+  @Test
+  void duplicatesAreRefusedExactlyWhereJacksonsStrictDetectionRefusesThem() {
+    JsonFactory strict = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    Random random = new Random(20261129L);
+    int refused = 0;
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder json = new StringBuilder();
+      randomRecord(random, json, 0);
+      byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+      boolean jacksonRefuses;
+      try (JsonParser parser = strict.createParser(ObjectReadContext.empty(), bytes)) {
+        while (parser.nextToken() != null) {
+          // every token, every object checked
+        }
+        jacksonRefuses = false;
+      } catch (JacksonException e) {
+        jacksonRefuses = true;
+      }
+      boolean readerRefuses;
+      try {
+        PayloadReader.of(bytes, JsonLimits.defaults()).readDocument(PayloadReaderTest::record);
+        readerRefuses = false;
+      } catch (JsonReadException e) {
+        assertThat(e.reason()).as(json.toString()).isEqualTo(Reason.MALFORMED_PAYLOAD);
+        readerRefuses = true;
+      }
+      assertThat(readerRefuses).as(json.toString()).isEqualTo(jacksonRefuses);
+      refused += readerRefuses ? 1 : 0;
+    }
+    assertThat(refused).as("documents with a duplicate").isBetween(300, 2_700);
+  }
+
+  private static final PropertyNames RECORD = PropertyNames.of("a", "b");
+
+  private static Object record(PayloadReader in) throws JsonReadException {
+    if (in.nextIsNull()) {
+      return null;
+    }
+    in.beginObject(RECORD);
+    while (in.nextProperty()) {
+      switch (in.propertyName()) {
+        case "a" -> record(in);
+        case "b" -> in.readMap(PayloadReaderTest::record);
+      }
+    }
+    in.endObject();
+    return "";
+  }
+
+  private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
+
+  private static void randomRecord(Random random, StringBuilder json, int depth) {
+    json.append('{');
+    int properties = random.nextInt(depth < 3 ? 5 : 2);
+    for (int i = 0; i < properties; i++) {
+      String name = NAMES.get(random.nextInt(NAMES.size()));
+      json.append(i == 0 ? "" : ",").append('"').append(name).append("\":");
+      switch (name) {
+        case "a" -> randomRecord(random, json, depth + 1);
+        case "b" -> {
+          json.append('{');
+          int entries = random.nextInt(3);
+          for (int e = 0; e < entries; e++) {
+            json.append(e == 0 ? "" : ",").append("\"k").append(random.nextInt(3)).append("\":");
+            randomRecord(random, json, depth + 1);
+          }
+          json.append('}');
+        }
+        default -> randomValue(random, json, depth + 1);
+      }
+    }
+    json.append('}');
+  }
+
+  private static void randomValue(Random random, StringBuilder json, int depth) {
+    switch (depth > 5 ? 3 : random.nextInt(4)) {
+      case 0 -> randomRecord(random, json, depth);
+      case 1 -> {
+        json.append('[');
+        int elements = random.nextInt(3);
+        for (int e = 0; e < elements; e++) {
+          json.append(e == 0 ? "" : ",");
+          randomValue(random, json, depth + 1);
+        }
+        json.append(']');
+      }
+      case 2 -> json.append("\"text\"");
+      default -> json.append(random.nextInt(100));
+    }
   }
 
   @Test
@@ -201,12 +353,14 @@ class PayloadReaderTest {
   @Test
   void pathsAreMadeSafeToLog() {
     assertThatThrownBy(() -> read("{\"items\": [{\"n\": 1, \"s\\nforged\\u202e\": {\"x\": 1}}]}",
-        r -> { r.beginObject(); r.nextProperty(); r.readList(PayloadReaderTest::strictItem); return null; }))
+        r -> { r.beginObject(ANYTHING); r.nextProperty(); r.readList(PayloadReaderTest::strictItem); return null; }))
+        .hasMessageContaining("/items/0/s?forged?")
         .message().doesNotContain("\n", "\u202e");
   }
 
+  /** Reads every property as an integer; one of its declared names is unsafe to log as it is. */
   private static Object strictItem(PayloadReader in) throws JsonReadException {
-    in.beginObject();
+    in.beginObject(PropertyNames.of("n", "s\nforged\u202e"));
     while (in.nextProperty()) {
       in.readInt();
     }
@@ -276,10 +430,95 @@ class PayloadReaderTest {
         .isInstanceOf(JsonReadException.class);
   }
 
+  /**
+   * Date-times of the form webhooks send are read by hand; every other text goes to the JDK's
+   * parser. Either way, what the reader gives is what the JDK's parser gives, and it refuses what
+   * the JDK refuses: checked on texts around the common form, valid and not.
+   */
+  @Test
+  void dateTimesReadAsTheJdkReadsThem() {
+    Random random = new Random(20261129L);
+    String[] offsets = {"Z", "z", "+00:00", "-00:00", "-05:00", "+05:30", "+18:00", "-18:00",
+        "+18:01", "+19:00", "+05:60", "+0530", "+05", "+05:30:15", "", " ", "UTC", "+5:30"};
+    String[] fractions = {"", ".", ".1", ".12", ".123", ".123456", ".123456789", ".1234567890",
+        ".0", ".999999999", ",5"};
+    int jdkAccepted = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
+          random.nextInt(10) == 0 ? random.nextInt(10_000) : 1970 + random.nextInt(100),
+          random.nextInt(14), random.nextInt(33),
+          random.nextInt(20) == 0 ? "t" : random.nextInt(30) == 0 ? " " : "T",
+          random.nextInt(26), random.nextInt(61), random.nextInt(62),
+          fractions[random.nextInt(fractions.length)], offsets[random.nextInt(offsets.length)]);
+      if (random.nextInt(20) == 0) {
+        int at = random.nextInt(text.length());
+        text = text.substring(0, at) + "x0-:.".charAt(random.nextInt(5)) + text.substring(at + 1);
+      }
+      String json = "\"" + text + "\"";
+      OffsetDateTime jdk;
+      try {
+        jdk = OffsetDateTime.parse(text);
+        jdkAccepted++;
+      } catch (java.time.format.DateTimeParseException e) {
+        jdk = null;
+      }
+      Instant jdkInstant;
+      try {
+        jdkInstant = Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        jdkInstant = jdk == null ? null : jdk.toInstant();
+      }
+      OffsetDateTime ours;
+      Instant ourInstant;
+      try {
+        ours = read(json, PayloadReader::readOffsetDateTime);
+      } catch (JsonReadException e) {
+        assertThat(e.reason()).as(text).isEqualTo(Reason.INVALID_PAYLOAD);
+        ours = null;
+      }
+      try {
+        ourInstant = read(json, PayloadReader::readInstant);
+      } catch (JsonReadException e) {
+        assertThat(e.reason()).as(text).isEqualTo(Reason.INVALID_PAYLOAD);
+        ourInstant = null;
+      }
+      assertThat(ours).as(text).isEqualTo(jdk);
+      assertThat(ourInstant).as(text).isEqualTo(jdkInstant);
+    }
+    assertThat(jdkAccepted).as("texts the JDK accepts").isBetween(2_000, 18_000);
+  }
+
+  @Test
+  void aDateTimeOrADecimalBeyondTheStringLimitIsALimit() {
+    JsonLimits limits = JsonLimits.defaults().withMaxStringLength(10);
+    Map<String, PayloadReader.ValueReader<?>> readers = Map.of(
+        "\"2025-01-14T11:02:45-05:00\"", PayloadReader::readOffsetDateTime,
+        "\"2025-01-14T16:02:45Z\"", PayloadReader::readInstant,
+        "\"12345678901.5\"", PayloadReader::readBigDecimal);
+    readers.forEach((json, reader) -> assertThatThrownBy(() ->
+            PayloadReader.of(json.getBytes(StandardCharsets.UTF_8), limits).readDocument(reader))
+        .as(json)
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LIMIT_EXCEEDED)));
+  }
+
+  @Test
+  void epochSecondsReadAsIntegersOrDecimals() throws Exception {
+    assertThat(read("-1", PayloadReader::readInstant)).isEqualTo(Instant.ofEpochSecond(-1));
+    assertThat(read("31556889864403199", PayloadReader::readInstant)).isEqualTo(Instant.MAX.minusNanos(999_999_999));
+    assertThatThrownBy(() -> read("31556889864403200", PayloadReader::readInstant))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
+    assertThatThrownBy(() -> read("99999999999999999999", PayloadReader::readInstant))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_PAYLOAD));
+    assertThat(read("1e3", PayloadReader::readInstant)).isEqualTo(Instant.ofEpochSecond(1000));
+  }
+
   @Test
   void decimalsAreExactFromNumbersAndStrings() throws Exception {
     PayloadReader.ValueReader<Map<String, BigDecimal>> decimals = r -> {
-      r.beginObject();
+      r.beginObject(PropertyNames.of("m"));
       r.nextProperty();
       Map<String, BigDecimal> map = r.readMap(PayloadReader::readBigDecimal);
       r.nextProperty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookguard.runtime.generated.PayloadReader;
+import dev.hookguard.runtime.generated.PropertyNames;
 import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class StoredDocumentsTest {
     fields.put("id", "\"o-1\"");
     StoredRecord record = new StoredRecord("o-1", "Order", Instant.EPOCH, fields);
     PayloadReader.ValueReader<String> idReader = in -> {
-      in.beginObject();
+      in.beginObject(PropertyNames.of("id"));
       String id = null;
       while (in.nextProperty()) {
         id = in.readString();
