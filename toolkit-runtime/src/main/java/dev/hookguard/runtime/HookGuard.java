@@ -102,7 +102,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
       RetentionKeyStore retentionKeys,
       MasterKey masterKey,
       Path sqliteFile,
-      Path retentionKeyFile) {
+      Path retentionKeyFile,
+      StoreSetup.KeyStorePlace keyStorePlace) {
     this.database = database;
     this.retentionKeys = retentionKeys;
     this.keyRing = keyRing;
@@ -143,7 +144,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
         batches, () -> schemas.values());
     this.extraAuditSink = auditSink;
     this.setup = new StoreSetup(database, java.util.Optional.ofNullable(sqliteFile),
-        java.util.Optional.ofNullable(retentionKeyFile), masterKey, clock, auditTrail);
+        java.util.Optional.ofNullable(retentionKeyFile), masterKey, clock, auditTrail,
+        keyStorePlace);
     this.outbox = new JdbcOutbox(database, clock);
     this.receipts =
         new Receipts(
@@ -569,7 +571,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
         Migrations.migrate(database, clock);
         KeyRing keyRing = KeyRing.open(database, masterKey, clock);
         return new HookGuard(database, keyRing, clock, auditSink, openRetentionKeys(database),
-            masterKey, sqliteFile, sqliteFile == null ? null : retentionKeyFile());
+            masterKey, sqliteFile, sqliteFile == null ? null : retentionKeyFile(),
+            keyStorePlace());
       } catch (RuntimeException e) {
         try {
           database.close();
@@ -581,6 +584,19 @@ public final class HookGuard extends TableSource implements AutoCloseable {
     }
 
     /** SQLite: the file of the retention day keys, given or beside the database. */
+    private StoreSetup.KeyStorePlace keyStorePlace() {
+      if (sqliteFile != null) {
+        return StoreSetup.KeyStorePlace.SQLITE_FILE;
+      }
+      if (retentionKeySource == null
+          || (retentionKeySource == postgres && retentionKeySchema == null)) {
+        return StoreSetup.KeyStorePlace.RECORD_SCHEMA;
+      }
+      return retentionKeySource == postgres
+          ? StoreSetup.KeyStorePlace.OTHER_SCHEMA_SAME_POOL
+          : StoreSetup.KeyStorePlace.OWN_POOL;
+    }
+
     private Path retentionKeyFile() {
       return retentionKeyFile != null
           ? retentionKeyFile

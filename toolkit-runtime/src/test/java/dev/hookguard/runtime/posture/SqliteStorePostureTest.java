@@ -127,4 +127,18 @@ class SqliteStorePostureTest extends StorePostureContract {
           .containsExactly("file " + keys.toAbsolutePath());
     }
   }
+
+  @Test
+  void aKeyFileInTheFolderOfTheDatabaseIsLowAndOneElsewhereIsNothing() throws Exception {
+    Finding beside = posture().check().withId("keys.beside-records").get(0);
+    assertThat(beside.severity()).isEqualTo(Severity.LOW);
+    assertThat(beside.found()).contains(".keys").contains("folder of the database");
+
+    Path other = Files.createDirectory(work.resolve("keys-elsewhere"));
+    try (HookGuard separate = database.builder().retentionKeyFile(other.resolve("day.keys"))
+        .clock(clock).build()) {
+      assertThat(separate.posture().withManifests(Manifests.clean()).check()
+          .has("keys.beside-records")).isFalse();
+    }
+  }
 }

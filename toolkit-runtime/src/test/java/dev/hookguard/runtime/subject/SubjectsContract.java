@@ -214,6 +214,33 @@ abstract class SubjectsContract {
   }
 
   @Test
+  void aReasonThatNamesThePersonIsRefusedBeforeAnythingIsErased() {
+    orders.put("o1", order(ada(), "A1"), false);
+    assertThatThrownBy(() -> hookGuard.subjects().erase(ada(), "request from " + ada().toUpperCase()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining(ada());
+    assertThat(orders.get("o1")).isPresent();
+  }
+
+  @Test
+  void aRecordNamingTooManyPeopleIsRefusedTypedAndStoredNowhere() throws Exception {
+    String[] cc = new String[65];
+    for (int i = 0; i < cc.length; i++) {
+      cc[i] = "cc" + i + "." + run + "@example.com";
+    }
+    assertThatThrownBy(() -> orders.put("o1", order(ada(), "A1", cc), false))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("66 data subjects")
+        .hasMessageNotContaining(run)
+        .satisfies(e -> assertThat(((StoreException) e).reason())
+            .isEqualTo(StoreException.Reason.INVALID_REQUEST));
+    assertThat(orders.get("o1")).isEmpty();
+    assertThat(hookGuard.subjects().find(ada())).isEmpty();
+    orders.put("o2", order(ada(), "A2", java.util.Arrays.copyOf(cc, 63)), false);
+    assertThat(hookGuard.subjects().find(cc[62])).extracting(SubjectRecord::id).containsExactly("o2");
+  }
+
+  @Test
   void recordsOfATypeWithoutSubjectsAreStoredAsBefore() {
     StoreSchema plain = new StoreSchema("com.example.Ping", OptionalInt.empty(),
         List.of(new FieldSpec("email", Category.CONTACT, Protection.PLAIN, OptionalInt.empty())));

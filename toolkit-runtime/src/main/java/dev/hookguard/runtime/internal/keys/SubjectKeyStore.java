@@ -70,6 +70,8 @@ public final class SubjectKeyStore {
   private final Clock clock;
   private final Runnable scrub;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Keys this instance destroyed: never cached again by a read that raced the destruction. */
+  private final java.util.Set<String> destroyedHere = ConcurrentHashMap.newKeySet();
   private volatile PrfSet tokens;
 
   private record Cached(Aead aead, long loadedAt) {}
@@ -176,6 +178,9 @@ public final class SubjectKeyStore {
    * @throws KeyException with {@code SUBJECT_KEY_MISSING} if this key store never held it
    */
   public Optional<Aead> forOpening(byte[] keyId) {
+    if (destroyedHere.contains(HEX.formatHex(keyId))) {
+      return Optional.empty();
+    }
     Cached cached = cache.get(HEX.formatHex(keyId));
     if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
       return Optional.of(cached.aead());
@@ -253,11 +258,35 @@ public final class SubjectKeyStore {
               }
               return ids;
             });
-    destroyed.forEach(id -> cache.remove(HEX.formatHex(id)));
+    destroyed.forEach(id -> {
+      destroyedHere.add(HEX.formatHex(id));
+      cache.remove(HEX.formatHex(id));
+    });
     if (!destroyed.isEmpty()) {
       scrub.run();
     }
     return destroyed.size();
+  }
+
+  /**
+   * The number of keys of the subject {@code token} destroyed at or after {@code since} (epoch
+   * millis): what an erasure that crashed before journalling its destruction did.
+   */
+  public int destroyedSince(byte[] token, long since) {
+    return database.inTransaction(
+        "counting a data subject's destroyed keys",
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(
+              "SELECT COUNT(*) FROM " + keyTable
+                  + " WHERE subject_token = ? AND wrapped_key IS NULL AND destroyed_at >= ?")) {
+            select.setBytes(1, token);
+            select.setLong(2, since);
+            try (ResultSet row = select.executeQuery()) {
+              row.next();
+              return row.getInt(1);
+            }
+          }
+        });
   }
 
   /** The number of live subject keys: how many people the store holds keys for. */
@@ -312,6 +341,10 @@ public final class SubjectKeyStore {
         cache.clear();
       }
       cache.put(HEX.formatHex(keyId), new Cached(aead, clock.millis()));
+      if (destroyedHere.contains(HEX.formatHex(keyId))) {
+        // Read before this instance destroyed it, cached after: it must not open anything more.
+        cache.remove(HEX.formatHex(keyId));
+      }
       return aead;
     } catch (GeneralSecurityException e) {
       throw new KeyException(

@@ -121,6 +121,12 @@ public final class RecordCodec {
    */
   public static final int SUBJECT_SEALED = 8;
 
+  /**
+   * The most data subjects one record may be about: each costs a key (created and wrapped by the
+   * master key, a KMS call with a cloud KMS) and a layer of encryption over every field.
+   */
+  public static final int MAX_SUBJECTS = 64;
+
   /** The protection of a stored code, without the {@link #SUBJECT_SEALED} flag. */
   public static int baseCode(int code) {
     return code & ~SUBJECT_SEALED;
@@ -239,8 +245,9 @@ public final class RecordCodec {
   private static byte[] sealForSubjects(
       List<SubjectKeyStore.SealingKey> keys, byte[] sealed, byte[] ad)
       throws GeneralSecurityException {
-    if (keys.size() > 255) {
-      throw new IllegalArgumentException("a record is about more than 255 data subjects");
+    if (keys.size() > MAX_SUBJECTS) {
+      throw new IllegalArgumentException(
+          "a record is about more than " + MAX_SUBJECTS + " data subjects");
     }
     byte[] layered = sealed;
     for (SubjectKeyStore.SealingKey key : keys) {

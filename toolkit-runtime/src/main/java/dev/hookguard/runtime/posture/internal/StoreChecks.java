@@ -38,6 +38,7 @@ final class StoreChecks {
     sweeps(findings);
     keys(findings);
     masterKey(findings);
+    keyStore(findings);
     findings.addAll(FileChecks.check(files()));
     audit(findings);
     erasures(findings);
@@ -150,6 +151,46 @@ final class StoreChecks {
               + " of the policy.",
           "Rotate them: hookGuard.keys().rotate(), then reencrypt() and destroyRetiredKeys()"
               + " ('hookguard keys rotate|reencrypt|destroy-retired')."));
+    }
+  }
+
+  /**
+   * The key store (day keys, data subjects' keys) must not travel with copies of the record
+   * store, or neither retention's crypto-shredding nor erasure reaches backups.
+   */
+  private void keyStore(List<Finding> findings) {
+    String why = " a copy of the record store taken with it keeps the day keys and the data"
+        + " subjects' keys, so neither crypto-shredding at expiry nor erasure reaches that copy.";
+    switch (store.keyStore()) {
+      case RECORD_SCHEMA -> findings.add(new Finding("keys.beside-records", Severity.HIGH,
+          "key store",
+          "The key store is in the record store's own schema: every dump of the records"
+              + " includes it;" + why,
+          "Give it a database (or at least a schema) that record-store backups leave out:"
+              + " HookGuard.builder().retentionKeys(keyDataSource, \"hookguard_keys\")."));
+      case OTHER_SCHEMA_SAME_POOL -> findings.add(new Finding("keys.beside-records",
+          Severity.MEDIUM, "key store",
+          "The key store is in another schema of the record store's database: a dump of the"
+              + " whole database includes it;" + why,
+          "Back up the record store's schema only, or give the key store a database of its"
+              + " own (retentionKeys(otherDataSource, schema))."));
+      case SQLITE_FILE -> store.retentionKeyFile().ifPresent(keys -> {
+        Path folder = keys.toAbsolutePath().getParent();
+        boolean beside = store.sqliteFile()
+            .map(db -> db.toAbsolutePath().getParent())
+            .filter(dbFolder -> dbFolder.equals(folder))
+            .isPresent();
+        if (beside) {
+          findings.add(new Finding("keys.beside-records", Severity.LOW, "key store",
+              "The key file " + keys.getFileName() + " is in the folder of the database: a"
+                  + " backup of the folder rather than of the database file alone takes both;"
+                  + why,
+              "Back up the database file alone, or move the key file elsewhere:"
+                  + " HookGuard.builder().retentionKeyFile(path)."));
+        }
+      });
+      case OWN_POOL -> { }
+      default -> throw new AssertionError(store.keyStore());
     }
   }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param masterKey the master key (only its {@linkplain MasterKey#description() source} is read)
  * @param clock the store's clock
  * @param audit the store's audit trail
+ * @param keyStore where the key store (retention day keys, data subjects' keys) lives, as the
+ *     builder was told
  */
 public record StoreSetup(
     Database database,
@@ -25,7 +27,20 @@ public record StoreSetup(
     Optional<Path> retentionKeyFile,
     MasterKey masterKey,
     Clock clock,
-    AuditTrail audit) {
+    AuditTrail audit,
+    KeyStorePlace keyStore) {
+
+  /** Where the key store lives, relative to the record store. */
+  public enum KeyStorePlace {
+    /** A SQLite file of its own. */
+    SQLITE_FILE,
+    /** PostgreSQL: the record store's own schema, so every dump of the records takes it along. */
+    RECORD_SCHEMA,
+    /** PostgreSQL: another schema reached through the record store's own pool. */
+    OTHER_SCHEMA_SAME_POOL,
+    /** PostgreSQL: reached through a pool of its own (another database, or server). */
+    OWN_POOL
+  }
 
   /** Checks that every component is present. */
   public StoreSetup {
@@ -35,5 +50,6 @@ public record StoreSetup(
     Objects.requireNonNull(masterKey, "masterKey");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(keyStore, "keyStore");
   }
 }

@@ -389,8 +389,15 @@ public final class JdbcPayloadTable implements PayloadTable {
     }
     Map<String, String> canonical = new LinkedHashMap<>();
     fields.forEach(field -> canonical.put(field.path(), field.json()));
+    List<String> subjects = SubjectValues.of(schema, canonical);
+    if (subjects.size() > RecordCodec.MAX_SUBJECTS) {
+      // Refused before any key is created: a sender cannot make the key store grow by lists.
+      throw new StoreException(StoreException.Reason.INVALID_REQUEST,
+          "a " + schema.payloadType() + " record names " + subjects.size()
+              + " data subjects; at most " + RecordCodec.MAX_SUBJECTS + " are kept per record");
+    }
     List<byte[]> tokens = new ArrayList<>();
-    for (String subject : SubjectValues.of(schema, canonical)) {
+    for (String subject : subjects) {
       tokens.add(keyStore.subjectKeys().token(subject));
     }
     if (tokens.isEmpty()) {

@@ -186,6 +186,10 @@ public final class JdbcSubjects implements Subjects {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("an erasure needs a reason");
     }
+    if (SubjectValues.normalize(reason).contains(SubjectValues.normalize(value))) {
+      // The reason goes into every audit entry of the erasure, which is kept for good.
+      throw new IllegalArgumentException("an erasure's reason must not contain the subject's value");
+    }
     byte[] token = token(value);
     String erasureId = UUID.randomUUID().toString();
     long now = clock.millis();
@@ -204,22 +208,25 @@ public final class JdbcSubjects implements Subjects {
           }
           return null;
         });
-    return run(erasureId, token, reason, listener);
+    return run(erasureId, token, reason, listener, Long.MAX_VALUE);
   }
 
   @Override
   public List<ErasureReport> resumeErasures() {
-    record Unfinished(String id, byte[] token, String reason) {}
+    record Unfinished(String id, byte[] token, String reason, long requestedAt,
+        long keysDestroyed) {}
     List<Unfinished> unfinished = database.inTransaction(
         "finding unfinished erasures",
         connection -> {
           List<Unfinished> found = new ArrayList<>();
           try (PreparedStatement select = connection.prepareStatement(
-              "SELECT erasure_id, subject_token, reason FROM hg_subject_erasures"
-                  + " WHERE finished_at IS NULL ORDER BY requested_at, erasure_id")) {
+              "SELECT erasure_id, subject_token, reason, requested_at, keys_destroyed"
+                  + " FROM hg_subject_erasures WHERE finished_at IS NULL"
+                  + " ORDER BY requested_at, erasure_id")) {
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
-                found.add(new Unfinished(rows.getString(1), rows.getBytes(2), rows.getString(3)));
+                found.add(new Unfinished(rows.getString(1), rows.getBytes(2), rows.getString(3),
+                    rows.getLong(4), rows.getLong(5)));
               }
             }
           }
@@ -228,16 +235,27 @@ public final class JdbcSubjects implements Subjects {
     List<ErasureReport> reports = new ArrayList<>();
     for (Unfinished erasure : unfinished) {
       LOG.info("resuming data subject erasure {}", erasure.id());
-      reports.add(run(erasure.id(), erasure.token(), erasure.reason(), ErasureProgress.Listener.NONE));
+      // A run that died between destroying the keys and journalling it: its destruction is
+      // audited now (the tombstones say when), not lost.
+      long since = erasure.keysDestroyed() == 0 ? erasure.requestedAt() : Long.MAX_VALUE;
+      reports.add(run(erasure.id(), erasure.token(), erasure.reason(),
+          ErasureProgress.Listener.NONE, since));
     }
     return reports;
   }
 
-  /** Steps 2 to 4 of an erasure journalled as {@code erasureId}. */
-  private ErasureReport run(
-      String erasureId, byte[] token, String reason, ErasureProgress.Listener listener) {
+  /**
+   * Steps 2 to 4 of an erasure journalled as {@code erasureId}; keys of the subject destroyed
+   * since {@code unjournalledSince} (epoch millis) by an earlier run that did not journal it are
+   * audited too.
+   */
+  private ErasureReport run(String erasureId, byte[] token, String reason,
+      ErasureProgress.Listener listener, long unjournalledSince) {
     long started = System.nanoTime();
-    int destroyed = keys.destroy(token);
+    int destroyedNow = keys.destroy(token);
+    int destroyed = destroyedNow == 0 && unjournalledSince != Long.MAX_VALUE
+        ? keys.destroyedSince(token, unjournalledSince)
+        : destroyedNow;
     List<AuditEvent> keyEvents = destroyed == 0
         ? List.of()
         : List.of(event(AuditEvent.Kind.SUBJECT_KEYS_DESTROYED, ERASURE_TYPE, erasureId,
