@@ -2,7 +2,6 @@ package dev.hookguard.runtime.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditEvent;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,30 +75,8 @@ class PostgresRetentionTest extends RetentionContract {
     String foreignKeys = copy + "_fk";
     extraSchemas.add(copy);
     extraSchemas.add(foreignKeys);
-    try (Connection raw = backend.rawConnection();
-        Statement statement = raw.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rows =
-          statement.executeQuery(
-              "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                  + postgres().schema()
-                  + "'")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      statement.execute("CREATE SCHEMA " + copy);
-      for (String table : tables) {
-        statement.execute(
-            "CREATE TABLE " + copy + "." + table + " AS TABLE " + postgres().schema() + "." + table);
-      }
-    }
-    HikariConfig config = new HikariConfig();
-    String url = TestPostgres.server().jdbcUrl();
-    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + copy);
-    config.setMaximumPoolSize(3);
-    config.setPoolName("hookguard-backup-" + UUID.randomUUID());
-    HikariDataSource pool = new HikariDataSource(config);
+    postgres().copyTo(copy);
+    HikariDataSource pool = PostgresBackend.poolOn(copy, 3);
     return new Backup() {
       @Override
       public HookGuard.Builder configure(HookGuard.Builder builder, boolean liveKeys) {

@@ -47,10 +47,7 @@ class SqliteRetentionTest extends RetentionContract {
   @Override
   Backup takeBackup() throws Exception {
     Path copy = work.resolve("backup-" + run + ".db");
-    try (Connection raw = backend.rawConnection();
-        Statement statement = raw.createStatement()) {
-      statement.execute("VACUUM INTO '" + copy + "'");
-    }
+    ((SqliteBackend) backend).copyTo(copy);
     return new Backup() {
       @Override
       public HookGuard.Builder configure(HookGuard.Builder builder, boolean liveKeys) {

@@ -95,6 +95,42 @@ public final class PostgresBackend implements StoreBackend {
     return contents;
   }
 
+  /**
+   * A SELECT-dump of every table of this backend's schema into the new schema {@code copy}, as a
+   * dump of the record store holds it: rows only ({@code CREATE TABLE AS}), without the column
+   * defaults and sequences that appending to the audit trail needs. Returns the tables copied;
+   * the caller drops the schema.
+   */
+  public List<String> copyTo(String copy) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection raw = rawConnection();
+        Statement statement = raw.createStatement()) {
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+              + schema.name() + "'")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      statement.execute("CREATE SCHEMA " + copy);
+      for (String table : tables) {
+        statement.execute(
+            "CREATE TABLE " + copy + "." + table + " AS TABLE " + schema.name() + "." + table);
+      }
+    }
+    return tables;
+  }
+
+  /** A pool of {@code size} connections whose default schema is {@code other}; the caller closes it. */
+  public static com.zaxxer.hikari.HikariDataSource poolOn(String other, int size) {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    String url = TestPostgres.server().jdbcUrl();
+    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + other);
+    config.setMaximumPoolSize(size);
+    config.setPoolName("hookguard-copy-" + java.util.UUID.randomUUID());
+    return new com.zaxxer.hikari.HikariDataSource(config);
+  }
+
   /** How a canary would look in PostgreSQL's hex rendering of a byte string. */
   public static String hex(String text) {
     StringBuilder hex = new StringBuilder();

@@ -46,6 +46,17 @@ public final class SqliteBackend implements StoreBackend {
     return contents;
   }
 
+  /**
+   * A copy of the database file alone ({@code VACUUM INTO}), as a backup of the record store
+   * holds it: the key file beside it is not copied.
+   */
+  public void copyTo(Path copy) throws SQLException {
+    try (Connection raw = rawConnection();
+        java.sql.Statement statement = raw.createStatement()) {
+      statement.execute("VACUUM INTO '" + copy + "'");
+    }
+  }
+
   @Override
   public Path workDirectory() {
     return directory;

@@ -2,7 +2,6 @@ package dev.hookguard.runtime.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.audit.AuditEvent;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,28 +74,8 @@ class PostgresSubjectsTest extends SubjectsContract {
   Backup takeBackup() throws Exception {
     String copy = postgres().schema() + "_bk";
     extraSchemas.add(copy);
-    List<String> tables = new ArrayList<>();
-    try (Connection raw = backend.rawConnection();
-        Statement statement = raw.createStatement()) {
-      try (ResultSet rows = statement.executeQuery(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-              + postgres().schema() + "'")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      statement.execute("CREATE SCHEMA " + copy);
-      for (String table : tables) {
-        statement.execute(
-            "CREATE TABLE " + copy + "." + table + " AS TABLE " + postgres().schema() + "." + table);
-      }
-    }
-    HikariConfig config = new HikariConfig();
-    String url = TestPostgres.server().jdbcUrl();
-    config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + copy);
-    config.setMaximumPoolSize(3);
-    config.setPoolName("hookguard-backup-" + UUID.randomUUID());
-    HikariDataSource pool = new HikariDataSource(config);
+    List<String> tables = postgres().copyTo(copy);
+    HikariDataSource pool = PostgresBackend.poolOn(copy, 3);
     return new Backup() {
       @Override
       public HookGuard.Builder configure(HookGuard.Builder builder) {

@@ -39,10 +39,7 @@ class SqliteSubjectsTest extends SubjectsContract {
   @Override
   Backup takeBackup() throws Exception {
     Path copy = work.resolve("backup-" + run + ".db");
-    try (Connection raw = backend.rawConnection();
-        Statement statement = raw.createStatement()) {
-      statement.execute("VACUUM INTO '" + copy + "'");
-    }
+    ((SqliteBackend) backend).copyTo(copy);
     return new Backup() {
       @Override
       public HookGuard.Builder configure(HookGuard.Builder builder) {
