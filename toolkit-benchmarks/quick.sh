@@ -142,6 +142,7 @@ slowdown("forged nested arrays refused / signature only (cost)", "verify", "Forg
 P = "ParseBenchmark."
 ratio("parse shopify generated vs Jackson databind", "parse", P + "shopifyGenerated", "parse", P + "shopifyJackson", "target >= 1.5")
 ratio("parse github generated vs Jackson databind", "parse", P + "githubGenerated", "parse", P + "githubJackson", "target >= 1.5")
+ratio("parse stripe generated vs Jackson databind", "parse", P + "stripeGenerated", "parse", P + "stripeJackson", "target >= 1.5")
 
 R = "RedactBenchmark."
 ratio("redact toLogString vs reflective redactor", "redact", R + "toLogString", "redact", R + "reflectiveToLogString", "target >= 20")
