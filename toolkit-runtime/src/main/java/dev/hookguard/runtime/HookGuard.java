@@ -176,7 +176,8 @@ public final class HookGuard extends TableSource implements AutoCloseable {
             clock,
             batches,
             this.auditSink,
-            type -> java.util.Optional.ofNullable(schemas.get(type)).map(this::openTable),
+            type -> java.util.Optional.ofNullable(schemas.get(type)),
+            this::openTable,
             SUBJECT_BATCH);
     this.chainer =
         Executors.newSingleThreadScheduledExecutor(

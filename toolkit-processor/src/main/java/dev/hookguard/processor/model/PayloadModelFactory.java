@@ -101,26 +101,10 @@ public final class PayloadModelFactory {
           redaction(sensitive, shape),
           declaredProtection(source),
           Annotations.find(source.element(), Annotations.SUBJECT).isPresent(),
-          undecided(source, sensitive, shape)));
+          PersonalDataNames.undecided(source.element(), source.name(), shape.isFlag())
+              .map(PersonalDataNames.Match::description)));
     }
     return List.copyOf(properties);
-  }
-
-  /**
-   * What personal data the name of {@code source} suggests, unless it is decided: {@code
-   * @Sensitive}, a flag (a boolean such as {@code verifiedEmail} says something about data but
-   * holds none) or marked as not personal data with {@code @SuppressWarnings}. The warning
-   * {@code HookGuardPersonalData} and the privacy manifest's {@code undecided} both follow it.
-   */
-  static Optional<String> undecided(
-      PropertySource source, Optional<Sensitive> sensitive, Shape shape) {
-    boolean isFlag = shape instanceof Shape.Scalar scalar
-        && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN);
-    if (sensitive.isPresent() || isFlag
-        || Annotations.isSuppressed(source.element(), PersonalDataNames.WARNING_ID)) {
-      return Optional.empty();
-    }
-    return PersonalDataNames.match(source.name()).map(PersonalDataNames.Match::description);
   }
 
   /**

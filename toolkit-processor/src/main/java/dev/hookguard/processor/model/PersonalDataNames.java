@@ -76,6 +76,21 @@ public final class PersonalDataNames {
 
   private PersonalDataNames() {}
 
+  /**
+   * What personal data the property {@code name} declared by {@code element} suggests, unless a
+   * decision was taken on it: {@code @Sensitive}, a flag ({@link Shape#isFlag()}), or {@code
+   * @SuppressWarnings("HookGuardPersonalData")}. The warning {@code HookGuardPersonalData} and
+   * the privacy manifest's {@code undecided} both follow it.
+   */
+  public static Optional<Match> undecided(
+      javax.lang.model.element.Element element, String name, boolean flag) {
+    if (flag || Annotations.find(element, Annotations.SENSITIVE).isPresent()
+        || Annotations.isSuppressed(element, WARNING_ID)) {
+      return Optional.empty();
+    }
+    return match(name);
+  }
+
   public static Optional<Match> match(String name) {
     List<String> words = words(name);
     int n = words.size();

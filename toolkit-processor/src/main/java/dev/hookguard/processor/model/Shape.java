@@ -16,6 +16,15 @@ public sealed interface Shape {
     return this instanceof Scalar || this instanceof EnumType;
   }
 
+  /**
+   * Whether this is a boolean: a flag such as {@code verifiedEmail} says something about data but
+   * holds none, so its name is never taken for personal data.
+   */
+  default boolean isFlag() {
+    return this instanceof Scalar scalar
+        && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN);
+  }
+
   /** A single value: string, number, boolean, character, date or time, UUID. */
   record Scalar(ScalarKind kind, TypeName typeName) implements Shape {}
 

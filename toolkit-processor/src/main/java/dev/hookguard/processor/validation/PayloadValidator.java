@@ -369,16 +369,9 @@ public final class PayloadValidator {
       site.add(Message.ENCRYPTED_NOT_SENSITIVE, element,
           Annotations.find(element, Annotations.ENCRYPT).orElseThrow(), null, property.name());
     }
-    // A flag such as verifiedEmail says something about data, but holds none.
-    boolean isFlag = shape.filter(s -> s instanceof Shape.Scalar scalar
-        && (scalar.kind() == ScalarKind.BOOLEAN || scalar.kind() == ScalarKind.BOXED_BOOLEAN))
-        .isPresent();
-    if (!isFlag && element.getAnnotation(Sensitive.class) == null
-        && !Annotations.isSuppressed(element, Message.PERSONAL_DATA_NAME.id())) {
-      PersonalDataNames.match(property.name()).ifPresent(match ->
-          site.add(Message.PERSONAL_DATA_NAME, element,
-              property.name(), match.description(), match.category()));
-    }
+    PersonalDataNames.undecided(element, property.name(), shape.filter(Shape::isFlag).isPresent())
+        .ifPresent(match -> site.add(Message.PERSONAL_DATA_NAME, element,
+            property.name(), match.description(), match.category()));
   }
 
   /** A {@code @Subject} names a person by a string, an integral number or a UUID, or by several. */

@@ -4,6 +4,7 @@ import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
 import dev.hookguard.runtime.generated.PayloadTable;
+import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.internal.jdbc.Database;
@@ -64,13 +65,15 @@ public final class JdbcSubjects implements Subjects {
   private final Clock clock;
   private final AuditQueue queue;
   private final AuditSink audit;
-  private final Function<String, Optional<PayloadTable>> tables;
+  private final Function<String, Optional<StoreSchema>> schemas;
+  private final Function<StoreSchema, PayloadTable> tables;
   private final int batchSize;
 
   /**
    * @param queue where audit entries of erasures go, in their batch's transaction
    * @param audit where entries outside a transaction go (searches)
-   * @param tables the table of a payload type, if this instance has opened its store
+   * @param schemas the schema of a payload type, if this instance has opened its store
+   * @param tables opens the table of a schema (for exports)
    */
   public JdbcSubjects(
       Database database,
@@ -78,13 +81,15 @@ public final class JdbcSubjects implements Subjects {
       Clock clock,
       AuditQueue queue,
       AuditSink audit,
-      Function<String, Optional<PayloadTable>> tables,
+      Function<String, Optional<StoreSchema>> schemas,
+      Function<StoreSchema, PayloadTable> tables,
       int batchSize) {
     this.database = Objects.requireNonNull(database, "database");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.schemas = Objects.requireNonNull(schemas, "schemas");
     this.tables = Objects.requireNonNull(tables, "tables");
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be positive");
@@ -130,8 +135,8 @@ public final class JdbcSubjects implements Subjects {
 
   /** Whether a record is past its stored expiry or the one its type's current schema allows. */
   private boolean expired(String type, long receivedAt, Long expiresAt, long now) {
-    Long cap = tables.apply(type)
-        .map(table -> RecordCodec.cap(receivedAt, table.schema().retainDays()))
+    Long cap = schemas.apply(type)
+        .map(schema -> RecordCodec.cap(receivedAt, schema.retainDays()))
         .orElse(null);
     Long expiry = RecordCodec.effectiveExpiry(expiresAt, cap);
     return expiry != null && now >= expiry;
@@ -145,7 +150,7 @@ public final class JdbcSubjects implements Subjects {
     List<PayloadTable> opened = new ArrayList<>(found.size());
     Set<String> notOpen = new LinkedHashSet<>();
     for (SubjectRecord record : found) {
-      Optional<PayloadTable> table = tables.apply(record.payloadType());
+      Optional<PayloadTable> table = schemas.apply(record.payloadType()).map(tables);
       table.ifPresent(opened::add);
       if (table.isEmpty()) {
         notOpen.add(record.payloadType());
