@@ -155,6 +155,14 @@ public final class DataKeys {
     return prfKeys;
   }
 
+  /**
+   * Whether the PRF keyset has one key only: a lookup token then has one value, and no record
+   * carries a token of an older key.
+   */
+  public boolean hasOneTokenKey() {
+    return prfKeys.size() == 1;
+  }
+
   /** The number of keys over all four keysets. */
   public int keyCount() {
     return aeadKeys.size() + daeadKeys.size() + macKeys.size() + prfKeys.size();

@@ -117,18 +117,46 @@ public final class KeyRing {
     EXCLUSIVE
   }
 
-  private DataKeys refresh(Connection connection, LockMode mode) throws SQLException {
+  /**
+   * PostgreSQL: the statement {@link #forWrite} runs, for a writer that sends it ahead of its own
+   * statements in one round trip: it takes the shared lock and reads the keyring's generation and
+   * revision. Bind it with {@link #bindForWrite}; {@link #stillCurrent} reads its result.
+   */
+  public String forWriteStatement() {
+    return statement(LockMode.SHARED);
+  }
+
+  /** Binds {@link #forWriteStatement()}'s one parameter, at {@code index}. */
+  public void bindForWrite(PreparedStatement statement, int index) throws SQLException {
+    statement.setString(index, ROW);
+  }
+
+  /**
+   * Whether the result of {@link #forWriteStatement()} shows the keyring as it was when {@code
+   * keys} were loaded: if not, what was written with them must be rolled back, and written again
+   * under {@link #forWrite}'s keys.
+   */
+  public static boolean stillCurrent(ResultSet result, DataKeys keys) throws SQLException {
+    return result.next() && result.getInt(2) == keys.generation() && result.getLong(3) == keys.revision();
+  }
+
+  private String statement(LockMode mode) {
     String sql = "SELECT generation, revision FROM hg_keyring WHERE name = ?";
-    if (database.dialect() == Dialect.POSTGRESQL) {
-      String key = "hashtext('dev.hookguard.keyring:' || current_schema())";
-      sql = switch (mode) {
-        case NONE -> sql;
-        case SHARED -> "SELECT pg_advisory_xact_lock_shared(" + key + "), generation, revision"
-            + " FROM hg_keyring WHERE name = ?";
-        case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + key + "), generation, revision"
-            + " FROM hg_keyring WHERE name = ? FOR UPDATE";
-      };
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return sql;
     }
+    String key = "hashtext('dev.hookguard.keyring:' || current_schema())";
+    return switch (mode) {
+      case NONE -> sql;
+      case SHARED -> "SELECT pg_advisory_xact_lock_shared(" + key + "), generation, revision"
+          + " FROM hg_keyring WHERE name = ?";
+      case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + key + "), generation, revision"
+          + " FROM hg_keyring WHERE name = ? FOR UPDATE";
+    };
+  }
+
+  private DataKeys refresh(Connection connection, LockMode mode) throws SQLException {
+    String sql = statement(mode);
     int offset = database.dialect() == Dialect.POSTGRESQL && mode != LockMode.NONE ? 1 : 0;
     int generation;
     long revision;

@@ -116,26 +116,54 @@ public final class RecordRows {
       }
       return inserted;
     }
+    try (PreparedStatement insert =
+        connection.prepareStatement(insertReceiptsStatement(rows.size(), UNLESS_TAKEN))) {
+      bindReceipts(insert, 1, rows);
+      try (ResultSet returned = insert.executeQuery()) {
+        return inserted(returned, rows);
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL: the statement that inserts {@code count} record rows unless <em>any</em> unique
+   * key of theirs is taken (the id, or a receipt's body token), returning the key of each row
+   * inserted; bind it with {@link #bindReceipts} and read its result with {@link #inserted}. For a
+   * writer that sends it together with other statements in one round trip.
+   */
+  public static String insertReceiptsUnlessAnyTaken(int count) {
+    return insertReceiptsStatement(count, " ON CONFLICT DO NOTHING");
+  }
+
+  private static String insertReceiptsStatement(int count, String onConflict) {
     StringBuilder sql = new StringBuilder(INSERT_RECORD);
-    for (int i = 0; i < rows.size(); i++) {
+    for (int i = 0; i < count; i++) {
       sql.append(i == 0 ? "" : ", ").append(ROW_VALUES);
     }
-    sql.append(UNLESS_TAKEN).append(" RETURNING payload_type, record_id");
+    return sql.append(onConflict).append(" RETURNING payload_type, record_id").toString();
+  }
+
+  /** Binds {@code rows} to a multi-row insert's parameters from {@code first} on. */
+  public static void bindReceipts(PreparedStatement insert, int first, List<ReceiptRow> rows)
+      throws SQLException {
+    for (int i = 0; i < rows.size(); i++) {
+      bind(insert, first + i * ROW_PARAMETERS, rows.get(i));
+    }
+  }
+
+  /** Which of {@code rows} a multi-row insert returned as inserted, by position. */
+  public static boolean[] inserted(ResultSet returned, List<ReceiptRow> rows) throws SQLException {
     Map<String, Integer> positions = new java.util.HashMap<>();
-    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < rows.size(); i++) {
-        SealedRecord record = rows.get(i).record();
-        positions.putIfAbsent(record.payloadType() + '\0' + record.id(), i);
-        bind(insert, 1 + i * ROW_PARAMETERS, rows.get(i));
-      }
-      try (ResultSet returned = insert.executeQuery()) {
-        while (returned.next()) {
-          // The first of several rows with one id is the one a conflict-free insert took.
-          Integer at = positions.get(returned.getString(1) + '\0' + returned.getString(2));
-          if (at != null) {
-            inserted[at] = true;
-          }
-        }
+    for (int i = 0; i < rows.size(); i++) {
+      SealedRecord record = rows.get(i).record();
+      positions.putIfAbsent(record.payloadType() + '\0' + record.id(), i);
+    }
+    boolean[] inserted = new boolean[rows.size()];
+    while (returned.next()) {
+      // The first of several rows with one id is the one a conflict-free insert took.
+      Integer at = positions.get(returned.getString(1) + '\0' + returned.getString(2));
+      if (at != null) {
+        inserted[at] = true;
       }
     }
     return inserted;
@@ -242,6 +270,33 @@ public final class RecordRows {
       update.setLong(1, cutoff);
       update.setInt(2, limit);
       return update.executeUpdate();
+    }
+  }
+
+  /**
+   * Erases the receipt tags and body tokens of records of {@code payloadType} whose body token is
+   * one of {@code tokens} and whose receipt expired at or before {@code now}: what the next sweep
+   * would erase, erased before a new record with one of these tokens is inserted.
+   */
+  public static void forgetExpiredBodyTokens(
+      Connection connection, String payloadType, List<byte[]> tokens, long now)
+      throws SQLException {
+    if (tokens.isEmpty()) {
+      return;
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hg_records SET receipt_tag = NULL, body_token = NULL, receipt_expires_at = NULL"
+                + " WHERE payload_type = ? AND body_token IS NOT NULL"
+                + " AND body_token IN (" + placeholders + ")"
+                + " AND receipt_expires_at IS NOT NULL AND receipt_expires_at <= ?")) {
+      update.setString(1, payloadType);
+      for (int i = 0; i < tokens.size(); i++) {
+        update.setBytes(2 + i, tokens.get(i));
+      }
+      update.setLong(2 + tokens.size(), now);
+      update.executeUpdate();
     }
   }
 

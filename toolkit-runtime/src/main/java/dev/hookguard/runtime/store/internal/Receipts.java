@@ -20,6 +20,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,6 +150,9 @@ public final class Receipts implements AutoCloseable {
       new java.util.concurrent.locks.ReentrantLock();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
+  /** Batches written again receipt by receipt after their all-new attempt was rolled back. */
+  private final java.util.concurrent.atomic.AtomicLong rewritten =
+      new java.util.concurrent.atomic.AtomicLong();
   /** Whether the writers run; guarded by {@link #submitLock}. */
   private boolean started;
 
@@ -158,13 +163,24 @@ public final class Receipts implements AutoCloseable {
       RetentionKeyStore dayKeys,
       Clock clock,
       Participant participant) {
+    this(database, keys, dayKeys, clock, participant,
+        database.dialect() == Dialect.POSTGRESQL ? POSTGRES_WRITERS : 1);
+  }
+
+  /** Receipts with {@code writers} writer threads (tests: one, to see batches form). */
+  Receipts(
+      Database database,
+      KeyRing keys,
+      RetentionKeyStore dayKeys,
+      Clock clock,
+      Participant participant,
+      int writerCount) {
     this.database = Objects.requireNonNull(database, "database");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.participant = Objects.requireNonNull(participant, "participant");
-    int count = database.dialect() == Dialect.POSTGRESQL ? POSTGRES_WRITERS : 1;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < writerCount; i++) {
       Thread writer = new Thread(this::writeLoop, "hookguard-receipts-" + i);
       writer.setDaemon(true);
       writers.add(writer);
@@ -247,6 +263,7 @@ public final class Receipts implements AutoCloseable {
             sealingKeys,
             seal(sealingKeys, schema.payloadType(), messageId, receivedAt, expiresAt, plain),
             tag(sealingKeys, tagInput),
+            tokenInput == null ? null : primaryToken(sealingKeys, tokenInput),
             forward,
             new CompletableFuture<>());
     submitLock.lock();
@@ -321,6 +338,7 @@ public final class Receipts implements AutoCloseable {
       DataKeys sealingKeys,
       SealedRecord sealed,
       byte[] tag,
+      byte[] token,
       Forward forward,
       CompletableFuture<Outcome> result) {
 
@@ -362,10 +380,7 @@ public final class Receipts implements AutoCloseable {
   private void commit(List<Pending> batch) {
     Map<Pending, Outcome> outcomes;
     try {
-      outcomes =
-          database.inTransaction(
-              "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s"),
-              connection -> write(connection, batch));
+      outcomes = transaction(batch);
     } catch (RuntimeException e) {
       if (batch.size() == 1 || !causedByData(e)) {
         // The database is unavailable (busy, unreachable, full): everyone retries later, at
@@ -384,6 +399,116 @@ public final class Receipts implements AutoCloseable {
     for (Pending pending : batch) {
       pending.result.complete(outcomes.get(pending));
     }
+  }
+
+  /**
+   * Writes {@code batch} in one transaction. On PostgreSQL it first assumes what is nearly always
+   * so, that every receipt is new and the keys have not changed since the requests sealed, and
+   * writes it in as few round trips as possible ({@link #writeAllNew}); if that turns out wrong,
+   * that transaction is rolled back and the batch written again receipt by receipt ({@link
+   * #write}).
+   */
+  private Map<Pending, Outcome> transaction(List<Pending> batch) {
+    String what = "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s");
+    if (database.dialect() == Dialect.POSTGRESQL && allNewIsPossible(batch)) {
+      try {
+        return database.inTransaction(what, connection -> {
+          Map<Pending, Outcome> outcomes = writeAllNew(connection, batch);
+          if (outcomes == null) {
+            throw NotAllNew.INSTANCE; // rolls back what writeAllNew wrote
+          }
+          return outcomes;
+        });
+      } catch (NotAllNew e) {
+        // Written again below, deciding receipt by receipt.
+        rewritten.incrementAndGet();
+      }
+    }
+    return database.inTransaction(what, connection -> write(connection, batch));
+  }
+
+  /** Batches written twice: first as all new, then (not all new after all) one by one. */
+  long rewrittenBatches() {
+    return rewritten.get();
+  }
+
+  /** Thrown to roll back a batch that was not all new after all; carries nothing. */
+  private static final class NotAllNew extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotAllNew INSTANCE = new NotAllNew();
+
+    private NotAllNew() {
+      super("a batch of receipts was not all new", null, false, false);
+    }
+  }
+
+  /**
+   * Whether {@code batch} may be written by {@link #writeAllNew}: sealed under one set of keys
+   * whose body tokens have one value each (no token of an older key to look for).
+   */
+  private static boolean allNewIsPossible(List<Pending> batch) {
+    DataKeys sealing = batch.get(0).sealingKeys();
+    for (Pending pending : batch) {
+      if (!sameKeys(pending.sealingKeys(), sealing)
+          || (pending.token() != null && !sealing.hasOneTokenKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * PostgreSQL, the common case in two round trips before the commit: the keyring's shared lock
+   * and check together with the insert of every record row (unless any unique key of a row is
+   * taken: its id, or its body token), then the participants' rows. Returns null, having written
+   * what must then be rolled back, if the keys changed since the requests sealed or any row was
+   * not inserted (a duplicate, a conflict, or an id twice in the batch): those need {@link
+   * #write}, which looks each receipt up.
+   */
+  private Map<Pending, Outcome> writeAllNew(Connection connection, List<Pending> batch)
+      throws SQLException {
+    DataKeys sealing = batch.get(0).sealingKeys();
+    List<Pending> ordered = new ArrayList<>(batch);
+    ordered.sort(KEY_ORDER);
+    List<RecordRows.ReceiptRow> rows = new ArrayList<>(ordered.size());
+    for (Pending pending : ordered) {
+      rows.add(new RecordRows.ReceiptRow(
+          pending.sealed(), pending.tag(), pending.token(), pending.receiptExpiresAt()));
+    }
+    try (PreparedStatement statement = connection.prepareStatement(
+        keys.forWriteStatement() + "; "
+            + RecordRows.insertReceiptsUnlessAnyTaken(rows.size()))) {
+      keys.bindForWrite(statement, 1);
+      RecordRows.bindReceipts(statement, 2, rows);
+      statement.execute();
+      try (ResultSet keyring = statement.getResultSet()) {
+        if (!KeyRing.stillCurrent(keyring, sealing)) {
+          return null;
+        }
+      }
+      if (!statement.getMoreResults()) {
+        throw new SQLException("the insert of receipts returned no rows");
+      }
+      try (ResultSet returned = statement.getResultSet()) {
+        for (boolean inserted : RecordRows.inserted(returned, rows)) {
+          if (!inserted) {
+            return null;
+          }
+        }
+      }
+    }
+    List<SealedRecord> records = new ArrayList<>(rows.size());
+    List<Stored> stored = new ArrayList<>(ordered.size());
+    Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
+    for (Pending pending : ordered) {
+      records.add(pending.sealed());
+      stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt(),
+          pending.receiptExpiresAt(), pending.forward()));
+      outcomes.put(pending, Outcome.STORED);
+    }
+    RecordRows.insertFields(connection, records);
+    participant.write(connection, stored);
+    return outcomes;
   }
 
   private Map<Pending, Outcome> write(Connection connection, List<Pending> batch)
@@ -440,6 +565,19 @@ public final class Receipts implements AutoCloseable {
       rows.add(new RecordRows.ReceiptRow(record, tag, token, pending.receiptExpiresAt()));
     }
 
+    // A token kept past its receipt's expiry (not yet erased by a sweep) is ignored, so its body
+    // is new again: erase it now, or it would stand in the new record's way.
+    Map<String, List<byte[]>> newTokens = new java.util.TreeMap<>();
+    for (RecordRows.ReceiptRow row : rows) {
+      if (row.bodyToken() != null) {
+        newTokens.computeIfAbsent(row.record().payloadType(), t -> new ArrayList<>())
+            .add(row.bodyToken());
+      }
+    }
+    for (Map.Entry<String, List<byte[]>> type : newTokens.entrySet()) {
+      RecordRows.forgetExpiredBodyTokens(connection, type.getKey(), type.getValue(), now);
+    }
+
     boolean[] inserted = RecordRows.insertReceipts(connection, database.dialect(), rows);
     List<SealedRecord> insertedRecords = new ArrayList<>();
     List<Stored> stored = new ArrayList<>();
@@ -478,6 +616,14 @@ public final class Receipts implements AutoCloseable {
         }
       }
       return all;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
+    }
+  }
+
+  private static byte[] primaryToken(DataKeys keys, byte[] tokenInput) {
+    try {
+      return keys.primaryToken(tokenInput);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the PRF keyset cannot compute tokens", e);
     }

@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The receipt transaction on a real SQLite file: all of a receipt commits or none of it, one bad
- * receipt fails alone within a group commit, and keys rotated by another instance between sealing
- * and committing are caught by the writer.
+ * The receipt transaction on a real SQLite file (and, in {@code PostgresReceiptsTest}, on
+ * PostgreSQL): all of a receipt commits or none of it, one bad receipt fails alone within a group
+ * commit, and keys rotated by another instance between sealing and committing are caught by the
+ * writer.
  */
 class ReceiptsTest {
 
@@ -63,10 +64,20 @@ class ReceiptsTest {
   MasterKey masterKey;
   final List<String> participantSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** The database under test. */
+  Database openDatabase() {
+    return Database.sqlite(work.resolve("hookguard.db"));
+  }
+
+  /** The same database as another instance opens it. */
+  Database otherInstance() {
+    return Database.sqlite(work.resolve("hookguard.db"));
+  }
+
   @BeforeEach
-  void open() {
+  void open() throws Exception {
     masterKey = MasterKey.localFile(work.resolve("master.key"));
-    database = Database.sqlite(work.resolve("hookguard.db"));
+    database = openDatabase();
     Migrations.migrate(database, clock);
     keys = KeyRing.open(database, masterKey, clock);
     dayKeys = RetentionKeyStore.open(
@@ -74,7 +85,7 @@ class ReceiptsTest {
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
     dayKeys.close();
     database.close();
   }
@@ -183,7 +194,7 @@ class ReceiptsTest {
   @Test
   void keysRotatedByAnotherInstanceAfterSealingAreCaughtBeforeTheCommit() throws Exception {
     // Another instance rotates; this one's cached keys are then a generation behind.
-    try (Database other = Database.sqlite(work.resolve("hookguard.db"))) {
+    try (Database other = otherInstance()) {
       KeyRing otherKeys = KeyRing.open(other, masterKey, clock);
       other.inTransaction("rotating", c -> otherKeys.rotate(c, otherKeys.forChange(c)));
     }
@@ -269,6 +280,47 @@ class ReceiptsTest {
 
   private static String s(List<Receipts.Stored> stored) {
     return stored.get(0).messageId();
+  }
+
+  @Test
+  void aBodyWhoseTokenOutlivedItsReceiptIsANewEventEvenBeforeTheSweep() throws Exception {
+    StoreSchema expiring = new StoreSchema("Order", OptionalInt.empty(), List.of(
+        new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+        new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
+            OptionalInt.of(1))));
+    TestClock later = new TestClock(clock.instant());
+    try (Receipts receipts = new Receipts(database, keys, dayKeys, later,
+        (c, stored) -> stored.forEach(s -> participantSaw.add(s.messageId())))) {
+      assertThat(receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+      assertThat(receipts.store(expiring, "delivery-2", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+
+      later.advance(java.time.Duration.ofDays(2));
+      // No sweep ran: the first record's token is still in its row, but no longer counts.
+      assertThat(receipts.store(expiring, "delivery-3", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+      assertThat(receipts.store(expiring, "delivery-4", body("o1"), fields("o1"), true))
+          .as("the new record's token counts from now on")
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+    }
+    assertThat(rows("hg_records", "delivery-1")).isEqualTo(1);
+    assertThat(participantSaw).containsExactly("delivery-1", "delivery-3");
+  }
+
+  @Test
+  void aBodyStoredUnderARetiredTokenKeyIsStillADuplicateUnderANewId() throws Exception {
+    try (Receipts receipts = receipts((c, stored) -> {})) {
+      assertThat(receipts.store(SCHEMA, "delivery-1", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+      // Rotated, not yet re-encrypted: the stored token is the old PRF key's.
+      database.inTransaction("rotating", c -> keys.rotate(c, keys.forChange(c)));
+      assertThat(receipts.store(SCHEMA, "delivery-2", body("o1"), fields("o1"), true))
+          .isEqualTo(Receipts.Outcome.DUPLICATE);
+      assertThat(receipts.store(SCHEMA, "delivery-3", body("o3"), fields("o3"), true))
+          .isEqualTo(Receipts.Outcome.STORED);
+    }
+    assertThat(rows("hg_records", "delivery-2")).isZero();
   }
 
   @Test
