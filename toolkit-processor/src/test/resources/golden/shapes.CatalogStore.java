@@ -153,7 +153,7 @@ public final class CatalogStore implements PayloadStore<Catalog> {
 
     @Override
     public Map<String, String> fields(Catalog value) {
-        return StoredDocuments.split(CatalogVerifier.toJson(value));
+        return StoredDocuments.fields(value, CatalogVerifier::write);
     }
 
     private Catalog masked(StoredRecord record) {

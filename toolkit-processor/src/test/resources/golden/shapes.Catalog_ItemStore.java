@@ -138,7 +138,7 @@ public final class Catalog_ItemStore implements PayloadStore<Catalog.Item> {
 
     @Override
     public Map<String, String> fields(Catalog.Item value) {
-        return StoredDocuments.split(Catalog_ItemVerifier.toJson(value));
+        return StoredDocuments.fields(value, Catalog_ItemVerifier::write);
     }
 
     private Catalog.Item masked(StoredRecord record) {

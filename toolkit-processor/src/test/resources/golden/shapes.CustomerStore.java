@@ -157,7 +157,7 @@ public final class CustomerStore implements PayloadStore<Customer> {
 
     @Override
     public Map<String, String> fields(Customer value) {
-        return StoredDocuments.split(CustomerVerifier.toJson(value));
+        return StoredDocuments.fields(value, CustomerVerifier::write);
     }
 
     private Customer masked(StoredRecord record) {

@@ -148,7 +148,7 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
 
     @Override
     public Map<String, String> fields(Invoice value) {
-        return StoredDocuments.split(InvoiceVerifier.toJson(value));
+        return StoredDocuments.fields(value, InvoiceVerifier::write);
     }
 
     private Invoice masked(StoredRecord record) {

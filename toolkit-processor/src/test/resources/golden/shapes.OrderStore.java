@@ -141,7 +141,7 @@ public final class OrderStore implements PayloadStore<Order> {
 
     @Override
     public Map<String, String> fields(Order value) {
-        return StoredDocuments.split(OrderVerifier.toJson(value));
+        return StoredDocuments.fields(value, OrderVerifier::write);
     }
 
     private Order masked(StoredRecord record) {

@@ -142,7 +142,7 @@ public final class ShipmentStore implements PayloadStore<Shipment> {
 
     @Override
     public Map<String, String> fields(Shipment value) {
-        return StoredDocuments.split(ShipmentVerifier.toJson(value));
+        return StoredDocuments.fields(value, ShipmentVerifier::write);
     }
 
     private Shipment masked(StoredRecord record) {

@@ -138,7 +138,7 @@ public final class Shipment_AddressStore implements PayloadStore<Shipment.Addres
 
     @Override
     public Map<String, String> fields(Shipment.Address value) {
-        return StoredDocuments.split(Shipment_AddressVerifier.toJson(value));
+        return StoredDocuments.fields(value, Shipment_AddressVerifier::write);
     }
 
     private Shipment.Address masked(StoredRecord record) {

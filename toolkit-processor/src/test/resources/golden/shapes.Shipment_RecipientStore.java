@@ -136,7 +136,7 @@ public final class Shipment_RecipientStore implements PayloadStore<Shipment.Reci
 
     @Override
     public Map<String, String> fields(Shipment.Recipient value) {
-        return StoredDocuments.split(Shipment_RecipientVerifier.toJson(value));
+        return StoredDocuments.fields(value, Shipment_RecipientVerifier::write);
     }
 
     private Shipment.Recipient masked(StoredRecord record) {

@@ -189,7 +189,7 @@ public final class StoreGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Map.class, String.class, String.class))
         .addParameter(payload, "value")
-        .addStatement("return $T.split($T.toJson(value))", STORED_DOCUMENTS, verifier)
+        .addStatement("return $T.fields(value, $T::write)", STORED_DOCUMENTS, verifier)
         .build());
     type.addMethod(MethodSpec.methodBuilder("masked")
         .addModifiers(Modifier.PRIVATE)

@@ -62,6 +62,58 @@ public final class StoredDocuments {
     return fields;
   }
 
+  /**
+   * The top-level properties of {@code value} as its generated {@code writer} writes them, each as
+   * its own JSON text, in the order written: what {@link #split} makes of the written document,
+   * without writing the document whole and parsing it again. The map is unmodifiable, and {@link
+   * #isWritten} knows it.
+   *
+   * @throws IllegalArgumentException if {@code writer} does not write a JSON object
+   */
+  public static <T> Map<String, String> fields(T value, PayloadWriter.ValueWriter<? super T> writer) {
+    try (JsonPayloadWriter out = JsonPayloadWriter.splitting()) {
+      writer.write(out, value);
+      return new Written(out.fields());
+    }
+  }
+
+  /**
+   * Whether {@code fieldJson} was made by {@link #fields}: each value is then one JSON text as
+   * Jackson's generator wrote it, compact, and need not be checked again.
+   */
+  public static boolean isWritten(Map<String, String> fieldJson) {
+    return fieldJson instanceof Written;
+  }
+
+  /** The fields {@link #fields} wrote; the type is what {@link #isWritten} recognises. */
+  private static final class Written extends java.util.AbstractMap<String, String> {
+    private final Map<String, String> fields;
+
+    Written(Map<String, String> fields) {
+      this.fields = java.util.Collections.unmodifiableMap(fields);
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, String>> entrySet() {
+      return fields.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return fields.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return fields.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return fields.size();
+    }
+  }
+
   /** The JSON object made of {@code fields}. */
   public static String join(Map<String, String> fields) {
     StringWriter out = new StringWriter();

@@ -7,6 +7,7 @@ import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.PayloadTable;
 import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.DataKeys;
@@ -424,13 +425,19 @@ public final class JdbcPayloadTable implements PayloadTable {
       }
     }
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
+    // What a generated store's writer wrote is one compact JSON text per field already; only a
+    // deterministic field's text is made canonical (its lookup token is of those bytes, and must
+    // equal the token of the value as any caller of idsByValue writes it).
+    boolean written = StoredDocuments.isWritten(fieldJson);
     List<PlainField> fields = new ArrayList<>();
     for (FieldSpec spec : schema.fields()) {
-      if (!fieldJson.containsKey(spec.path())) {
+      String json = fieldJson.get(spec.path());
+      if (json == null && !fieldJson.containsKey(spec.path())) {
         continue;
       }
-      String json = fieldJson.get(spec.path());
-      String canonical = CanonicalJson.canonical(json == null ? "null" : json, spec.path());
+      String canonical = written && spec.protection() != Protection.DETERMINISTIC
+          ? json
+          : CanonicalJson.canonical(json == null ? "null" : json, spec.path());
       Long fieldExpiry =
           RecordCodec.effectiveExpiry(expiry(receivedAt, spec.retainDays()), recordExpiry);
       fields.add(new PlainField(spec.path(), spec.protection(), canonical, fieldExpiry));
