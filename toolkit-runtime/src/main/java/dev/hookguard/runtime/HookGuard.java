@@ -153,22 +153,19 @@ public final class HookGuard extends TableSource implements AutoCloseable {
             keyRing,
             retentionKeys,
             clock,
-            (connection, stored) -> {
-              // The outbox rows of forwarded types, then the audit entries: one transaction.
-              OutboxRows.insert(
-                  connection,
-                  stored.stream()
-                      .filter(r -> r.forward() != null)
-                      .map(r -> new OutboxRows.Row(r.forward().topic(), r.payloadType(),
-                          r.messageId(), r.messageId(), r.receivedAt(), r.forward().payloadJson(),
-                          r.expiresAt()))
-                      .toList());
-              auditTrail.enqueue(
-                  connection,
-                  stored.stream()
-                      .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
-                      .toList());
-            });
+            stored -> List.of(
+                // The outbox rows of forwarded types, then the audit entries: one transaction.
+                OutboxRows.insertOf(
+                    stored.stream()
+                        .filter(r -> r.forward() != null)
+                        .map(r -> new OutboxRows.Row(r.forward().topic(), r.payloadType(),
+                            r.messageId(), r.messageId(), r.receivedAt(), r.forward().payloadJson(),
+                            r.expiresAt()))
+                        .toList()),
+                auditTrail.queued(
+                    stored.stream()
+                        .map(r -> AuditEvent.received(r.receivedAt(), r.payloadType(), r.messageId()))
+                        .toList())));
     this.subjects =
         new JdbcSubjects(
             database,

@@ -143,12 +143,16 @@ public final class RecordRows {
     return sql.append(onConflict).append(" RETURNING payload_type, record_id").toString();
   }
 
-  /** Binds {@code rows} to a multi-row insert's parameters from {@code first} on. */
-  public static void bindReceipts(PreparedStatement insert, int first, List<ReceiptRow> rows)
+  /**
+   * Binds {@code rows} to a multi-row insert's parameters from {@code first} on; returns the next
+   * parameter's index.
+   */
+  public static int bindReceipts(PreparedStatement insert, int first, List<ReceiptRow> rows)
       throws SQLException {
     for (int i = 0; i < rows.size(); i++) {
       bind(insert, first + i * ROW_PARAMETERS, rows.get(i));
     }
+    return first + rows.size() * ROW_PARAMETERS;
   }
 
   /** Which of {@code rows} a multi-row insert returned as inserted, by position. */

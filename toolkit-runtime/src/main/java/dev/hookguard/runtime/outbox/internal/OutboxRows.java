@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.outbox.internal;
 
+import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,30 +44,23 @@ public final class OutboxRows {
 
   /** Inserts {@code rows}, due at once, in the transaction of {@code connection}. */
   public static void insert(Connection connection, List<Row> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
+    insertOf(rows).execute(connection);
+  }
+
+  /** The insert of {@code rows}, due at once, to run or to send with other statements. */
+  public static RowInsert insertOf(List<Row> rows) {
+    RowInsert insert = RowInsert.into("hg_outbox",
+        "topic, payload_type, message_id, record_id, received_at, body, expires_at, attempts,"
+            + " next_attempt_at",
+        "(?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
+        Types.BIGINT, Types.BIGINT);
+    for (Row row : rows) {
+      insert.row(row.topic(), row.payloadType(), row.messageId(), row.recordId(),
+          row.receivedAt().toEpochMilli(), envelope(row), row.expiresAt(),
+          row.receivedAt().toEpochMilli());
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO hg_outbox (topic, payload_type, message_id, record_id, received_at,"
-                + " body, expires_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-      for (Row row : rows) {
-        insert.setString(1, row.topic());
-        insert.setString(2, row.payloadType());
-        insert.setString(3, row.messageId());
-        insert.setString(4, row.recordId());
-        insert.setLong(5, row.receivedAt().toEpochMilli());
-        insert.setString(6, envelope(row));
-        if (row.expiresAt() == null) {
-          insert.setNull(7, Types.BIGINT);
-        } else {
-          insert.setLong(7, row.expiresAt());
-        }
-        insert.setLong(8, row.receivedAt().toEpochMilli());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    return insert;
   }
 
   /** The forwarded body: the event's names and time around the payload's JSON. */

@@ -3,6 +3,7 @@ package dev.hookguard.runtime.store.internal;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
@@ -83,8 +84,12 @@ public final class Receipts implements AutoCloseable {
   /** What else a stored receipt writes in its transaction, such as its audit entry. */
   @FunctionalInterface
   public interface Participant {
-    /** Writes for every receipt of {@code stored}, in the transaction of {@code connection}. */
-    void write(Connection connection, List<Stored> stored) throws SQLException;
+    /**
+     * The rows to insert for every receipt of {@code stored}, in their transaction; on
+     * PostgreSQL they are sent in one round trip with the receipts' own rows. Called again if
+     * the batch is written a second time, receipt by receipt: it must only make the rows.
+     */
+    List<RowInsert> rows(List<Stored> stored);
   }
 
   /**
@@ -125,11 +130,13 @@ public final class Receipts implements AutoCloseable {
   }
 
   /**
-   * Writer threads on PostgreSQL, each committing its batches on its own connection: the server
-   * works on several at once, and groups their commits' WAL flushes itself. SQLite has one
-   * writer: its transactions are serialized anyway.
+   * Writer threads on PostgreSQL, each committing its batches on its own connection: one batch is
+   * sent while the other waits for its commit. More writers make smaller batches: at 32 clients
+   * on two cores, four cost 0.30 to 0.33 ms of CPU (JVM and server) per receipt against 0.27 to
+   * 0.28 for two, for less throughput (docs/BENCHMARKS.md). SQLite has one writer: its
+   * transactions are serialized anyway.
    */
-  static final int POSTGRES_WRITERS = 4;
+  static final int POSTGRES_WRITERS = 2;
 
   /** Most receipts in one transaction. */
   static final int MAX_BATCH = 256;
@@ -458,12 +465,12 @@ public final class Receipts implements AutoCloseable {
   }
 
   /**
-   * PostgreSQL, the common case in two round trips before the commit: the keyring's shared lock
-   * and check together with the insert of every record row (unless any unique key of a row is
-   * taken: its id, or its body token), then the participants' rows. Returns null, having written
-   * what must then be rolled back, if the keys changed since the requests sealed or any row was
-   * not inserted (a duplicate, a conflict, or an id twice in the batch): those need {@link
-   * #write}, which looks each receipt up.
+   * PostgreSQL, the common case in one round trip before the commit: the keyring's shared lock
+   * and check, the insert of every record row (unless any unique key of a row is taken: its id,
+   * or its body token) and the participants' rows, as one multi-statement. Returns null, having
+   * written what must then be rolled back, if the keys changed since the requests sealed, any row
+   * was not inserted (a duplicate, a conflict, or an id twice in the batch) or any statement
+   * failed: {@link #write} then looks each receipt up.
    */
   private Map<Pending, Outcome> writeAllNew(Connection connection, List<Pending> batch)
       throws SQLException {
@@ -471,16 +478,38 @@ public final class Receipts implements AutoCloseable {
     List<Pending> ordered = new ArrayList<>(batch);
     ordered.sort(KEY_ORDER);
     List<RecordRows.ReceiptRow> rows = new ArrayList<>(ordered.size());
+    List<SealedRecord> records = new ArrayList<>(ordered.size());
+    List<Stored> stored = new ArrayList<>(ordered.size());
     for (Pending pending : ordered) {
       rows.add(new RecordRows.ReceiptRow(
           pending.sealed(), pending.tag(), pending.token(), pending.receiptExpiresAt()));
+      records.add(pending.sealed());
+      stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt(),
+          pending.receiptExpiresAt(), pending.forward()));
     }
-    try (PreparedStatement statement = connection.prepareStatement(
-        keys.forWriteStatement() + "; "
-            + RecordRows.insertReceiptsUnlessAnyTaken(rows.size()))) {
+    List<RowInsert> others = new ArrayList<>();
+    for (RowInsert insert : participant.rows(stored)) {
+      if (!insert.isEmpty()) {
+        others.add(insert);
+      }
+    }
+    StringBuilder sql = new StringBuilder(keys.forWriteStatement())
+        .append("; ").append(RecordRows.insertReceiptsUnlessAnyTaken(rows.size()));
+    others.forEach(insert -> sql.append("; ").append(insert.sql()));
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       keys.bindForWrite(statement, 1);
-      RecordRows.bindReceipts(statement, 2, rows);
-      statement.execute();
+      int next = RecordRows.bindReceipts(statement, 2, rows);
+      for (RowInsert insert : others) {
+        next = insert.bind(statement, next);
+      }
+      try {
+        statement.execute();
+      } catch (SQLException e) {
+        // A participant's row refused: for a duplicate, its unique key (an outbox row of the
+        // same message) may be what failed. Decided receipt by receipt, which reports any
+        // failure that is really one.
+        return null;
+      }
       try (ResultSet keyring = statement.getResultSet()) {
         if (!KeyRing.stillCurrent(keyring, sealing)) {
           return null;
@@ -497,17 +526,11 @@ public final class Receipts implements AutoCloseable {
         }
       }
     }
-    List<SealedRecord> records = new ArrayList<>(rows.size());
-    List<Stored> stored = new ArrayList<>(ordered.size());
+    RecordRows.insertFields(connection, records);
     Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
     for (Pending pending : ordered) {
-      records.add(pending.sealed());
-      stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt(),
-          pending.receiptExpiresAt(), pending.forward()));
       outcomes.put(pending, Outcome.STORED);
     }
-    RecordRows.insertFields(connection, records);
-    participant.write(connection, stored);
     return outcomes;
   }
 
@@ -599,7 +622,9 @@ public final class Receipts implements AutoCloseable {
     }
     RecordRows.insertFields(connection, insertedRecords);
     if (!stored.isEmpty()) {
-      participant.write(connection, stored);
+      for (RowInsert insert : participant.rows(stored)) {
+        insert.execute(connection);
+      }
     }
     return outcomes;
   }

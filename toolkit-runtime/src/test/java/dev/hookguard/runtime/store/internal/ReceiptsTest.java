@@ -11,6 +11,7 @@ import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.internal.records.RecordRows;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,6 @@ class ReceiptsTest {
   KeyRing keys;
   RetentionKeyStore dayKeys;
   MasterKey masterKey;
-  final List<String> participantSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The database under test. */
   Database openDatabase() {
@@ -82,6 +83,44 @@ class ReceiptsTest {
     keys = KeyRing.open(database, masterKey, clock);
     dayKeys = RetentionKeyStore.open(
         Database.sqlite(work.resolve("hookguard.db.keys")), true, null, masterKey, clock);
+    database.inTransaction("creating the participant's table", c -> {
+      try (java.sql.Statement statement = c.createStatement()) {
+        // A row per stored receipt, in commit order; a receipt "msg_bad" breaks its constraint.
+        statement.execute("CREATE TABLE test_participant (seq "
+            + database.dialect().autoIncrementKey() + ", message_id TEXT NOT NULL"
+            + " CHECK (message_id <> 'msg_bad'))");
+      }
+      return null;
+    });
+  }
+
+  /** A participant that inserts a row per stored receipt into {@code test_participant}. */
+  static Receipts.Participant recording() {
+    return stored -> {
+      RowInsert rows = RowInsert.into("test_participant", "message_id", "(?)", Types.VARCHAR);
+      stored.forEach(s -> rows.row(s.messageId()));
+      return List.of(rows);
+    };
+  }
+
+  /** A participant that writes nothing. */
+  static Receipts.Participant none() {
+    return stored -> List.of();
+  }
+
+  /** The message ids whose participant rows committed, in commit order. */
+  List<String> participantSaw() {
+    return database.inTransaction("reading the participant's rows", c -> {
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement select =
+              c.prepareStatement("SELECT message_id FROM test_participant ORDER BY seq");
+          ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      return ids;
+    });
   }
 
   @AfterEach
@@ -118,11 +157,11 @@ class ReceiptsTest {
   @Test
   void aFailingParticipantLeavesNoRowOfTheReceipt() throws Exception {
     AtomicBoolean fail = new AtomicBoolean(true);
-    try (Receipts receipts = receipts((c, stored) -> {
-      if (fail.get()) {
-        throw new SQLException("audit queue unavailable", "08006");
-      }
-    })) {
+    try (Receipts receipts = receipts(stored -> fail.get()
+        // The participant's table is gone: the database's state, not the receipt's data.
+        ? List.of(RowInsert.into("test_no_such_table", "message_id", "(?)", Types.VARCHAR)
+            .row(stored.get(0).messageId()))
+        : recording().rows(stored))) {
       assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isInstanceOf(StoreException.class);
       assertThat(rows("hg_records", "msg_1")).isZero();
@@ -135,17 +174,13 @@ class ReceiptsTest {
       // No field needs a row of its own: both are packed into the record's row.
       assertThat(rows("hg_fields", "msg_1")).isZero();
     }
+    assertThat(participantSaw()).containsExactly("msg_1");
   }
 
   @Test
   void oneBadReceiptInAGroupCommitFailsAloneAndTheOthersCommit() throws Exception {
-    try (Receipts receipts = receipts((c, stored) -> {
-      if (stored.stream().anyMatch(s -> s.messageId().equals("msg_bad"))) {
-        // An integrity violation: what one receipt's data can cause.
-        throw new SQLException("refused", "23000");
-      }
-      stored.forEach(s -> participantSaw.add(s.messageId()));
-    })) {
+    // The participant's row of "msg_bad" breaks a constraint: what one receipt's data can cause.
+    try (Receipts receipts = receipts(recording())) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<Receipts.Outcome>> results = new ArrayList<>();
@@ -166,13 +201,13 @@ class ReceiptsTest {
         pool.shutdownNow();
       }
       assertThat(rows("hg_records", "msg_bad")).isZero();
-      assertThat(participantSaw).hasSize(39).doesNotHaveDuplicates().doesNotContain("msg_bad");
+      assertThat(participantSaw()).hasSize(39).doesNotHaveDuplicates().doesNotContain("msg_bad");
     }
   }
 
   @Test
   void aDuplicateAndAConflictAreToldApartByTheKeyedBodyTag() throws Exception {
-    try (Receipts receipts = receipts((c, stored) -> {})) {
+    try (Receipts receipts = receipts(none())) {
       assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.STORED);
       assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
@@ -199,7 +234,7 @@ class ReceiptsTest {
       other.inTransaction("rotating", c -> otherKeys.rotate(c, otherKeys.forChange(c)));
     }
     assertThat(keys.cached().generation()).isEqualTo(1);
-    try (Receipts receipts = receipts((c, stored) -> {})) {
+    try (Receipts receipts = receipts(none())) {
       assertThat(receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
           .isEqualTo(Receipts.Outcome.STORED);
     }
@@ -219,7 +254,7 @@ class ReceiptsTest {
 
   @Test
   void whereTheIdIsNotSignedAStoredBodyUnderANewIdIsADuplicate() throws Exception {
-    try (Receipts receipts = receipts((c, stored) -> participantSaw.add(s(stored)))) {
+    try (Receipts receipts = receipts(recording())) {
       assertThat(receipts.store(SCHEMA, "delivery-1", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.STORED);
       // A captured body resent under another (unsigned) delivery id.
@@ -234,12 +269,12 @@ class ReceiptsTest {
           .isEqualTo(Receipts.Outcome.STORED);
     }
     assertThat(rows("hg_records", "delivery-2")).isZero();
-    assertThat(participantSaw).containsExactly("delivery-1", "delivery-3", "msg_4");
+    assertThat(participantSaw()).containsExactly("delivery-1", "delivery-3", "msg_4");
   }
 
   @Test
   void aRedeliveryAfterTheTagsKeyWasDestroyedIsStillADuplicate() throws Exception {
-    try (Receipts receipts = receipts((c, stored) -> {})) {
+    try (Receipts receipts = receipts(none())) {
       receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false);
       database.inTransaction("rotating", c -> keys.rotate(c, keys.forChange(c)));
       database.inTransaction("destroying", c -> keys.destroyRetired(c, keys.forChange(c)));
@@ -258,7 +293,7 @@ class ReceiptsTest {
         new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
             OptionalInt.of(1))));
     TestClock later = new TestClock(clock.instant());
-    try (Receipts receipts = new Receipts(database, keys, dayKeys, later, (c, stored) -> {})) {
+    try (Receipts receipts = new Receipts(database, keys, dayKeys, later, none())) {
       receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true);
       assertThat(receipts.find(expiring, "delivery-2", body("o1"), true))
           .contains(Receipts.Outcome.DUPLICATE);
@@ -278,10 +313,6 @@ class ReceiptsTest {
     }
   }
 
-  private static String s(List<Receipts.Stored> stored) {
-    return stored.get(0).messageId();
-  }
-
   @Test
   void aBodyWhoseTokenOutlivedItsReceiptIsANewEventEvenBeforeTheSweep() throws Exception {
     StoreSchema expiring = new StoreSchema("Order", OptionalInt.empty(), List.of(
@@ -289,8 +320,7 @@ class ReceiptsTest {
         new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
             OptionalInt.of(1))));
     TestClock later = new TestClock(clock.instant());
-    try (Receipts receipts = new Receipts(database, keys, dayKeys, later,
-        (c, stored) -> stored.forEach(s -> participantSaw.add(s.messageId())))) {
+    try (Receipts receipts = new Receipts(database, keys, dayKeys, later, recording())) {
       assertThat(receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.STORED);
       assertThat(receipts.store(expiring, "delivery-2", body("o1"), fields("o1"), true))
@@ -305,12 +335,12 @@ class ReceiptsTest {
           .isEqualTo(Receipts.Outcome.DUPLICATE);
     }
     assertThat(rows("hg_records", "delivery-1")).isEqualTo(1);
-    assertThat(participantSaw).containsExactly("delivery-1", "delivery-3");
+    assertThat(participantSaw()).containsExactly("delivery-1", "delivery-3");
   }
 
   @Test
   void aBodyStoredUnderARetiredTokenKeyIsStillADuplicateUnderANewId() throws Exception {
-    try (Receipts receipts = receipts((c, stored) -> {})) {
+    try (Receipts receipts = receipts(none())) {
       assertThat(receipts.store(SCHEMA, "delivery-1", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.STORED);
       // Rotated, not yet re-encrypted: the stored token is the old PRF key's.
@@ -325,7 +355,7 @@ class ReceiptsTest {
 
   @Test
   void aClosedStoreRefusesReceipts() {
-    Receipts receipts = receipts((c, stored) -> {});
+    Receipts receipts = receipts(none());
     receipts.close();
     assertThatThrownBy(() -> receipts.store(SCHEMA, "msg_1", body("o1"), fields("o1"), false))
         .isInstanceOf(StoreException.class).hasMessageContaining("closed");
