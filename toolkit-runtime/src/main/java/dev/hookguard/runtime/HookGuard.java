@@ -248,7 +248,7 @@ public final class HookGuard extends TableSource implements AutoCloseable {
    * holding it is durably committed. The audit entry is queued in that transaction and chained
    * within about {@link #CHAIN_INTERVAL} (and always before {@code audit().verify()}, {@code
    * checkpoint()}, {@code tail(n)}, {@code page} or {@code entries()} read the trail). On
-   * PostgreSQL up to four writers commit at once, each on a connection of the application's pool:
+   * PostgreSQL up to two writers commit at once, each on a connection of the application's pool:
    * size it for them, the audit chainer and the application's own use (ten or more).
    *
    * <pre>{@code

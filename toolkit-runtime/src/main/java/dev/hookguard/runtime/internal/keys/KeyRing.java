@@ -118,39 +118,43 @@ public final class KeyRing {
   }
 
   /**
-   * PostgreSQL: the statement {@link #forWrite} runs, for a writer that sends it ahead of its own
-   * statements in one round trip: it takes the shared lock and reads the keyring's generation and
-   * revision. Bind it with {@link #bindForWrite}; {@link #stillCurrent} reads its result.
+   * PostgreSQL: statements for a writer that sends its whole transaction in one round trip: they
+   * take {@link #forWrite}'s shared lock, then fail the transaction (SQLState {@code 22P02}) unless
+   * the keyring is still at the generation and revision of the keys it sealed with. Bind them with
+   * {@link #bindStillCurrent}.
    */
-  public String forWriteStatement() {
-    return statement(LockMode.SHARED);
-  }
-
-  /** Binds {@link #forWriteStatement()}'s one parameter, at {@code index}. */
-  public void bindForWrite(PreparedStatement statement, int index) throws SQLException {
-    statement.setString(index, ROW);
+  public String stillCurrentStatements() {
+    return "SELECT pg_advisory_xact_lock_shared(" + LOCK_KEY + "); "
+        + "SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM hg_keyring"
+        + " WHERE name = ? AND generation = ? AND revision = ?)"
+        + " THEN '1' ELSE 'the data keys changed' END AS integer)";
   }
 
   /**
-   * Whether the result of {@link #forWriteStatement()} shows the keyring as it was when {@code
-   * keys} were loaded: if not, what was written with them must be rolled back, and written again
-   * under {@link #forWrite}'s keys.
+   * Binds {@link #stillCurrentStatements()}' parameters to {@code keys}, from {@code first} on;
+   * returns the next parameter's index.
    */
-  public static boolean stillCurrent(ResultSet result, DataKeys keys) throws SQLException {
-    return result.next() && result.getInt(2) == keys.generation() && result.getLong(3) == keys.revision();
+  public int bindStillCurrent(PreparedStatement statement, int first, DataKeys keys)
+      throws SQLException {
+    statement.setString(first, ROW);
+    statement.setInt(first + 1, keys.generation());
+    statement.setLong(first + 2, keys.revision());
+    return first + 3;
   }
+
+  /** The advisory lock's key: one keyring per schema. */
+  private static final String LOCK_KEY = "hashtext('dev.hookguard.keyring:' || current_schema())";
 
   private String statement(LockMode mode) {
     String sql = "SELECT generation, revision FROM hg_keyring WHERE name = ?";
     if (database.dialect() != Dialect.POSTGRESQL) {
       return sql;
     }
-    String key = "hashtext('dev.hookguard.keyring:' || current_schema())";
     return switch (mode) {
       case NONE -> sql;
-      case SHARED -> "SELECT pg_advisory_xact_lock_shared(" + key + "), generation, revision"
+      case SHARED -> "SELECT pg_advisory_xact_lock_shared(" + LOCK_KEY + "), generation, revision"
           + " FROM hg_keyring WHERE name = ?";
-      case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + key + "), generation, revision"
+      case EXCLUSIVE -> "SELECT pg_advisory_xact_lock(" + LOCK_KEY + "), generation, revision"
           + " FROM hg_keyring WHERE name = ? FOR UPDATE";
     };
   }

@@ -1,6 +1,7 @@
 package dev.hookguard.runtime.internal.records;
 
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
 import java.sql.Connection;
@@ -126,13 +127,15 @@ public final class RecordRows {
   }
 
   /**
-   * PostgreSQL: the statement that inserts {@code count} record rows unless <em>any</em> unique
-   * key of theirs is taken (the id, or a receipt's body token), returning the key of each row
-   * inserted; bind it with {@link #bindReceipts} and read its result with {@link #inserted}. For a
-   * writer that sends it together with other statements in one round trip.
+   * PostgreSQL: the statement that inserts {@code count} record rows, each unless <em>any</em>
+   * unique key of its is taken (the id, or a receipt's body token), and fails the transaction
+   * (SQLState {@code 22P02}) unless all were inserted: for a writer that sends its whole
+   * transaction in one round trip. Bind it with {@link #bindReceipts}.
    */
-  public static String insertReceiptsUnlessAnyTaken(int count) {
-    return insertReceiptsStatement(count, " ON CONFLICT DO NOTHING");
+  public static String insertAllNew(int count) {
+    return "WITH inserted AS (" + insertReceiptsStatement(count, " ON CONFLICT DO NOTHING")
+        + ") SELECT CAST(CASE WHEN COUNT(*) = " + count
+        + " THEN '1' ELSE 'a receipt is not new' END AS integer) FROM inserted";
   }
 
   private static String insertReceiptsStatement(int count, String onConflict) {
@@ -359,65 +362,40 @@ public final class RecordRows {
   }
 
   /**
-   * Inserts the field rows of {@code records} that are not packed into their record's row (see
-   * {@link PackedFields}), all in one batch; and their rows in the index of data subjects.
+   * Inserts the rows of {@code records}' fields that are not packed into their record's row, and
+   * their data subjects' index rows (see {@link #fieldInserts}).
    */
   public static void insertFields(Connection connection, List<SealedRecord> records)
       throws SQLException {
-    insertSubjects(connection, records);
-    if (records.stream()
-        .allMatch(r -> r.fields().stream().allMatch(f -> PackedFields.packs(f, r.expiresAt())))) {
-      return;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO hg_fields"
-                + " (payload_type, record_id, path, protection, value, lookup_token, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (SealedRecord record : records) {
-        for (SealedField field : record.fields()) {
-          if (PackedFields.packs(field, record.expiresAt())) {
-            continue;
-          }
-          insert.setString(1, record.payloadType());
-          insert.setString(2, record.id());
-          insert.setString(3, field.path());
-          insert.setInt(4, field.protection());
-          insert.setBytes(5, field.value());
-          if (field.token() == null) {
-            insert.setNull(6, Types.BINARY);
-          } else {
-            insert.setBytes(6, field.token());
-          }
-          setOptionalLong(insert, 7, field.expiresAt());
-          insert.addBatch();
-        }
-      }
-      insert.executeBatch();
+    for (RowInsert insert : fieldInserts(records)) {
+      insert.execute(connection);
     }
   }
 
   /**
-   * Indexes {@code records} under the tokens of the data subjects they are about ({@code
-   * hg_subjects}; the rows go with their record, {@code ON DELETE CASCADE}).
+   * The rows {@code records} need beside their own: the data subjects' index ({@code
+   * hg_subjects}; the rows go with their record, {@code ON DELETE CASCADE}) and the fields that
+   * are not packed into the record's row ({@code hg_fields}). Empty inserts are left out.
    */
-  private static void insertSubjects(Connection connection, List<SealedRecord> records)
-      throws SQLException {
-    if (records.stream().allMatch(r -> r.subjectTokens().isEmpty())) {
-      return;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO hg_subjects (subject_token, payload_type, record_id) VALUES (?, ?, ?)")) {
-      for (SealedRecord record : records) {
-        for (byte[] token : record.subjectTokens()) {
-          insert.setBytes(1, token);
-          insert.setString(2, record.payloadType());
-          insert.setString(3, record.id());
-          insert.addBatch();
+  public static List<RowInsert> fieldInserts(List<SealedRecord> records) {
+    RowInsert subjects = RowInsert.into("hg_subjects", "subject_token, payload_type, record_id",
+        "(?, ?, ?)", Types.BINARY, Types.VARCHAR, Types.VARCHAR);
+    RowInsert fields = RowInsert.into("hg_fields",
+        "payload_type, record_id, path, protection, value, lookup_token, expires_at",
+        "(?, ?, ?, ?, ?, ?, ?)", Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+        Types.BINARY, Types.BINARY, Types.BIGINT);
+    for (SealedRecord record : records) {
+      for (byte[] token : record.subjectTokens()) {
+        subjects.row(token, record.payloadType(), record.id());
+      }
+      for (SealedField field : record.fields()) {
+        if (!PackedFields.packs(field, record.expiresAt())) {
+          fields.row(record.payloadType(), record.id(), field.path(), field.protection(),
+              field.value(), field.token(), field.expiresAt());
         }
       }
-      insert.executeBatch();
     }
+    return java.util.stream.Stream.of(subjects, fields).filter(i -> !i.isEmpty()).toList();
   }
 
   /**

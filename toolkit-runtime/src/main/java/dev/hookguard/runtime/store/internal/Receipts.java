@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -465,12 +464,14 @@ public final class Receipts implements AutoCloseable {
   }
 
   /**
-   * PostgreSQL, the common case in one round trip before the commit: the keyring's shared lock
-   * and check, the insert of every record row (unless any unique key of a row is taken: its id,
-   * or its body token) and the participants' rows, as one multi-statement. Returns null, having
-   * written what must then be rolled back, if the keys changed since the requests sealed, any row
-   * was not inserted (a duplicate, a conflict, or an id twice in the batch) or any statement
-   * failed: {@link #write} then looks each receipt up.
+   * PostgreSQL, the common case: the whole transaction in one round trip, as one multi-statement
+   * ending in {@code COMMIT}. It takes the keyring's shared lock, checks that the keys are still
+   * those the requests sealed with, inserts every record row (unless any unique key of a row is
+   * taken: its id, or its body token) and checks that all were inserted, inserts the rows the
+   * records need beside their own and the participants' rows, and commits. A failed check or
+   * statement fails the transaction, the server skips the rest (the {@code COMMIT} too), and null
+   * is returned: the caller rolls back, and {@link #write} looks each receipt up. Once this
+   * returns outcomes the transaction is committed; the caller's commit finds nothing to do.
    */
   private Map<Pending, Outcome> writeAllNew(Connection connection, List<Pending> batch)
       throws SQLException {
@@ -487,46 +488,29 @@ public final class Receipts implements AutoCloseable {
       stored.add(new Stored(pending.payloadType(), pending.messageId(), pending.receivedAt(),
           pending.receiptExpiresAt(), pending.forward()));
     }
-    List<RowInsert> others = new ArrayList<>();
+    List<RowInsert> others = new ArrayList<>(RecordRows.fieldInserts(records));
     for (RowInsert insert : participant.rows(stored)) {
       if (!insert.isEmpty()) {
         others.add(insert);
       }
     }
-    StringBuilder sql = new StringBuilder(keys.forWriteStatement())
-        .append("; ").append(RecordRows.insertReceiptsUnlessAnyTaken(rows.size()));
+    StringBuilder sql = new StringBuilder(keys.stillCurrentStatements())
+        .append("; ").append(RecordRows.insertAllNew(rows.size()));
     others.forEach(insert -> sql.append("; ").append(insert.sql()));
+    sql.append("; COMMIT");
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-      keys.bindForWrite(statement, 1);
-      int next = RecordRows.bindReceipts(statement, 2, rows);
+      int next = keys.bindStillCurrent(statement, 1, sealing);
+      next = RecordRows.bindReceipts(statement, next, rows);
       for (RowInsert insert : others) {
         next = insert.bind(statement, next);
       }
-      try {
-        statement.execute();
-      } catch (SQLException e) {
-        // A participant's row refused: for a duplicate, its unique key (an outbox row of the
-        // same message) may be what failed. Decided receipt by receipt, which reports any
-        // failure that is really one.
-        return null;
-      }
-      try (ResultSet keyring = statement.getResultSet()) {
-        if (!KeyRing.stillCurrent(keyring, sealing)) {
-          return null;
-        }
-      }
-      if (!statement.getMoreResults()) {
-        throw new SQLException("the insert of receipts returned no rows");
-      }
-      try (ResultSet returned = statement.getResultSet()) {
-        for (boolean inserted : RecordRows.inserted(returned, rows)) {
-          if (!inserted) {
-            return null;
-          }
-        }
-      }
+      statement.execute();
+    } catch (SQLException e) {
+      // The keys changed, a receipt was not new (a duplicate, a conflict, an id twice in the
+      // batch), a participant's row was refused (an outbox row of a duplicate), or the database
+      // failed: receipt by receipt, which reports what is really a failure.
+      return null;
     }
-    RecordRows.insertFields(connection, records);
     Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
     for (Pending pending : ordered) {
       outcomes.put(pending, Outcome.STORED);

@@ -354,6 +354,25 @@ class ReceiptsTest {
   }
 
   @Test
+  void aReceiptWritesItsLookupTokensAndDataSubjectsWithItsRecord() throws Exception {
+    StoreSchema indexed = new StoreSchema("Order", OptionalInt.empty(), List.of(
+        new FieldSpec("id", null, Protection.DETERMINISTIC, OptionalInt.empty()),
+        new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
+            OptionalInt.empty())), List.of("email"));
+    try (Receipts receipts = receipts(recording())) {
+      assertThat(receipts.store(indexed, "msg_1", body("o1"), fields("o1"), false))
+          .isEqualTo(Receipts.Outcome.STORED);
+    }
+    // The deterministic field's row (its lookup token), and the subject's index row.
+    assertThat(rows("hg_fields", "msg_1")).isEqualTo(1);
+    assertThat(rows("hg_subjects", "msg_1")).isEqualTo(1);
+    assertThat(participantSaw()).containsExactly("msg_1");
+    JdbcPayloadTable table =
+        new JdbcPayloadTable(indexed, database, keys, dayKeys, clock, (AuditEvent event) -> {});
+    assertThat(table.idsByValue("id", "\"o1\"")).containsExactly("msg_1");
+  }
+
+  @Test
   void aClosedStoreRefusesReceipts() {
     Receipts receipts = receipts(none());
     receipts.close();
