@@ -47,10 +47,10 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Group commit.</b> Request threads seal their records themselves (the CPU work runs in
  * parallel) and hand them to a writer thread (one on SQLite, {@value #POSTGRES_WRITERS} on
  * PostgreSQL), which commits everything waiting in one transaction: one commit, one {@code
- * fsync}, for many receipts. Each request returns once
- * the transaction holding its receipt is durably committed. On SQLite this replaces a queue of
- * single-receipt transactions on the one connection; on PostgreSQL it turns many short
- * transactions into few, and every participant's rows (the audit queue) into one batch. If a
+ * fsync}, for many receipts. Each request returns once the transaction holding its receipt is
+ * durably committed. On SQLite this replaces a queue of single-receipt transactions on the one
+ * connection. On PostgreSQL a batch that is all new, the common case, is one round trip to the
+ * server, commit included; one that is not is rolled back and written receipt by receipt. If a
  * batch fails, its receipts are retried one by one, so one bad receipt fails alone.
  *
  * <p><b>Duplicates.</b> The record's primary key (payload type, message id) decides: an insert
@@ -410,9 +410,8 @@ public final class Receipts implements AutoCloseable {
   /**
    * Writes {@code batch} in one transaction. On PostgreSQL it first assumes what is nearly always
    * so, that every receipt is new and the keys have not changed since the requests sealed, and
-   * writes it in as few round trips as possible ({@link #writeAllNew}); if that turns out wrong,
-   * that transaction is rolled back and the batch written again receipt by receipt ({@link
-   * #write}).
+   * writes and commits it in one round trip ({@link #writeAllNew}); if that turns out wrong, that
+   * transaction is rolled back and the batch written again receipt by receipt ({@link #write}).
    */
   private Map<Pending, Outcome> transaction(List<Pending> batch) {
     String what = "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s");
