@@ -56,6 +56,16 @@ class ReceiptsTest {
               new FieldSpec(
                   "email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty())));
 
+  /** {@link #SCHEMA} with an email kept one day: a receipt's tag and token expire with it. */
+  static final StoreSchema EXPIRING =
+      new StoreSchema(
+          "Order",
+          OptionalInt.empty(),
+          List.of(
+              new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+              new FieldSpec(
+                  "email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.of(1))));
+
   @TempDir
   Path work;
 
@@ -288,21 +298,17 @@ class ReceiptsTest {
 
   @Test
   void tagsAndTokensAreIgnoredFromTheRecordsEarliestExpiryAndErasedBySweeping() throws Exception {
-    StoreSchema expiring = new StoreSchema("Order", OptionalInt.empty(), List.of(
-        new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
-        new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
-            OptionalInt.of(1))));
     TestClock later = new TestClock(clock.instant());
     try (Receipts receipts = new Receipts(database, keys, dayKeys, later, none())) {
-      receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true);
-      assertThat(receipts.find(expiring, "delivery-2", body("o1"), true))
+      receipts.store(EXPIRING, "delivery-1", body("o1"), fields("o1"), true);
+      assertThat(receipts.find(EXPIRING, "delivery-2", body("o1"), true))
           .contains(Receipts.Outcome.DUPLICATE);
 
       later.advance(java.time.Duration.ofDays(2));
       // Past the email's expiry the body is no longer recognised, under another id or as a
       // conflicting body under the same id: nothing may confirm what the email was.
-      assertThat(receipts.find(expiring, "delivery-2", body("o1"), true)).isEmpty();
-      assertThat(receipts.find(expiring, "delivery-1", body("other"), true))
+      assertThat(receipts.find(EXPIRING, "delivery-2", body("o1"), true)).isEmpty();
+      assertThat(receipts.find(EXPIRING, "delivery-1", body("other"), true))
           .contains(Receipts.Outcome.DUPLICATE);
       int erased = database.inTransaction("forgetting",
           c -> RecordRows.forgetReceipts(c, later.millis(), 100));
@@ -315,22 +321,18 @@ class ReceiptsTest {
 
   @Test
   void aBodyWhoseTokenOutlivedItsReceiptIsANewEventEvenBeforeTheSweep() throws Exception {
-    StoreSchema expiring = new StoreSchema("Order", OptionalInt.empty(), List.of(
-        new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
-        new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED,
-            OptionalInt.of(1))));
     TestClock later = new TestClock(clock.instant());
     try (Receipts receipts = new Receipts(database, keys, dayKeys, later, recording())) {
-      assertThat(receipts.store(expiring, "delivery-1", body("o1"), fields("o1"), true))
+      assertThat(receipts.store(EXPIRING, "delivery-1", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.STORED);
-      assertThat(receipts.store(expiring, "delivery-2", body("o1"), fields("o1"), true))
+      assertThat(receipts.store(EXPIRING, "delivery-2", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.DUPLICATE);
 
       later.advance(java.time.Duration.ofDays(2));
       // No sweep ran: the first record's token is still in its row, but no longer counts.
-      assertThat(receipts.store(expiring, "delivery-3", body("o1"), fields("o1"), true))
+      assertThat(receipts.store(EXPIRING, "delivery-3", body("o1"), fields("o1"), true))
           .isEqualTo(Receipts.Outcome.STORED);
-      assertThat(receipts.store(expiring, "delivery-4", body("o1"), fields("o1"), true))
+      assertThat(receipts.store(EXPIRING, "delivery-4", body("o1"), fields("o1"), true))
           .as("the new record's token counts from now on")
           .isEqualTo(Receipts.Outcome.DUPLICATE);
     }
