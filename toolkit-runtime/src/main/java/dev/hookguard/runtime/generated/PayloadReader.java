@@ -53,9 +53,9 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  * if (in.nextIsNull()) return null;
  * in.beginObject(PROPERTIES);
  * while (in.nextProperty()) {
- *   switch (in.propertyName()) {
- *     case "id" -> id = in.readString();
- *     case "name" -> name = in.readString();
+ *   switch (in.propertyIndex()) {
+ *     case 0 -> id = in.readString(); // "id"
+ *     case 1 -> name = in.readString(); // "name"
  *   }
  * }
  * in.require(id != null, "id");
@@ -106,8 +106,8 @@ public final class PayloadReader {
   private long[] seen = new long[8];
   private int[] seenFrom = new int[8];
   private int seenWords;
-  /** The declared name {@link #nextProperty()} moved to. */
-  private String property;
+  /** The number of the declared property {@link #nextProperty()} moved to. */
+  private int propertyIndex;
   /**
    * True from the moment {@link #nextProperty()} reads a name until it matched a declared one,
    * and while an unknown property is skipped: the current name of the innermost record's object
@@ -253,7 +253,7 @@ public final class PayloadReader {
         }
         seen[word] |= bit;
         nameUnmatched = false;
-        property = names.name(match);
+        propertyIndex = match;
         return true;
       }
       if (match == PropertyNameMatcher.MATCH_END_OBJECT) {
@@ -291,9 +291,12 @@ public final class PayloadReader {
     }
   }
 
-  /** The declared name {@link #nextProperty()} moved to, for the generated code to dispatch. */
-  public String propertyName() {
-    return property;
+  /**
+   * The number of the declared property {@link #nextProperty()} moved to, for the generated code
+   * to dispatch: its name's position in the record's {@link PropertyNames}.
+   */
+  public int propertyIndex() {
+    return propertyIndex;
   }
 
   /** Skips an unknown property's value, or fails if unknown properties are refused. */

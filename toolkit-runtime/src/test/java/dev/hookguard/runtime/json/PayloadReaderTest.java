@@ -46,9 +46,9 @@ class PayloadReaderTest {
     Object items = null;
     Object map = null;
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "items" -> items = in.readList(PayloadReaderTest::item);
-        case "m" -> map = in.readMap(PayloadReader::readBigDecimal);
+      switch (in.propertyIndex()) {
+        case 0 -> items = in.readList(PayloadReaderTest::item);
+        case 1 -> map = in.readMap(PayloadReader::readBigDecimal);
       }
     }
     in.endObject();
@@ -60,9 +60,9 @@ class PayloadReaderTest {
     Integer n = null;
     String s = null;
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "n" -> n = in.readInt();
-        case "s" -> s = in.readString();
+      switch (in.propertyIndex()) {
+        case 0 -> n = in.readInt();
+        case 1 -> s = in.readString();
       }
     }
     if (n == null) {
@@ -194,9 +194,9 @@ class PayloadReaderTest {
     }
     in.beginObject(RECORD);
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "a" -> record(in);
-        case "b" -> in.readMap(PayloadReaderTest::record);
+      switch (in.propertyIndex()) {
+        case 0 -> record(in);
+        case 1 -> in.readMap(PayloadReaderTest::record);
       }
     }
     in.endObject();
