@@ -120,20 +120,20 @@ public final class CatalogVerifier implements PayloadVerifier<Catalog> {
         Optional<String> secretNote = Optional.empty();
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "id" -> id = in.readUuid();
-                case "tags" -> tags = in.readList(r -> r.readString());
-                case "kinds" -> kinds = in.readSet(r -> r.readEnum(CatalogVerifier::kindNamed, null));
-                case "stock" -> stock = in.readMap(r -> r.readIntOrNull());
-                case "description" -> description = in.readOptional(r -> r.readString());
-                case "sizes" -> sizes = in.readIntArray();
-                case "aliases" -> aliases = in.readArray(r -> r.readString(), String[]::new);
-                case "items" -> items = in.readList(r -> Catalog_ItemVerifier.read(r));
-                case "itemsByShelf" -> itemsByShelf = in.readMap(r -> r.readList(r2 -> Catalog_ItemVerifier.read(r2)));
-                case "featured" -> featured = in.readOptional(r -> Catalog_ItemVerifier.read(r));
-                case "archived" -> archived = in.readArray(r -> Catalog_ItemVerifier.read(r), Catalog.Item[]::new);
-                case "buyers" -> buyers = in.readList(r -> r.readString());
-                case "secretNote" -> secretNote = in.readOptional(r -> r.readString());
+            switch (in.propertyIndex()) {
+                case 0 -> id = in.readUuid(); // "id"
+                case 1 -> tags = in.readList(r -> r.readString()); // "tags"
+                case 2 -> kinds = in.readSet(r -> r.readEnum(CatalogVerifier::kindNamed, null)); // "kinds"
+                case 3 -> stock = in.readMap(r -> r.readIntOrNull()); // "stock"
+                case 4 -> description = in.readOptional(r -> r.readString()); // "description"
+                case 5 -> sizes = in.readIntArray(); // "sizes"
+                case 6 -> aliases = in.readArray(r -> r.readString(), String[]::new); // "aliases"
+                case 7 -> items = in.readList(r -> Catalog_ItemVerifier.read(r)); // "items"
+                case 8 -> itemsByShelf = in.readMap(r -> r.readList(r2 -> Catalog_ItemVerifier.read(r2))); // "itemsByShelf"
+                case 9 -> featured = in.readOptional(r -> Catalog_ItemVerifier.read(r)); // "featured"
+                case 10 -> archived = in.readArray(r -> Catalog_ItemVerifier.read(r), Catalog.Item[]::new); // "archived"
+                case 11 -> buyers = in.readList(r -> r.readString()); // "buyers"
+                case 12 -> secretNote = in.readOptional(r -> r.readString()); // "secretNote"
             }
         }
         in.require(id != null, "id");

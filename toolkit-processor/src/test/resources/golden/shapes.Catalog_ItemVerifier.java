@@ -105,9 +105,9 @@ public final class Catalog_ItemVerifier implements PayloadVerifier<Catalog.Item>
         String serial = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "sku" -> sku = in.readString();
-                case "serial" -> serial = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> sku = in.readString(); // "sku"
+                case 1 -> serial = in.readString(); // "serial"
             }
         }
         in.require(sku != null, "sku");

@@ -117,16 +117,16 @@ public final class CustomerVerifier implements PayloadVerifier<Customer> {
         String nickname = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "id" -> id = in.readString();
-                case "email" -> email = in.readString();
-                case "card_number" -> cardNumber = in.readString();
-                case "customer_id" -> customerId = in.readString();
-                case "api_key" -> apiKey = in.readString();
-                case "age" -> age = in.readInt();
-                case "created" -> createdAt = in.readInstant();
-                case "balance" -> balance = in.readLong();
-                case "nickname" -> nickname = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> id = in.readString(); // "id"
+                case 1 -> email = in.readString(); // "email"
+                case 2 -> cardNumber = in.readString(); // "card_number"
+                case 3 -> customerId = in.readString(); // "customer_id"
+                case 4 -> apiKey = in.readString(); // "api_key"
+                case 5 -> age = in.readInt(); // "age"
+                case 6 -> createdAt = in.readInstant(); // "created"
+                case 7 -> balance = in.readLong(); // "balance"
+                case 8 -> nickname = in.readString(); // "nickname"
             }
         }
         in.require(id != null, "id");

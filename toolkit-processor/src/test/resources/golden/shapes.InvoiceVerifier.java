@@ -136,15 +136,15 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         Invoice.Party shipTo = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "number" -> number = in.readString();
-                case "billed_to" -> billedTo = readParty(in);
-                case "lines" -> lines = in.readList(r -> readLine(r));
-                case "totals_by_currency" -> totalsByCurrency = in.readMap(r -> readMoney(r));
-                case "contacts" -> contacts = in.readMap(r -> readParty(r));
-                case "note" -> note = in.readOptional(r -> readNote(r));
-                case "credits" -> credits = in.readArray(r -> readLine(r), Invoice.Line[]::new);
-                case "ship_to" -> shipTo = readParty(in);
+            switch (in.propertyIndex()) {
+                case 0 -> number = in.readString(); // "number"
+                case 1 -> billedTo = readParty(in); // "billed_to"
+                case 2 -> lines = in.readList(r -> readLine(r)); // "lines"
+                case 3 -> totalsByCurrency = in.readMap(r -> readMoney(r)); // "totals_by_currency"
+                case 4 -> contacts = in.readMap(r -> readParty(r)); // "contacts"
+                case 5 -> note = in.readOptional(r -> readNote(r)); // "note"
+                case 6 -> credits = in.readArray(r -> readLine(r), Invoice.Line[]::new); // "credits"
+                case 7 -> shipTo = readParty(in); // "ship_to"
             }
         }
         in.require(number != null, "number");
@@ -216,10 +216,10 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         String mail = null;
         in.beginObject(PARTY_PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "name" -> name = in.readString();
-                case "tax_id" -> taxId = in.readString();
-                case "mail" -> mail = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> name = in.readString(); // "name"
+                case 1 -> taxId = in.readString(); // "tax_id"
+                case 2 -> mail = in.readString(); // "mail"
             }
         }
         in.require(name != null, "name");
@@ -266,12 +266,12 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         Optional<List<Invoice.Line>> parts = Optional.empty();
         in.beginObject(LINE_PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "sku" -> sku = in.readString();
-                case "qty" -> quantity = in.readInt();
-                case "unit_price" -> unitPrice = readMoney(in);
-                case "kind" -> kind = in.readEnum(InvoiceVerifier::kindNamed, null);
-                case "parts" -> parts = in.readOptional(r -> r.readList(r2 -> readLine(r2)));
+            switch (in.propertyIndex()) {
+                case 0 -> sku = in.readString(); // "sku"
+                case 1 -> quantity = in.readInt(); // "qty"
+                case 2 -> unitPrice = readMoney(in); // "unit_price"
+                case 3 -> kind = in.readEnum(InvoiceVerifier::kindNamed, null); // "kind"
+                case 4 -> parts = in.readOptional(r -> r.readList(r2 -> readLine(r2))); // "parts"
             }
         }
         in.require(sku != null, "sku");
@@ -322,9 +322,9 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         BigDecimal amountDue = null;
         in.beginObject(MONEY_PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "currency" -> currency = in.readString();
-                case "amount_due" -> amountDue = in.readBigDecimal();
+            switch (in.propertyIndex()) {
+                case 0 -> currency = in.readString(); // "currency"
+                case 1 -> amountDue = in.readBigDecimal(); // "amount_due"
             }
         }
         in.require(currency != null, "currency");
@@ -364,9 +364,9 @@ public final class InvoiceVerifier implements PayloadVerifier<Invoice> {
         String text = null;
         in.beginObject(NOTE_PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "author" -> author = in.readString();
-                case "text" -> text = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> author = in.readString(); // "author"
+                case 1 -> text = in.readString(); // "text"
             }
         }
         in.require(author != null, "author");

@@ -114,13 +114,13 @@ public final class OrderVerifier implements PayloadVerifier<Order> {
         Double weight = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "number" -> number = in.readString();
-                case "total" -> total = in.readBigDecimal();
-                case "paid" -> paid = in.readBoolean();
-                case "buyerEmail" -> buyerEmail = in.readString();
-                case "note" -> note = in.readString();
-                case "weight" -> weight = in.readDouble();
+            switch (in.propertyIndex()) {
+                case 0 -> number = in.readString(); // "number"
+                case 1 -> total = in.readBigDecimal(); // "total"
+                case 2 -> paid = in.readBoolean(); // "paid"
+                case 3 -> buyerEmail = in.readString(); // "buyerEmail"
+                case 4 -> note = in.readString(); // "note"
+                case 5 -> weight = in.readDouble(); // "weight"
             }
         }
         in.require(number != null, "number");

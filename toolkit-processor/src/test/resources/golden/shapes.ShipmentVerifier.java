@@ -108,11 +108,11 @@ public final class ShipmentVerifier implements PayloadVerifier<Shipment> {
         Shipment.Recipient recipient = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "id" -> id = in.readString();
-                case "from" -> from = Shipment_AddressVerifier.read(in);
-                case "to" -> to = Shipment_AddressVerifier.read(in);
-                case "recipient" -> recipient = Shipment_RecipientVerifier.read(in);
+            switch (in.propertyIndex()) {
+                case 0 -> id = in.readString(); // "id"
+                case 1 -> from = Shipment_AddressVerifier.read(in); // "from"
+                case 2 -> to = Shipment_AddressVerifier.read(in); // "to"
+                case 3 -> recipient = Shipment_RecipientVerifier.read(in); // "recipient"
             }
         }
         in.require(id != null, "id");

@@ -105,9 +105,9 @@ public final class Shipment_AddressVerifier implements PayloadVerifier<Shipment.
         String street = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "city" -> city = in.readString();
-                case "street" -> street = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> city = in.readString(); // "city"
+                case 1 -> street = in.readString(); // "street"
             }
         }
         in.require(city != null, "city");

@@ -104,8 +104,8 @@ public final class Shipment_RecipientVerifier implements PayloadVerifier<Shipmen
         String name = null;
         in.beginObject(PROPERTIES);
         while (in.nextProperty()) {
-            switch (in.propertyName()) {
-                case "name" -> name = in.readString();
+            switch (in.propertyIndex()) {
+                case 0 -> name = in.readString(); // "name"
             }
         }
         in.require(name != null, "name");

@@ -11,6 +11,7 @@ import dev.hookguard.samples.stripe.StripeEventVerifier;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@link ParseBenchmark}'s comparisons on a machine shared with other work, where wall-clock
@@ -20,8 +21,10 @@ import java.util.Locale;
  * per payload: the median Jackson/generated ratio of CPU time per parse, with its quartiles.
  *
  * <pre>
- * java -cp toolkit-benchmarks/target/benchmarks.jar dev.hookguard.benchmarks.ParseCpuRatio [rounds]
+ * java -cp toolkit-benchmarks/target/benchmarks.jar dev.hookguard.benchmarks.ParseCpuRatio [rounds [payload...]]
  * </pre>
+ *
+ * <p>The payloads are {@code shopify}, {@code github} and {@code stripe}; all three by default.
  */
 public final class ParseCpuRatio {
 
@@ -39,18 +42,27 @@ public final class ParseCpuRatio {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    Set<String> payloads = args.length > 1
+        ? Set.of(Arrays.copyOfRange(args, 1, args.length))
+        : Set.of("shopify", "github", "stripe");
     byte[] shopifyBody = Samples.payload(Samples.SHOPIFY_ORDER);
     byte[] githubBody = Samples.payload(Samples.GITHUB_PUSH);
     byte[] stripeBody = Samples.payload("stripe-mandate-notification.json");
     ShopifyOrderVerifier shopify = ShopifyOrderVerifier.create(Signatures.shopify("unused"));
     GitHubPushVerifier github = GitHubPushVerifier.create(Signatures.github("unused"));
     StripeEventVerifier stripe = StripeEventVerifier.create(Signatures.stripe("unused"));
-    compare("shopify", rounds, () -> shopify.readTrusted(shopifyBody),
-        () -> Samples.JACKSON.readValue(shopifyBody, ShopifyOrder.class));
-    compare("github", rounds, () -> github.readTrusted(githubBody),
-        () -> Samples.JACKSON.readValue(githubBody, GitHubPush.class));
-    compare("stripe", rounds, () -> stripe.readTrusted(stripeBody),
-        () -> Samples.JACKSON.readValue(stripeBody, StripeEvent.class));
+    if (payloads.contains("shopify")) {
+      compare("shopify", rounds, () -> shopify.readTrusted(shopifyBody),
+          () -> Samples.JACKSON.readValue(shopifyBody, ShopifyOrder.class));
+    }
+    if (payloads.contains("github")) {
+      compare("github", rounds, () -> github.readTrusted(githubBody),
+          () -> Samples.JACKSON.readValue(githubBody, GitHubPush.class));
+    }
+    if (payloads.contains("stripe")) {
+      compare("stripe", rounds, () -> stripe.readTrusted(stripeBody),
+          () -> Samples.JACKSON.readValue(stripeBody, StripeEvent.class));
+    }
   }
 
   private static void compare(String payload, int rounds, Parse generated, Parse jackson)

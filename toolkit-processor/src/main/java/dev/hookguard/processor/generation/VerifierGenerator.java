@@ -245,10 +245,13 @@ public final class VerifierGenerator {
       }
       method.addStatement("in.beginObject($N)", propertyNames.get(payload))
           .beginControlFlow("while (in.nextProperty())")
-          .beginControlFlow("switch (in.propertyName())");
-      for (Property property : model.properties()) {
-        method.addStatement("case $S -> $N = $L", property.jsonName(), locals.get(property),
-            readValue(property.shape(), "in", 1));
+          .beginControlFlow("switch (in.propertyIndex())");
+      // A property's number is its position in the type's PropertyNames: declaration order.
+      List<Property> properties = model.properties();
+      for (int i = 0; i < properties.size(); i++) {
+        Property property = properties.get(i);
+        method.addCode("case $L -> $N = $L; // $S\n", i, locals.get(property),
+            readValue(property.shape(), "in", 1), property.jsonName());
       }
       method.endControlFlow()
           .endControlFlow();

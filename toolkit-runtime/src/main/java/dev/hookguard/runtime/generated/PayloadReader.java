@@ -53,9 +53,9 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  * if (in.nextIsNull()) return null;
  * in.beginObject(PROPERTIES);
  * while (in.nextProperty()) {
- *   switch (in.propertyName()) {
- *     case "id" -> id = in.readString();
- *     case "name" -> name = in.readString();
+ *   switch (in.propertyIndex()) {
+ *     case 0 -> id = in.readString(); // "id"
+ *     case 1 -> name = in.readString(); // "name"
  *   }
  * }
  * in.require(id != null, "id");
@@ -77,14 +77,13 @@ public final class PayloadReader {
 
   private static final int MAX_PATH_IN_MESSAGE = 120;
 
-  /** Marks the parser context of an object whose property names are declared by its type. */
-  private static final Object DECLARED = new Object();
-
   /**
-   * Marks it from the moment a property name is read until it matched a declared name (until
-   * then it may be unknown: data), and while an unknown property is skipped.
+   * Marks the parser context of a record's object: a name the reader matched there is the type's
+   * own, safe to name in a message. Any other name (a map's key, an unknown property, one not
+   * matched yet, anything inside a skipped value) is data. A context is reset (its mark cleared)
+   * when the parser reuses it.
    */
-  private static final Object PENDING = new Object();
+  private static final Object RECORD = new Object();
 
   private final JsonParser parser;
   private final JsonLimits limits;
@@ -107,8 +106,15 @@ public final class PayloadReader {
   private long[] seen = new long[8];
   private int[] seenFrom = new int[8];
   private int seenWords;
-  /** The declared name {@link #nextProperty()} moved to. */
-  private String property;
+  /** The number of the declared property {@link #nextProperty()} moved to. */
+  private int propertyIndex;
+  /**
+   * True from the moment {@link #nextProperty()} reads a name until it matched a declared one,
+   * and while an unknown property is skipped: the current name of the innermost record's object
+   * is data then. The names of the records around it were matched: only a declared property's
+   * value is read into.
+   */
+  private boolean nameUnmatched;
   /** The names of objects whose names no type declares. */
   private final ObjectNames otherNames = new ObjectNames();
 
@@ -211,11 +217,7 @@ public final class PayloadReader {
     if (valueToken() != JsonToken.START_OBJECT) {
       throw unexpected("an object");
     }
-    // Marks this object's context as a record's: a name the reader matched is the type's own,
-    // safe to name in a message. Any other name (a map's key, an unknown property, one not
-    // matched yet, anything inside a skipped value) is data; a context is reset (its mark
-    // cleared) when the parser reuses it.
-    parser.assignCurrentValue(PENDING);
+    parser.assignCurrentValue(RECORD);
     openObjects++;
     if (records == declared.length) {
       declared = Arrays.copyOf(declared, records * 2);
@@ -241,7 +243,7 @@ public final class PayloadReader {
   public boolean nextProperty() throws JsonReadException {
     PropertyNames names = declared[records - 1];
     while (true) {
-      parser.assignCurrentValue(PENDING); // the next name is data until it is matched
+      nameUnmatched = true;
       int match = matchName(names);
       if (match >= 0) {
         int word = seenFrom[records - 1] + (match >>> 6);
@@ -250,11 +252,13 @@ public final class PayloadReader {
           throw duplicateName();
         }
         seen[word] |= bit;
-        parser.assignCurrentValue(DECLARED);
-        property = names.name(match);
+        nameUnmatched = false;
+        propertyIndex = match;
         return true;
       }
       if (match == PropertyNameMatcher.MATCH_END_OBJECT) {
+        // The parser is back in the object that named this one: a record's name was matched.
+        nameUnmatched = false;
         return false;
       }
       if (match != PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
@@ -287,15 +291,18 @@ public final class PayloadReader {
     }
   }
 
-  /** The declared name {@link #nextProperty()} moved to, for the generated code to dispatch. */
-  public String propertyName() {
-    return property;
+  /**
+   * The number of the declared property {@link #nextProperty()} moved to, for the generated code
+   * to dispatch: its name's position in the record's {@link PropertyNames}.
+   */
+  public int propertyIndex() {
+    return propertyIndex;
   }
 
   /** Skips an unknown property's value, or fails if unknown properties are refused. */
   private void skipUnknownProperty() throws JsonReadException {
     // An unknown property's name is data: named "*" in any message until the next name is
-    // matched (its context is still marked PENDING).
+    // matched (nameUnmatched is still set).
     if (failOnUnknownProperties) {
       throw fail(Reason.INVALID_PAYLOAD, "an unknown property");
     }
@@ -372,7 +379,17 @@ public final class PayloadReader {
 
   /** A string, or {@code null}. */
   public String readString() throws JsonReadException {
-    JsonToken token = valueToken();
+    // The common case in one call to the parser, which read the string's start with its name.
+    String text = pushedBack ? null : nextStringValue();
+    return text != null ? text : stringOrNull();
+  }
+
+  /**
+   * {@link #readString()} for every other case: a value read ahead, or one that
+   * {@link #nextStringValue()} read and did not return (null, the wrong shape, no value).
+   */
+  private String stringOrNull() throws JsonReadException {
+    JsonToken token = pushedBack ? valueToken() : present(parser.currentToken());
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -753,11 +770,24 @@ public final class PayloadReader {
       pushedBack = false;
       return parser.currentToken();
     }
-    JsonToken token = advance();
+    return present(advance());
+  }
+
+  /** {@code token}, unless the input ended where a value was expected. */
+  private JsonToken present(JsonToken token) throws JsonReadException {
     if (token == null) {
       throw fail(Reason.MALFORMED_PAYLOAD, "unexpected end of input");
     }
     return token;
+  }
+
+  /** The next value if it is a string, else {@code null} (its token is then the current one). */
+  private String nextStringValue() throws JsonReadException {
+    try {
+      return parser.nextStringValue();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
   }
 
   private JsonToken advance() throws JsonReadException {
@@ -968,6 +998,11 @@ public final class PayloadReader {
     if (contexts.isEmpty()) {
       return "/";
     }
+    int innermostRecord = 0;
+    while (innermostRecord < contexts.size()
+        && contexts.get(innermostRecord).currentValue() != RECORD) {
+      innermostRecord++;
+    }
     StringBuilder pointer = new StringBuilder();
     for (int i = contexts.size() - 1; i >= 0; i--) {
       TokenStreamContext c = contexts.get(i);
@@ -980,7 +1015,7 @@ public final class PayloadReader {
         break; // an object before its first property
       }
       // Only a record's declared names; objects inside a skipped value are never marked.
-      boolean declared = c.currentValue() == DECLARED;
+      boolean declared = c.currentValue() == RECORD && !(i == innermostRecord && nameUnmatched);
       pointer.append('/').append(declared ? name.replace("~", "~0").replace("/", "~1") : "*");
     }
     return pointer.length() == 0 ? "/" : safe(pointer.toString());

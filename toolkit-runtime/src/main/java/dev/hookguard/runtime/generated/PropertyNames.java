@@ -48,11 +48,6 @@ public final class PropertyNames {
     return names.length;
   }
 
-  /** The name numbered {@code index}: the very string given to {@link #of}. */
-  String name(int index) {
-    return names[index];
-  }
-
   PropertyNameMatcher matcher() {
     return matcher;
   }

@@ -46,9 +46,9 @@ class PayloadReaderTest {
     Object items = null;
     Object map = null;
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "items" -> items = in.readList(PayloadReaderTest::item);
-        case "m" -> map = in.readMap(PayloadReader::readBigDecimal);
+      switch (in.propertyIndex()) {
+        case 0 -> items = in.readList(PayloadReaderTest::item);
+        case 1 -> map = in.readMap(PayloadReader::readBigDecimal);
       }
     }
     in.endObject();
@@ -60,9 +60,9 @@ class PayloadReaderTest {
     Integer n = null;
     String s = null;
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "n" -> n = in.readInt();
-        case "s" -> s = in.readString();
+      switch (in.propertyIndex()) {
+        case 0 -> n = in.readInt();
+        case 1 -> s = in.readString();
       }
     }
     if (n == null) {
@@ -194,9 +194,9 @@ class PayloadReaderTest {
     }
     in.beginObject(RECORD);
     while (in.nextProperty()) {
-      switch (in.propertyName()) {
-        case "a" -> record(in);
-        case "b" -> in.readMap(PayloadReaderTest::record);
+      switch (in.propertyIndex()) {
+        case 0 -> record(in);
+        case 1 -> in.readMap(PayloadReaderTest::record);
       }
     }
     in.endObject();
@@ -261,6 +261,74 @@ class PayloadReaderTest {
             Reason.LIMIT_EXCEEDED);
       }
     }
+  }
+
+  private static final PropertyNames STRINGS = PropertyNames.of("s", "l", "o");
+
+  /** Reads {@code {"s": <string>, "l": [<string>...], "o": <optional string>}}. */
+  private static String strings(PayloadReader in) throws JsonReadException {
+    in.beginObject(STRINGS);
+    Object s = null;
+    Object l = null;
+    Object o = null;
+    while (in.nextProperty()) {
+      switch (in.propertyIndex()) {
+        case 0 -> s = in.readString();
+        case 1 -> l = in.readList(PayloadReader::readString);
+        case 2 -> o = in.readOptional(PayloadReader::readString);
+      }
+    }
+    in.endObject();
+    return s + " " + l + " " + o;
+  }
+
+  /**
+   * A string is read in one call to the parser after a name, and token by token elsewhere (in an
+   * array, read ahead, at the top): the same values and the same refusals wherever it stands.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"s\": \"a\", \"l\": [\"b\", null, \"c\"], \"o\": \"d\"}| a [b, null, c] Optional[d]",
+      "{\"s\": null, \"l\": null, \"o\": null}| null null Optional.empty",
+      "{\"s\": \"\\u00e9\\/\u00e9x\", \"l\": [\"\\\"\"]}| \u00e9/\u00e9x [\"] null",
+      "{\"s\": 1}| INVALID_PAYLOAD: a string expected, found a number at /s",
+      "{\"s\": {\"x\": \"y\"}}| INVALID_PAYLOAD: a string expected, found an object at /s",
+      "{\"s\": [\"x\"]}| INVALID_PAYLOAD: a string expected, found an array at /s/0",
+      "{\"s\": true}| INVALID_PAYLOAD: a string expected, found a boolean at /s",
+      "{\"l\": [\"a\", 2]}| INVALID_PAYLOAD: a string expected, found a number at /l/1",
+      "{\"l\": [\"a\", {}]}| INVALID_PAYLOAD: a string expected, found an object at /l/1",
+      "{\"o\": false}| INVALID_PAYLOAD: a string expected, found a boolean at /o",
+      "{\"o\": []}| INVALID_PAYLOAD: a string expected, found an array at /o/0",
+      "{\"s\": \"a| MALFORMED_PAYLOAD: not well-formed JSON at /s",
+      "{\"s\": \"a\\x\"}| MALFORMED_PAYLOAD: not well-formed JSON at /s",
+      "{\"l\": [\"a\", \"b| MALFORMED_PAYLOAD: not well-formed JSON at /l/1",
+      "{\"o\": \"a\\q\"}| MALFORMED_PAYLOAD: not well-formed JSON at /o",
+      "{\"s\": \"01234567890\"}| LIMIT_EXCEEDED: a JSON limit exceeded at /s",
+      "{\"l\": [\"01234567890\"]}| LIMIT_EXCEEDED: a JSON limit exceeded at /l/0",
+      "{\"o\": \"01234567890\"}| LIMIT_EXCEEDED: a JSON limit exceeded at /o",
+  })
+  void aStringReadsAlikeWhereverItStands(String json, String expected) {
+    JsonLimits limits = JsonLimits.defaults().withMaxStringLength(10);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    String result;
+    try {
+      result = PayloadReader.of(bytes, limits).readDocument(PayloadReaderTest::strings);
+    } catch (JsonReadException e) {
+      result = e.getMessage();
+    }
+    assertThat(result).isEqualTo(expected);
+  }
+
+  @Test
+  void aStringAtTheTopIsReadAlikeToo() throws Exception {
+    assertThat(read("\"a\"", PayloadReader::readString)).isEqualTo("a");
+    assertThat(read("null", PayloadReader::readString)).isNull();
+    assertThatThrownBy(() -> read("1", PayloadReader::readString))
+        .hasMessage("INVALID_PAYLOAD: a string expected, found a number at /");
+    assertThatThrownBy(() -> read("", PayloadReader::readString))
+        .hasMessage("MALFORMED_PAYLOAD: unexpected end of input at /");
+    assertThatThrownBy(() -> read(" ", PayloadReader::readString))
+        .hasMessage("MALFORMED_PAYLOAD: unexpected end of input at /");
   }
 
   @Test
