@@ -159,7 +159,7 @@ public final class RecordRows {
   }
 
   /** Which of {@code rows} a multi-row insert returned as inserted, by position. */
-  public static boolean[] inserted(ResultSet returned, List<ReceiptRow> rows) throws SQLException {
+  private static boolean[] inserted(ResultSet returned, List<ReceiptRow> rows) throws SQLException {
     Map<String, Integer> positions = new java.util.HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       SealedRecord record = rows.get(i).record();

@@ -136,6 +136,32 @@ class PostgresReceiptsTest extends ReceiptsTest {
     assertThat(rows("hg_records", "msg_twice")).isEqualTo(1);
   }
 
+  @Test
+  void poolsWithOtherDriverSettingsStillStoreEachReceiptOnce() throws Exception {
+    // pgjdbc with autosave=always and cleanupSavepoints=true sets a savepoint before every
+    // statement and releases it after: around the batch's own COMMIT too. With
+    // preferQueryMode=simple it sends the batch's statements as text, values inlined.
+    List<String> settings = List.of("autosave=always&cleanupSavepoints=true", "preferQueryMode=simple");
+    for (String setting : settings) {
+      com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+      config.setJdbcUrl(backend.jdbcUrl() + "&" + setting);
+      config.setMaximumPoolSize(4);
+      String id = "msg_" + settings.indexOf(setting);
+      try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+          Receipts receipts = new Receipts(Database.postgres(pool), keys, dayKeys, clock,
+              recording(), 1)) {
+        assertThat(receipts.store(SCHEMA, id, body(id), fields(id), false))
+            .as(setting).isEqualTo(Receipts.Outcome.STORED);
+        assertThat(receipts.store(SCHEMA, id, body(id), fields(id), false))
+            .as(setting).isEqualTo(Receipts.Outcome.DUPLICATE);
+        assertThat(receipts.store(SCHEMA, id, body("other"), fields("other"), false))
+            .as(setting).isEqualTo(Receipts.Outcome.CONFLICT);
+      }
+      assertThat(rows("hg_records", id)).as(setting).isEqualTo(1);
+    }
+    assertThat(participantSaw()).containsExactly("msg_0", "msg_1");
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       if (!latch.await(30, TimeUnit.SECONDS)) {
