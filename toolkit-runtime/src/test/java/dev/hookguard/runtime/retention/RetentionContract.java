@@ -357,6 +357,40 @@ abstract class RetentionContract {
     assertThat(events.toString()).doesNotContain(run);
   }
 
+  /**
+   * Records past the expiry stored with them and records only a shortened retention expires are
+   * swept alike, in batches that take the first kind first and fill up with the second.
+   */
+  @Test
+  void recordsPastTheirStoredExpiryAndPastAShortenedRetentionAreSweptInMixedBatches() {
+    for (int i = 0; i < 4; i++) {
+      signups.put("kept30-" + i, signup(run + "a" + i), false); // stored to expire on day 30
+    }
+    StoreSchema shorter = new StoreSchema(TYPE, OptionalInt.of(10), SIGNUPS.fields());
+    hookGuard.close();
+    hookGuard = newInstance();
+    PayloadTable now = GeneratedStores.table(hookGuard, shorter);
+    for (int i = 0; i < 4; i++) {
+      now.put("kept10-" + i, signup(run + "b" + i), false); // stored to expire on day 10
+    }
+
+    at(Duration.ofDays(11));
+    List<SweepProgress> progress = new ArrayList<>();
+    SweepReport report = hookGuard.retention()
+        .sweep(SweepOptions.defaults().withBatchSize(3).withListener(progress::add));
+
+    assertThat(report.recordsDeleted()).isEqualTo(8);
+    assertThat(progress)
+        .filteredOn(p -> p.phase() == SweepProgress.Phase.RECORDS)
+        .extracting(SweepProgress::recordsDeleted)
+        .containsExactly(3L, 6L, 8L);
+    for (int i = 0; i < 4; i++) {
+      assertThat(now.get("kept30-" + i)).isEmpty();
+      assertThat(now.get("kept10-" + i)).isEmpty();
+    }
+    assertThat(hookGuard.retention().report().recordsPastExpiry()).isZero();
+  }
+
   @Test
   void progressIsReportedPerBatch() {
     for (int i = 0; i < 7; i++) {

@@ -89,24 +89,43 @@ final class Sweeper {
    * schema (as this instance opened it) now keeps records fewer days, received before the cutoff
    * minus those days. As SQL over {@code hg_records}, with its parameters after {@code cutoff}.
    */
-  private record Expired(String condition, List<Object> parameters) {
+  /**
+   * Which records are expired at {@code cutoff}: past the expiry stored with them, or received
+   * longer ago than the current schema keeps their type ({@code shortened}: a retention shortened
+   * since they were stored), with the parameters of each condition.
+   */
+  private record Expired(
+      long cutoff, String shortened, List<Object> shortenedParameters) {
 
     static Expired of(Collection<StoreSchema> schemas, long cutoff) {
-      StringBuilder condition = new StringBuilder("(expires_at <= ?");
-      List<Object> parameters = new ArrayList<>(List.of(cutoff));
+      List<String> conditions = new ArrayList<>();
+      List<Object> parameters = new ArrayList<>();
       for (StoreSchema schema : schemas) {
         if (schema.retainDays().isPresent()) {
-          condition.append(" OR (payload_type = ? AND received_at <= ?)");
+          conditions.add("(payload_type = ? AND received_at <= ?)");
           parameters.add(schema.payloadType());
           parameters.add(RecordCodec.retainedAfter(cutoff, schema.retainDays()));
         }
       }
-      return new Expired(condition.append(')').toString(), parameters);
+      return new Expired(cutoff, conditions.isEmpty() ? null : String.join(" OR ", conditions),
+          List.copyOf(parameters));
     }
 
+    /** Either condition. */
+    String condition() {
+      return shortened == null ? "(expires_at <= ?)" : "(expires_at <= ? OR " + shortened + ")";
+    }
+
+    /** Binds {@link #condition()}'s parameters from {@code first} on; returns the next index. */
     int bind(PreparedStatement statement, int first) throws SQLException {
+      statement.setLong(first, cutoff);
+      return bindShortened(statement, first + 1);
+    }
+
+    /** Binds {@link #shortened()}'s parameters from {@code first} on; returns the next index. */
+    int bindShortened(PreparedStatement statement, int first) throws SQLException {
       int index = first;
-      for (Object parameter : parameters) {
+      for (Object parameter : shortenedParameters) {
         statement.setObject(index++, parameter);
       }
       return index;
@@ -266,20 +285,39 @@ final class Sweeper {
         took);
   }
 
+  private static void claim(PreparedStatement select, List<String[]> claimed) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        claimed.add(new String[] {rows.getString(1), rows.getString(2)});
+      }
+    }
+  }
+
   private List<Removed> deleteExpiredRecords(Connection connection, Run run) throws SQLException {
     List<String[]> claimed = new ArrayList<>();
     Expired expired = Expired.of(schemas.get(), run.cutoff);
+    // Past their stored expiry first: a range of the expiry index, each batch from its start. One
+    // query with both conditions (an OR) scanned the whole table for every batch.
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT payload_type, record_id FROM hg_records WHERE " + expired.condition()
-                + " ORDER BY expires_at, payload_type, record_id LIMIT ?"
-                + database.dialect().forUpdateSkipLocked())) {
-      int next = expired.bind(select, 1);
-      select.setInt(next, run.batchSize);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          claimed.add(new String[] {rows.getString(1), rows.getString(2)});
-        }
+            "SELECT payload_type, record_id FROM hg_records WHERE expires_at <= ?"
+                + " ORDER BY expires_at LIMIT ?" + database.dialect().forUpdateSkipLocked())) {
+      select.setLong(1, run.cutoff);
+      select.setInt(2, run.batchSize);
+      claim(select, claimed);
+    }
+    if (claimed.size() < run.batchSize && expired.shortened() != null) {
+      // Then those a shortened retention expires, once the others are gone: rare, and a scan.
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT payload_type, record_id FROM hg_records WHERE (" + expired.shortened()
+                  + ") AND (expires_at IS NULL OR expires_at > ?)"
+                  + " ORDER BY payload_type, record_id LIMIT ?"
+                  + database.dialect().forUpdateSkipLocked())) {
+        int next = expired.bindShortened(select, 1);
+        select.setLong(next, run.cutoff);
+        select.setInt(next + 1, run.batchSize - claimed.size());
+        claim(select, claimed);
       }
     }
     List<Removed> removed = new ArrayList<>();
