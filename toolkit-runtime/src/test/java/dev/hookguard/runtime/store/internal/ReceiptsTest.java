@@ -47,24 +47,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReceiptsTest {
 
-  static final StoreSchema SCHEMA =
-      new StoreSchema(
-          "Order",
-          OptionalInt.empty(),
-          List.of(
-              new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
-              new FieldSpec(
-                  "email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty())));
+  static final StoreSchema SCHEMA = order(OptionalInt.empty());
 
   /** {@link #SCHEMA} with an email kept one day: a receipt's tag and token expire with it. */
-  static final StoreSchema EXPIRING =
-      new StoreSchema(
-          "Order",
-          OptionalInt.empty(),
-          List.of(
-              new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
-              new FieldSpec(
-                  "email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.of(1))));
+  static final StoreSchema EXPIRING = order(OptionalInt.of(1));
+
+  /** An order of an id and an email kept {@code emailDays}. */
+  static StoreSchema order(OptionalInt emailDays) {
+    return new StoreSchema(
+        "Order",
+        OptionalInt.empty(),
+        List.of(
+            new FieldSpec("id", null, Protection.PLAIN, OptionalInt.empty()),
+            new FieldSpec("email", Sensitive.Category.CONTACT, Protection.RANDOMIZED, emailDays)));
+  }
 
   @TempDir
   Path work;
