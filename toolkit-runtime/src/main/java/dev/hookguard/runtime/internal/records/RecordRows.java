@@ -158,6 +158,20 @@ public final class RecordRows {
     return first + rows.size() * ROW_PARAMETERS;
   }
 
+  /** {@code count} placeholders for an {@code IN} list: {@code ?, ?, …}. */
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  /** Binds {@code tokens} from parameter {@code first} on; returns the next parameter's index. */
+  private static int bindTokens(PreparedStatement statement, int first, List<byte[]> tokens)
+      throws SQLException {
+    for (int i = 0; i < tokens.size(); i++) {
+      statement.setBytes(first + i, tokens.get(i));
+    }
+    return first + tokens.size();
+  }
+
   /** Which of {@code rows} a multi-row insert returned as inserted, by position. */
   private static boolean[] inserted(ResultSet returned, List<ReceiptRow> rows) throws SQLException {
     Map<String, Integer> positions = new java.util.HashMap<>();
@@ -216,7 +230,7 @@ public final class RecordRows {
     if (tokens.isEmpty()) {
       return present;
     }
-    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    String placeholders = placeholders(tokens.size());
     try (PreparedStatement select =
         connection.prepareStatement(
             // "IS NOT NULL" spelled out: the partial index on body tokens then serves the
@@ -225,10 +239,7 @@ public final class RecordRows {
                 + " AND body_token IN (" + placeholders + ")"
                 + " AND (receipt_expires_at IS NULL OR receipt_expires_at > ?)")) {
       select.setString(1, payloadType);
-      for (int i = 0; i < tokens.size(); i++) {
-        select.setBytes(2 + i, tokens.get(i));
-      }
-      select.setLong(2 + tokens.size(), now);
+      select.setLong(bindTokens(select, 2, tokens), now);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           present.add(tokenKey(payloadType, rows.getBytes(1)));
@@ -291,7 +302,7 @@ public final class RecordRows {
     if (tokens.isEmpty()) {
       return;
     }
-    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    String placeholders = placeholders(tokens.size());
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE hg_records SET receipt_tag = NULL, body_token = NULL, receipt_expires_at = NULL"
@@ -299,10 +310,7 @@ public final class RecordRows {
                 + " AND body_token IN (" + placeholders + ")"
                 + " AND receipt_expires_at IS NOT NULL AND receipt_expires_at <= ?")) {
       update.setString(1, payloadType);
-      for (int i = 0; i < tokens.size(); i++) {
-        update.setBytes(2 + i, tokens.get(i));
-      }
-      update.setLong(2 + tokens.size(), now);
+      update.setLong(bindTokens(update, 2, tokens), now);
       update.executeUpdate();
     }
   }
@@ -416,7 +424,7 @@ public final class RecordRows {
       Connection connection, String payloadType, String path, List<byte[]> tokens, long now,
       long receivedAfter)
       throws SQLException {
-    String placeholders = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+    String placeholders = placeholders(tokens.size());
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT f.record_id FROM hg_fields f JOIN hg_records r"
@@ -428,12 +436,10 @@ public final class RecordRows {
                 + " AND (r.expires_at IS NULL OR r.expires_at > ?) AND r.received_at > ?")) {
       select.setString(1, payloadType);
       select.setString(2, path);
-      for (int i = 0; i < tokens.size(); i++) {
-        select.setBytes(3 + i, tokens.get(i));
-      }
-      select.setLong(3 + tokens.size(), now);
-      select.setLong(4 + tokens.size(), now);
-      select.setLong(5 + tokens.size(), receivedAfter);
+      int next = bindTokens(select, 3, tokens);
+      select.setLong(next, now);
+      select.setLong(next + 1, now);
+      select.setLong(next + 2, receivedAfter);
       List<String> ids = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
