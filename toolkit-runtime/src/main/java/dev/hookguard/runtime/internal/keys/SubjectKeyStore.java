@@ -22,8 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -150,26 +153,46 @@ public final class SubjectKeyStore {
     if (tokens.isEmpty()) {
       return List.of();
     }
-    List<byte[][]> found =
+    // Each subject once: a batch of records about one customer reads one key.
+    Map<String, byte[]> distinct = new LinkedHashMap<>();
+    for (byte[] token : tokens) {
+      distinct.putIfAbsent(HEX.formatHex(token), token);
+    }
+    Map<String, byte[][]> found =
         database.inTransaction(
-            "finding the keys of " + tokens.size() + " data subjects",
+            "finding the keys of " + distinct.size() + " data subjects",
             connection -> {
-              List<byte[][]> keys = new ArrayList<>(tokens.size());
-              for (byte[] token : tokens) {
-                byte[][] live = live(connection, token);
+              Map<String, byte[][]> keys = new HashMap<>();
+              for (Map.Entry<String, byte[]> subject : distinct.entrySet()) {
+                byte[][] live = live(connection, subject.getValue());
                 if (live == null) {
-                  insert(connection, token);
-                  live = live(connection, token);
+                  insert(connection, subject.getValue());
+                  live = live(connection, subject.getValue());
                 }
-                keys.add(live);
+                keys.put(subject.getKey(), live);
               }
               return keys;
             });
-    List<SealingKey> keys = new ArrayList<>(found.size());
-    for (byte[][] key : found) {
-      keys.add(new SealingKey(key[0], unwrapped(key[0], key[1])));
+    Map<String, SealingKey> sealing = new HashMap<>();
+    found.forEach(
+        (token, key) -> sealing.put(token, new SealingKey(key[0], liveAead(key[0], key[1]))));
+    List<SealingKey> keys = new ArrayList<>(tokens.size());
+    for (byte[] token : tokens) {
+      keys.add(sealing.get(HEX.formatHex(token)));
     }
     return List.copyOf(keys);
+  }
+
+  /**
+   * The key {@code keyId}, which its row has just shown to be live: from the cache while fresh (so
+   * a receiver does not unwrap a subject's key for every record about them), otherwise unwrapped.
+   */
+  private Aead liveAead(byte[] keyId, byte[] wrapped) {
+    Cached cached = cache.get(HEX.formatHex(keyId));
+    if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
+      return cached.aead();
+    }
+    return unwrapped(keyId, wrapped);
   }
 
   /**

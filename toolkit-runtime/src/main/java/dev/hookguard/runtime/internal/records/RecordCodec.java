@@ -196,9 +196,45 @@ public final class RecordCodec {
       List<PlainField> fields,
       List<byte[]> subjectTokens)
       throws GeneralSecurityException {
-    List<SealedField> sealed = new ArrayList<>(fields.size());
-    for (PlainField field : fields) {
-      sealed.add(sealField(keys, dayKeys, payloadType, id, field));
+    // Key by key rather than field by field: Tink's AES-GCM shares one JDK Cipher per thread
+    // among all keys, and the JDK expands a key's schedule again whenever the key differs from
+    // the previous call's. Field by field, a record about a subject alternated between its base
+    // key and the subject's key on every sensitive field. The bytes are the same either way.
+    int count = fields.size();
+    byte[][] ads = new byte[count][];
+    Base[] bases = new Base[count];
+    Integer[] byKey = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      ads[i] = associatedData(payloadType, id, fields.get(i).path());
+      byKey[i] = i;
+    }
+    java.util.Arrays.sort(byKey, Comparator.comparingLong(i -> baseKeyOrder(fields.get(i))));
+    for (int i : byKey) {
+      bases[i] = base(keys, dayKeys, payloadType, fields.get(i), ads[i]);
+    }
+    byte[][] layered = new byte[count][];
+    int layers = 0;
+    for (int i = 0; i < count; i++) {
+      layered[i] = bases[i].value();
+      layers = Math.max(layers, requireSubjectLimit(fields.get(i).subjectKeys()));
+    }
+    for (int layer = 0; layer < layers; layer++) {
+      for (int i = 0; i < count; i++) {
+        List<SubjectKeyStore.SealingKey> subjectKeys = fields.get(i).subjectKeys();
+        if (layer < subjectKeys.size()) {
+          SubjectKeyStore.SealingKey key = subjectKeys.get(layer);
+          layered[i] = key.aead().encrypt(layered[i], subjectAssociatedData(ads[i], key.id()));
+        }
+      }
+    }
+    List<SealedField> sealed = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      PlainField field = fields.get(i);
+      sealed.add(field.subjectKeys().isEmpty()
+          ? new SealedField(field.path(), bases[i].code(), layered[i], bases[i].token(),
+              field.expiresAt())
+          : new SealedField(field.path(), bases[i].code() | SUBJECT_SEALED,
+              envelope(field.subjectKeys(), layered[i]), bases[i].token(), field.expiresAt()));
     }
     SealedRecord signed =
         signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
@@ -207,52 +243,72 @@ public final class RecordCodec {
         signed.fields(), List.copyOf(subjectTokens));
   }
 
+  /** A field sealed under its own protection, before any subject's layer. */
+  private record Base(int code, byte[] value, byte[] token) {}
+
+  /**
+   * The order in which {@link #seal} encrypts base layers: fields under the same key together (no
+   * AES-GCM first, then the data key's, then each day key's).
+   */
+  private static long baseKeyOrder(PlainField field) {
+    if (field.protection() != Protection.RANDOMIZED) {
+      return Long.MIN_VALUE;
+    }
+    return field.expiresAt() == null
+        ? Long.MIN_VALUE + 1
+        : RetentionKeyStore.dayOf(field.expiresAt());
+  }
+
   /** Seals one field in its place. */
   public static SealedField sealField(
       DataKeys keys, RetentionKeyStore dayKeys, String payloadType, String id, PlainField field)
       throws GeneralSecurityException {
-    byte[] plaintext = field.json().getBytes(StandardCharsets.UTF_8);
     byte[] ad = associatedData(payloadType, id, field.path());
-    byte[] value;
-    byte[] token = null;
-    int code = code(field.protection());
-    switch (field.protection()) {
-      case PLAIN -> value = plaintext;
-      case RANDOMIZED -> {
-        if (field.expiresAt() != null) {
-          Aead dayKey = dayKeys.forSealing(RetentionKeyStore.dayOf(field.expiresAt()));
-          value = dayKey.encrypt(plaintext, ad);
-          code = DAY_KEYED;
-        } else {
-          value = keys.encryptRandomized(plaintext, ad);
-        }
-      }
-      case DETERMINISTIC -> {
-        value = keys.encryptDeterministic(plaintext, ad);
-        token = keys.primaryToken(tokenInput(payloadType, field.path(), field.json()));
-      }
+    Base base = base(keys, dayKeys, payloadType, field, ad);
+    if (field.subjectKeys().isEmpty()) {
+      return new SealedField(field.path(), base.code(), base.value(), base.token(),
+          field.expiresAt());
+    }
+    requireSubjectLimit(field.subjectKeys());
+    byte[] layered = base.value();
+    for (SubjectKeyStore.SealingKey key : field.subjectKeys()) {
+      layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
+    }
+    return new SealedField(field.path(), base.code() | SUBJECT_SEALED,
+        envelope(field.subjectKeys(), layered), base.token(), field.expiresAt());
+  }
+
+  private static Base base(
+      DataKeys keys, RetentionKeyStore dayKeys, String payloadType, PlainField field, byte[] ad)
+      throws GeneralSecurityException {
+    byte[] plaintext = field.json().getBytes(StandardCharsets.UTF_8);
+    return switch (field.protection()) {
+      case PLAIN -> new Base(code(Protection.PLAIN), plaintext, null);
+      case RANDOMIZED -> field.expiresAt() != null
+          ? new Base(DAY_KEYED,
+              dayKeys.forSealing(RetentionKeyStore.dayOf(field.expiresAt())).encrypt(plaintext, ad),
+              null)
+          : new Base(code(Protection.RANDOMIZED), keys.encryptRandomized(plaintext, ad), null);
+      case DETERMINISTIC -> new Base(code(Protection.DETERMINISTIC),
+          keys.encryptDeterministic(plaintext, ad),
+          keys.primaryToken(tokenInput(payloadType, field.path(), field.json())));
       default -> throw new AssertionError(field.protection());
-    }
-    if (!field.subjectKeys().isEmpty()) {
-      value = sealForSubjects(field.subjectKeys(), value, ad);
-      code |= SUBJECT_SEALED;
-    }
-    return new SealedField(field.path(), code, value, token, field.expiresAt());
+    };
   }
 
   private static final int ENVELOPE_VERSION = 1;
 
-  private static byte[] sealForSubjects(
-      List<SubjectKeyStore.SealingKey> keys, byte[] sealed, byte[] ad)
-      throws GeneralSecurityException {
+  /** The number of subject keys, refused above {@link #MAX_SUBJECTS}. */
+  private static int requireSubjectLimit(List<SubjectKeyStore.SealingKey> keys) {
     if (keys.size() > MAX_SUBJECTS) {
       throw new IllegalArgumentException(
           "a record is about more than " + MAX_SUBJECTS + " data subjects");
     }
-    byte[] layered = sealed;
-    for (SubjectKeyStore.SealingKey key : keys) {
-      layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
-    }
+    return keys.size();
+  }
+
+  /** The subject envelope: version, key count, the key ids in sealing order, the layered value. */
+  private static byte[] envelope(List<SubjectKeyStore.SealingKey> keys, byte[] layered) {
     java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(
         2 + keys.size() * SubjectKeyStore.KEY_ID_BYTES + layered.length);
     out.put((byte) ENVELOPE_VERSION).put((byte) keys.size());
@@ -281,24 +337,6 @@ public final class RecordCodec {
       ids.add(java.util.Arrays.copyOfRange(value, from, from + SubjectKeyStore.KEY_ID_BYTES));
     }
     return ids;
-  }
-
-  /** The sealed value inside a subject envelope; empty if a subject's key is destroyed. */
-  private static Optional<byte[]> openForSubjects(
-      RetentionKeyStore keyStore, SealedRecord record, SealedField field, byte[] ad)
-      throws GeneralSecurityException {
-    List<byte[]> ids = subjectKeyIds(record, field);
-    byte[] value = field.value();
-    byte[] layered = java.util.Arrays.copyOfRange(
-        value, 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, value.length);
-    for (int i = ids.size() - 1; i >= 0; i--) {
-      Optional<Aead> key = keyStore.subjectKeys().forOpening(ids.get(i));
-      if (key.isEmpty()) {
-        return Optional.empty();
-      }
-      layered = key.get().decrypt(layered, subjectAssociatedData(ad, ids.get(i)));
-    }
-    return Optional.of(layered);
   }
 
   private static byte[] subjectAssociatedData(byte[] fieldAd, byte[] keyId) {
@@ -385,26 +423,96 @@ public final class RecordCodec {
       long now,
       java.util.function.Function<String, Long> capOf) {
     verify(keys, record);
-    Map<String, String> json = new LinkedHashMap<>();
-    Set<String> expired = new LinkedHashSet<>();
-    for (SealedField field : record.fields()) {
+    List<SealedField> fields = record.fields();
+    int count = fields.size();
+    // As seal does, key by key: every subject layer of every field, then the base layers grouped
+    // by key. null: not wanted; EXPIRED: expired or under a destroyed key; otherwise the value.
+    byte[][] values = new byte[count][];
+    byte[][] ads = new byte[count][];
+    List<List<byte[]>> subjectIds = new ArrayList<>(count);
+    int layers = 0;
+    for (int i = 0; i < count; i++) {
+      SealedField field = fields.get(i);
+      subjectIds.add(List.of());
       if (!wanted.test(field.path())) {
         continue;
       }
-      Long expiry =
-          effectiveExpiry(effectiveExpiry(field.expiresAt(), record.expiresAt()), capOf.apply(field.path()));
+      Long expiry = effectiveExpiry(
+          effectiveExpiry(field.expiresAt(), record.expiresAt()), capOf.apply(field.path()));
       if (expiry != null && now >= expiry) {
-        expired.add(field.path());
+        values[i] = EXPIRED;
         continue;
       }
-      Optional<String> opened = openField(keys, dayKeys, record, field);
-      if (opened.isEmpty()) {
-        expired.add(field.path());
-      } else {
-        json.put(field.path(), opened.get());
+      ads[i] = associatedData(record.payloadType(), record.id(), field.path());
+      values[i] = field.value();
+      if ((field.protection() & SUBJECT_SEALED) != 0) {
+        List<byte[]> ids = subjectKeyIds(record, field);
+        subjectIds.set(i, ids);
+        values[i] = java.util.Arrays.copyOfRange(
+            values[i], 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, values[i].length);
+        layers = Math.max(layers, ids.size());
+      }
+    }
+    for (int layer = 0; layer < layers; layer++) {
+      for (int i = 0; i < count; i++) {
+        List<byte[]> ids = subjectIds.get(i);
+        if (layer < ids.size() && values[i] != EXPIRED) {
+          byte[] keyId = ids.get(ids.size() - 1 - layer); // the outermost layer first
+          values[i] = openSubjectLayer(dayKeys, record, fields.get(i), values[i], ads[i], keyId);
+        }
+      }
+    }
+    Integer[] byKey = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      byKey[i] = i;
+    }
+    java.util.Arrays.sort(byKey, Comparator.comparingLong(i -> baseKeyOrder(fields.get(i))));
+    for (int i : byKey) {
+      if (values[i] != null && values[i] != EXPIRED) {
+        Optional<byte[]> plaintext = openBase(keys, dayKeys, record, fields.get(i), values[i], ads[i]);
+        values[i] = plaintext.isPresent() ? plaintext.get() : EXPIRED;
+      }
+    }
+    Map<String, String> json = new LinkedHashMap<>();
+    Set<String> expired = new LinkedHashSet<>();
+    for (int i = 0; i < count; i++) {
+      if (values[i] == EXPIRED) {
+        expired.add(fields.get(i).path());
+      } else if (values[i] != null) {
+        json.put(fields.get(i).path(), new String(values[i], StandardCharsets.UTF_8));
       }
     }
     return new OpenedFields(json, expired);
+  }
+
+  /** Marks, in {@link #open}, a field that is expired or sealed under a destroyed key. */
+  private static final byte[] EXPIRED = new byte[0];
+
+  /** {@link #baseKeyOrder(PlainField)} of a sealed field. */
+  private static long baseKeyOrder(SealedField field) {
+    return switch (baseCode(field.protection())) {
+      case 1 -> Long.MIN_VALUE + 1;
+      case DAY_KEYED -> field.expiresAt() == null
+          ? Long.MIN_VALUE // refused by openBase as tampered
+          : RetentionKeyStore.dayOf(field.expiresAt());
+      default -> Long.MIN_VALUE;
+    };
+  }
+
+  /** One subject layer of a field opened; {@link #EXPIRED} if that subject's key is destroyed. */
+  private static byte[] openSubjectLayer(
+      RetentionKeyStore keyStore, SealedRecord record, SealedField field, byte[] layered,
+      byte[] ad, byte[] keyId) {
+    Optional<Aead> key = keyStore.subjectKeys().forOpening(keyId);
+    if (key.isEmpty()) {
+      return EXPIRED;
+    }
+    try {
+      return key.get().decrypt(layered, subjectAssociatedData(ad, keyId));
+    } catch (GeneralSecurityException e) {
+      throw new TamperedRecordException(record.payloadType(), record.id(),
+          "field " + field.path() + " does not decrypt in its place");
+    }
   }
 
   /**
@@ -412,23 +520,40 @@ public final class RecordCodec {
    */
   public static Optional<String> openField(
       DataKeys keys, RetentionKeyStore dayKeys, SealedRecord record, SealedField field) {
+    byte[] ad = associatedData(record.payloadType(), record.id(), field.path());
+    byte[] value = field.value();
+    if ((field.protection() & SUBJECT_SEALED) != 0) {
+      List<byte[]> ids = subjectKeyIds(record, field);
+      value = java.util.Arrays.copyOfRange(
+          value, 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, value.length);
+      for (int i = ids.size() - 1; i >= 0 && value != EXPIRED; i--) {
+        value = openSubjectLayer(dayKeys, record, field, value, ad, ids.get(i));
+      }
+      if (value == EXPIRED) {
+        return Optional.empty();
+      }
+    }
+    return openBase(keys, dayKeys, record, field, value, ad)
+        .map(plaintext -> new String(plaintext, StandardCharsets.UTF_8));
+  }
+
+  /** A field's base layer opened; empty if it is sealed under a destroyed day key. */
+  private static Optional<byte[]> openBase(
+      DataKeys keys, RetentionKeyStore dayKeys, SealedRecord record, SealedField field,
+      byte[] value, byte[] ad) {
     String type = record.payloadType();
     String id = record.id();
-    byte[] ad = associatedData(type, id, field.path());
-    byte[] plaintext;
     try {
-      byte[] value = field.value();
-      if ((field.protection() & SUBJECT_SEALED) != 0) {
-        Optional<byte[]> inner = openForSubjects(dayKeys, record, field, ad);
-        if (inner.isEmpty()) {
-          return Optional.empty();
-        }
-        value = inner.get();
-      }
       switch (baseCode(field.protection())) {
-        case 0 -> plaintext = value;
-        case 1 -> plaintext = keys.decryptRandomized(value, ad);
-        case 2 -> plaintext = keys.decryptDeterministic(value, ad);
+        case 0 -> {
+          return Optional.of(value);
+        }
+        case 1 -> {
+          return Optional.of(keys.decryptRandomized(value, ad));
+        }
+        case 2 -> {
+          return Optional.of(keys.decryptDeterministic(value, ad));
+        }
         case DAY_KEYED -> {
           if (field.expiresAt() == null) {
             throw new TamperedRecordException(
@@ -438,7 +563,7 @@ public final class RecordCodec {
           if (dayKey.isEmpty()) {
             return Optional.empty();
           }
-          plaintext = dayKey.get().decrypt(value, ad);
+          return Optional.of(dayKey.get().decrypt(value, ad));
         }
         default ->
             throw new TamperedRecordException(
@@ -448,7 +573,6 @@ public final class RecordCodec {
       throw new TamperedRecordException(
           type, id, "field " + field.path() + " does not decrypt in its place");
     }
-    return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
   }
 
   /** The associated data binding a ciphertext to its place. */

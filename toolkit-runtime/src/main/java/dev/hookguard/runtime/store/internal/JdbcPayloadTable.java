@@ -114,11 +114,14 @@ public final class JdbcPayloadTable implements PayloadTable {
     }
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
+    fieldJsonById.keySet().forEach(this::requireId);
+    List<Plain> plainAll =
+        plainAll(schema, dayKeys, new ArrayList<>(fieldJsonById.values()), receivedAt);
     Map<String, Plain> plain = new LinkedHashMap<>();
-    fieldJsonById.forEach((id, fieldJson) -> {
-      requireId(id);
-      plain.put(id, plain(schema, dayKeys, fieldJson, receivedAt));
-    });
+    int next = 0;
+    for (String id : fieldJsonById.keySet()) {
+      plain.put(id, plainAll.get(next++));
+    }
     database.inTransaction(
         "storing " + plain.size() + " " + schema.payloadType() + " records",
         connection -> {
@@ -384,9 +387,53 @@ public final class JdbcPayloadTable implements PayloadTable {
   public static Plain plain(
       StoreSchema schema, RetentionKeyStore keyStore, Map<String, String> fieldJson,
       Instant receivedAt) {
-    List<PlainField> fields = plainFields(schema, keyStore, fieldJson, receivedAt);
+    return plainAll(schema, keyStore, List.of(fieldJson), receivedAt).get(0);
+  }
+
+  /**
+   * {@link #plain} of several records received at {@code receivedAt}, in order, whose subjects'
+   * keys are fetched in one transaction of the key store (each subject once).
+   */
+  public static List<Plain> plainAll(
+      StoreSchema schema, RetentionKeyStore keyStore, List<Map<String, String>> fieldJson,
+      Instant receivedAt) {
+    List<List<PlainField>> fieldsOf = new ArrayList<>(fieldJson.size());
+    List<List<byte[]>> tokensOf = new ArrayList<>(fieldJson.size());
+    List<byte[]> allTokens = new ArrayList<>();
+    for (Map<String, String> document : fieldJson) {
+      List<PlainField> fields = plainFields(schema, keyStore, document, receivedAt);
+      List<byte[]> tokens = subjectTokens(schema, keyStore, fields);
+      fieldsOf.add(fields);
+      tokensOf.add(tokens);
+      allTokens.addAll(tokens);
+    }
+    List<SubjectKeyStore.SealingKey> allKeys = keyStore.subjectKeys().forSealing(allTokens);
+    List<Plain> plain = new ArrayList<>(fieldJson.size());
+    int from = 0;
+    for (int i = 0; i < fieldsOf.size(); i++) {
+      List<byte[]> tokens = tokensOf.get(i);
+      if (tokens.isEmpty()) {
+        plain.add(new Plain(fieldsOf.get(i), List.of()));
+        continue;
+      }
+      List<SubjectKeyStore.SealingKey> subjectKeys =
+          List.copyOf(allKeys.subList(from, from + tokens.size()));
+      from += tokens.size();
+      List<PlainField> sealedForSubjects = new ArrayList<>(fieldsOf.get(i).size());
+      for (PlainField field : fieldsOf.get(i)) {
+        sealedForSubjects.add(new PlainField(
+            field.path(), field.protection(), field.json(), field.expiresAt(), subjectKeys));
+      }
+      plain.add(new Plain(List.copyOf(sealedForSubjects), List.copyOf(tokens)));
+    }
+    return plain;
+  }
+
+  /** The tokens of the data subjects a record of {@code fields} is about, checked for number. */
+  private static List<byte[]> subjectTokens(
+      StoreSchema schema, RetentionKeyStore keyStore, List<PlainField> fields) {
     if (schema.subjects().isEmpty()) {
-      return new Plain(fields, List.of());
+      return List.of();
     }
     Map<String, String> canonical = new LinkedHashMap<>();
     fields.forEach(field -> canonical.put(field.path(), field.json()));
@@ -397,20 +444,11 @@ public final class JdbcPayloadTable implements PayloadTable {
           "a " + schema.payloadType() + " record names " + subjects.size()
               + " data subjects; at most " + RecordCodec.MAX_SUBJECTS + " are kept per record");
     }
-    List<byte[]> tokens = new ArrayList<>();
+    List<byte[]> tokens = new ArrayList<>(subjects.size());
     for (String subject : subjects) {
       tokens.add(keyStore.subjectKeys().token(subject));
     }
-    if (tokens.isEmpty()) {
-      return new Plain(fields, List.of());
-    }
-    List<SubjectKeyStore.SealingKey> subjectKeys = keyStore.subjectKeys().forSealing(tokens);
-    List<PlainField> sealedForSubjects = new ArrayList<>(fields.size());
-    for (PlainField field : fields) {
-      sealedForSubjects.add(new PlainField(
-          field.path(), field.protection(), field.json(), field.expiresAt(), subjectKeys));
-    }
-    return new Plain(List.copyOf(sealedForSubjects), List.copyOf(tokens));
+    return tokens;
   }
 
   private static List<PlainField> plainFields(
