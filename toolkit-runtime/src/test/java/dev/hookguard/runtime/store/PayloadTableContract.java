@@ -157,6 +157,14 @@ abstract class PayloadTableContract {
         .hasMessageContaining("secret")
         .satisfies(e -> assertThat(((StoreException) e).reason())
             .isEqualTo(StoreException.Reason.INVALID_REQUEST));
+    // Beside known fields too, and in a batch: the whole call is refused.
+    assertThatThrownBy(() -> orders.putAll(Map.of("y", Map.of("card", "\"4242\"",
+        "secret", "\"s3cr3t\""), "z", Map.of("card", "\"4343\"")), false))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("field secret is not in the schema")
+        .hasMessageNotContaining("s3cr3t");
+    assertThat(orders.get("y")).isEmpty();
+    assertThat(orders.get("z")).isEmpty();
     assertThatThrownBy(() -> orders.put("x", Map.of("card", "\"4242 unterminated"), false))
         .isInstanceOf(StoreException.class)
         .hasMessageNotContaining("4242");

@@ -204,8 +204,9 @@ public final class RecordCodec {
     byte[][] ads = new byte[count][];
     Base[] bases = new Base[count];
     Integer[] byKey = new Integer[count];
+    byte[] adPrefix = associatedDataPrefix(payloadType, id);
     for (int i = 0; i < count; i++) {
-      ads[i] = associatedData(payloadType, id, fields.get(i).path());
+      ads[i] = associatedData(adPrefix, fields.get(i).path());
       byKey[i] = i;
     }
     java.util.Arrays.sort(byKey, Comparator.comparingLong(i -> baseKeyOrder(fields.get(i))));
@@ -429,6 +430,7 @@ public final class RecordCodec {
     // by key. null: not wanted; EXPIRED: expired or under a destroyed key; otherwise the value.
     byte[][] values = new byte[count][];
     byte[][] ads = new byte[count][];
+    byte[] adPrefix = associatedDataPrefix(record.payloadType(), record.id());
     List<List<byte[]>> subjectIds = new ArrayList<>(count);
     int layers = 0;
     for (int i = 0; i < count; i++) {
@@ -443,7 +445,7 @@ public final class RecordCodec {
         values[i] = EXPIRED;
         continue;
       }
-      ads[i] = associatedData(record.payloadType(), record.id(), field.path());
+      ads[i] = associatedData(adPrefix, field.path());
       values[i] = field.value();
       if ((field.protection() & SUBJECT_SEALED) != 0) {
         List<byte[]> ids = subjectKeyIds(record, field);
@@ -577,16 +579,28 @@ public final class RecordCodec {
 
   /** The associated data binding a ciphertext to its place. */
   static byte[] associatedData(String payloadType, String id, String path) {
+    return associatedData(associatedDataPrefix(payloadType, id), path);
+  }
+
+  /** What the associated data of every field of one record begins with. */
+  private static byte[] associatedDataPrefix(String payloadType, String id) {
     return encode(
-        64 + payloadType.length() + id.length() + path.length(),
+        64 + payloadType.length() + id.length(),
         out -> {
           writeString(out, "dev.hookguard.field");
           out.writeInt(FORMAT);
           writeString(out, payloadType);
           writeString(out, id);
-          writeString(out, path);
         });
   }
+
+  /** The associated data of field {@code path}: {@code prefix}, then the path as a string. */
+  private static byte[] associatedData(byte[] prefix, String path) {
+    byte[] name = path.getBytes(StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(prefix.length + 4 + name.length)
+        .put(prefix).putInt(name.length).put(name).array();
+  }
+
 
   /** What a deterministic field's lookup token is computed over. */
   public static byte[] tokenInput(String payloadType, String path, String canonicalJson) {

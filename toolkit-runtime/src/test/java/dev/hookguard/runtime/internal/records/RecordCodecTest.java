@@ -151,4 +151,24 @@ class RecordCodecTest {
     assertThat(opened.expired())
         .containsExactly("card", "email", "id", "ip", "note", "phone", "sku", "total");
   }
+
+  @Test
+  void aFieldsAssociatedDataKeepsItsFormat() throws Exception {
+    // Records already stored were sealed with this exact encoding; a change would make them
+    // unreadable, so it is written out here by hand rather than through the codec.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    for (Object part : new Object[] {"dev.hookguard.field", 1, "shop.Order", "ord_é", "total"}) {
+      if (part instanceof Integer format) {
+        out.writeInt(format);
+      } else {
+        byte[] utf8 = ((String) part).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+      }
+    }
+
+    assertThat(RecordCodec.associatedData("shop.Order", "ord_é", "total"))
+        .isEqualTo(bytes.toByteArray());
+  }
 }
