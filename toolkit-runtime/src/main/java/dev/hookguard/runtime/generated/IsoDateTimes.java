@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Reads the one form of ISO-8601 date-time that webhooks send, {@code 2025-01-14T11:02:45-05:00}
+ * Writes a date-time as {@code OffsetDateTime.toString()} does, without its intermediate strings,
+ * and reads the one form of ISO-8601 date-time that webhooks send, {@code 2025-01-14T11:02:45-05:00}
  * (seconds always, a fraction of up to nine digits, {@code Z} or an offset in hours and minutes),
  * by hand: {@code OffsetDateTime.parse} takes a few microseconds and a dozen objects for it.
  * Anything else, valid or not, gives {@code null}, and the caller hands the text to the JDK's
@@ -99,6 +100,62 @@ final class IsoDateTimes {
       value = value * 10 + (text[i] - '0');
     }
     return value;
+  }
+
+  /**
+   * Appends {@code value} exactly as {@link OffsetDateTime#toString()} gives it ({@code uuuu-MM-dd},
+   * {@code T}, {@code HH:mm}, seconds and a fraction of 3, 6 or 9 digits only when not zero, the
+   * offset's id), without the five strings and builders that call makes.
+   */
+  static void append(StringBuilder out, OffsetDateTime value) {
+    int year = value.getYear();
+    int absYear = Math.abs(year);
+    if (absYear < 1000) {
+      if (year < 0) {
+        out.append('-');
+      }
+      padded(out, absYear, 4);
+    } else {
+      if (year > 9999) {
+        out.append('+');
+      }
+      out.append(year);
+    }
+    out.append('-');
+    padded(out, value.getMonthValue(), 2);
+    out.append('-');
+    padded(out, value.getDayOfMonth(), 2);
+    out.append('T');
+    padded(out, value.getHour(), 2);
+    out.append(':');
+    padded(out, value.getMinute(), 2);
+    int second = value.getSecond();
+    int nano = value.getNano();
+    if (second > 0 || nano > 0) {
+      out.append(':');
+      padded(out, second, 2);
+      if (nano > 0) {
+        out.append('.');
+        if (nano % 1_000_000 == 0) {
+          padded(out, nano / 1_000_000, 3);
+        } else if (nano % 1_000 == 0) {
+          padded(out, nano / 1_000, 6);
+        } else {
+          padded(out, nano, 9);
+        }
+      }
+    }
+    out.append(value.getOffset().getId());
+  }
+
+  /** Appends {@code value} (not negative) with leading zeros to {@code digits} digits. */
+  private static void padded(StringBuilder out, int value, int digits) {
+    for (int bound = 10, i = 1; i < digits; i++, bound *= 10) {
+      if (value < bound) {
+        out.append('0');
+      }
+    }
+    out.append(value);
   }
 
   private static boolean isDigit(char c) {

@@ -1,8 +1,6 @@
 package dev.hookguard.runtime.generated;
 
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Renders {@code Type{name="text", count=3, card=****4242, tags=["a", "b"], meta={"k"=1}}} on
@@ -12,31 +10,37 @@ import java.util.Deque;
  */
 final class LogLineWriter extends PayloadWriter {
 
-  private final StringBuilder out = new StringBuilder(128);
-  /** One entry per open object or array: whether it has had an element yet. */
-  private final Deque<boolean[]> open = new ArrayDeque<>();
+  /** The longest line whose length sizes the next line's buffer: a huge payload sizes no more. */
+  private static final int MAX_HINT = 16 * 1024;
+
+  /**
+   * The length of a recent line, to size the next line's buffer so that it is not grown and
+   * copied several times while written. Racy on purpose: any value is a correct hint.
+   */
+  private static int lengthHint = 128;
+
+  private final StringBuilder out = new StringBuilder(lengthHint);
+  /** Set after a value, and cleared when an object or array opens: the next value needs a comma. */
+  private boolean afterValue;
   /** Set between a name or key and its value, which needs no comma of its own. */
   private boolean afterName;
 
   String result() {
+    lengthHint = Math.min(out.length() + 16, MAX_HINT);
     return out.toString();
   }
 
   private void beforeValue() {
     if (afterName) {
       afterName = false;
-      return;
+    } else {
+      separate();
     }
-    separate();
   }
 
   private void separate() {
-    boolean[] started = open.peek();
-    if (started != null) {
-      if (started[0]) {
-        out.append(", ");
-      }
-      started[0] = true;
+    if (afterValue) {
+      out.append(", ");
     }
   }
 
@@ -44,13 +48,13 @@ final class LogLineWriter extends PayloadWriter {
   public void beginObject(String typeName) {
     beforeValue();
     out.append(typeName).append('{');
-    open.push(new boolean[1]);
+    afterValue = false;
   }
 
   @Override
   public void endObject() {
-    open.pop();
     out.append('}');
+    afterValue = true;
   }
 
   @Override
@@ -72,19 +76,20 @@ final class LogLineWriter extends PayloadWriter {
   void beginArray() {
     beforeValue();
     out.append('[');
-    open.push(new boolean[1]);
+    afterValue = false;
   }
 
   @Override
   void endArray() {
-    open.pop();
     out.append(']');
+    afterValue = true;
   }
 
   @Override
   public void nullValue() {
     beforeValue();
     out.append("null");
+    afterValue = true;
   }
 
   @Override
@@ -95,24 +100,37 @@ final class LogLineWriter extends PayloadWriter {
     }
     beforeValue();
     quoted(value);
+    afterValue = true;
+  }
+
+  @Override
+  void dateTime(java.time.OffsetDateTime value) {
+    beforeValue();
+    out.append('"');
+    IsoDateTimes.append(out, value); // digits, '-', ':', '.', 'T', '+', 'Z': nothing to escape
+    out.append('"');
+    afterValue = true;
   }
 
   @Override
   public void number(long value) {
     beforeValue();
     out.append(value);
+    afterValue = true;
   }
 
   @Override
   public void number(double value) {
     beforeValue();
     out.append(value);
+    afterValue = true;
   }
 
   @Override
   public void number(float value) {
     beforeValue();
     out.append(value);
+    afterValue = true;
   }
 
   @Override
@@ -121,18 +139,21 @@ final class LogLineWriter extends PayloadWriter {
     // Plain notation for ordinary amounts; a huge exponent stays scientific rather than expand.
     out.append(value instanceof BigDecimal d && Math.abs(d.scale()) <= 100
         ? d.toPlainString() : value.toString());
+    afterValue = true;
   }
 
   @Override
   public void bool(boolean value) {
     beforeValue();
     out.append(value);
+    afterValue = true;
   }
 
   @Override
   public void masked(String mask) {
     beforeValue();
     escaped(mask);
+    afterValue = true;
   }
 
   private void quoted(String value) {
@@ -144,22 +165,23 @@ final class LogLineWriter extends PayloadWriter {
   private void escaped(String value) {
     // Runs of characters that need no escape are appended whole: most values are one run.
     int run = 0;
-    for (int i = 0; i < value.length(); i++) {
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      String escape = switch (c) {
+      if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !needsEscape(c))) {
+        continue;
+      }
+      out.append(value, run, i).append(switch (c) {
         case '"' -> "\\\"";
         case '\\' -> "\\\\";
         case '\n' -> "\\n";
         case '\r' -> "\\r";
         case '\t' -> "\\t";
-        default -> needsEscape(c) ? String.format("\\u%04x", (int) c) : null;
-      };
-      if (escape != null) {
-        out.append(value, run, i).append(escape);
-        run = i + 1;
-      }
+        default -> String.format("\\u%04x", (int) c);
+      });
+      run = i + 1;
     }
-    out.append(value, run, value.length());
+    out.append(value, run, length);
   }
 
   private static boolean needsEscape(char c) {

@@ -123,7 +123,16 @@ public abstract class PayloadWriter {
 
   /** Writes a value by its text form (UUIDs, {@code java.time} values); {@code null} as {@code null}. */
   public final void text(Object value) {
-    string(value == null ? null : value.toString());
+    if (value instanceof java.time.OffsetDateTime dateTime) {
+      dateTime(dateTime);
+    } else {
+      string(value == null ? null : value.toString());
+    }
+  }
+
+  /** Writes a date-time as its {@code toString()}; a writer may do so without the string. */
+  void dateTime(java.time.OffsetDateTime value) {
+    string(value.toString());
   }
 
   /** Writes an enum constant by name; {@code null} as {@code null}. */

@@ -73,4 +73,85 @@ class PayloadWriterTest {
     String json = PayloadWriter.toJson(Double.NaN, (out, v) -> out.number(v.doubleValue()));
     assertThat(json).isEqualTo("\"NaN\"");
   }
+
+  private static void inner(PayloadWriter out, Integer x) {
+    out.beginObject("Inner");
+    out.name("x");
+    out.number(x);
+    out.endObject();
+  }
+
+  @Test
+  void nestedAndEmptyContainersAreSeparatedOnceInBoth() {
+    PayloadWriter.ValueWriter<Object> nested = (out, ignored) -> {
+      out.beginObject("Outer");
+      out.name("a");
+      out.list(List.<String>of(), PayloadWriter::string);
+      out.name("b");
+      inner(out, 1);
+      out.name("c");
+      out.list(List.of(1, 2), PayloadWriterTest::inner);
+      out.name("d");
+      out.list(List.of(List.of(1), List.<Integer>of(), List.of(2, 3)),
+          (w, list) -> w.list(list, (v, n) -> v.number(n)));
+      out.name("e");
+      out.map(Map.<String, String>of(), PayloadWriter::string);
+      out.name("f");
+      out.map(Map.of("k", java.util.Collections.singletonList((String) null)),
+          (w, list) -> w.list(list, PayloadWriter::string));
+      out.name("g");
+      out.bool(true);
+      out.endObject();
+    };
+
+    assertThat(PayloadWriter.toLogString(null, nested)).isEqualTo(
+        "Outer{a=[], b=Inner{x=1}, c=[Inner{x=1}, Inner{x=2}], d=[[1], [], [2, 3]], e={},"
+            + " f={\"k\"=[null]}, g=true}");
+    assertThat(PayloadWriter.toJson(null, nested)).isEqualTo(
+        "{\"a\":[],\"b\":{\"x\":1},\"c\":[{\"x\":1},{\"x\":2}],\"d\":[[1],[],[2,3]],"
+            + "\"e\":{},\"f\":{\"k\":[null]},\"g\":true}");
+  }
+
+  @Test
+  void escapesOnlyWhatNeedsItAnywhereInAValue() {
+    assertThat(PayloadWriter.toLogString("plain ascii ~ é ü 日本", (out, v) -> out.string(v)))
+        .isEqualTo("\"plain ascii ~ é ü 日本\"");
+    assertThat(PayloadWriter.toLogString("\u007f\u0085x\u2066", (out, v) -> out.string(v)))
+        .isEqualTo("\"\\u007f\\u0085x\\u2066\"");
+    assertThat(PayloadWriter.toLogString("a\"b", (out, v) -> out.masked(v)))
+        .isEqualTo("a\\\"b");
+  }
+
+  @Test
+  void aDateTimeInALogLineIsExactlyItsToString() {
+    java.util.List<java.time.OffsetDateTime> values = new java.util.ArrayList<>(List.of(
+        java.time.OffsetDateTime.parse("2025-01-14T11:02:45-05:00"),
+        java.time.OffsetDateTime.parse("2025-01-14T11:02:00Z"),
+        java.time.OffsetDateTime.parse("2025-01-14T11:00:00.5+05:30"),
+        java.time.OffsetDateTime.parse("2025-01-14T11:00:00.000250Z"),
+        java.time.OffsetDateTime.parse("2025-01-14T11:00:00.000000001Z"),
+        java.time.OffsetDateTime.MIN,
+        java.time.OffsetDateTime.MAX,
+        java.time.OffsetDateTime.of(-5, 1, 2, 3, 4, 5, 0, java.time.ZoneOffset.ofHoursMinutesSeconds(1, 2, 3)),
+        java.time.OffsetDateTime.of(999, 12, 31, 23, 59, 59, 999_999_999, java.time.ZoneOffset.UTC),
+        java.time.OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.ofHours(-18))));
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 2_000; i++) {
+      int[] nanos = {0, random.nextInt(1_000) * 1_000_000, random.nextInt(1_000_000) * 1_000,
+          random.nextInt(1_000_000_000)};
+      values.add(java.time.OffsetDateTime.of(
+          random.nextInt(20_000) - 10_000, 1 + random.nextInt(12), 1 + random.nextInt(28),
+          random.nextInt(24), random.nextInt(60), random.nextInt(3) == 0 ? 0 : random.nextInt(60),
+          nanos[random.nextInt(nanos.length)],
+          java.time.ZoneOffset.ofTotalSeconds((random.nextInt(36 * 60) - 18 * 60) * 60
+              + (random.nextInt(10) == 0 ? random.nextInt(60) : 0))));
+    }
+
+    for (java.time.OffsetDateTime value : values) {
+      assertThat(PayloadWriter.toLogString(value, PayloadWriter::text))
+          .isEqualTo("\"" + value + "\"");
+      assertThat(PayloadWriter.toJson(value, PayloadWriter::text))
+          .isEqualTo("\"" + value + "\"");
+    }
+  }
 }
