@@ -27,8 +27,6 @@ class MigrationOrderTest {
             try (Statement statement = connection.createStatement()) {
               statement.execute("DELETE FROM hg_schema_migrations WHERE version = 2");
               statement.execute("DROP TABLE hg_retention_sweeps");
-              statement.execute("DROP INDEX hg_records_type_expires_at");
-              statement.execute("DROP INDEX hg_fields_type_path_expires_at");
             }
             return null;
           });
@@ -37,6 +35,25 @@ class MigrationOrderTest {
 
       assertThat(applied).containsExactly(2);
       assertThat(Migrations.migrate(database, Clock.systemUTC())).isEmpty();
+      // Version 2 applied after version 7 does not bring back the indexes 7 replaced.
+      assertThat(indexes(database, "hg_records")).contains("hg_records_expiry")
+          .doesNotContain("hg_records_type_expires_at", "hg_records_expires_at");
+      assertThat(indexes(database, "hg_fields")).contains("hg_fields_expiry")
+          .doesNotContain("hg_fields_type_path_expires_at", "hg_fields_expires_at");
     }
+  }
+
+  private static List<String> indexes(Database database, String table) {
+    return database.inTransaction("listing indexes", connection -> {
+      List<String> names = new java.util.ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          java.sql.ResultSet rows = statement.executeQuery(
+              "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '" + table + "'")) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      return names;
+    });
   }
 }

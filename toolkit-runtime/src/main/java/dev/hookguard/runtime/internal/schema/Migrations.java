@@ -88,6 +88,9 @@ public final class Migrations {
                   List.of(
                       // Depends on version 1 only; IF NOT EXISTS so that applying it after a later
                       // version (parallel branches) or over its own tables is harmless.
+                      // Its indexes of expiry per payload type, (payload_type, expires_at) and
+                      // (payload_type, path, expires_at), are no longer made: version 7 replaced
+                      // them, and applying this version after it must not bring them back.
                       // One row per sweep run, updated by each of its batches: shows crashed or
                       // running sweeps, and when the last one finished (RetentionReport).
                       "CREATE TABLE IF NOT EXISTS hg_retention_sweeps ("
@@ -98,12 +101,7 @@ public final class Migrations {
                           + " finished_at " + d.int64() + ","
                           + " day_keys_destroyed " + d.int64() + " NOT NULL,"
                           + " records_deleted " + d.int64() + " NOT NULL,"
-                          + " fields_deleted " + d.int64() + " NOT NULL)",
-                      // The retention report groups by type and expiry day.
-                      "CREATE INDEX IF NOT EXISTS hg_records_type_expires_at"
-                          + " ON hg_records (payload_type, expires_at)",
-                      "CREATE INDEX IF NOT EXISTS hg_fields_type_path_expires_at"
-                          + " ON hg_fields (payload_type, path, expires_at)")),
+                          + " fields_deleted " + d.int64() + " NOT NULL)")),
           // Version 3: the hash-chained audit trail (dev.hookguard.runtime.audit.internal) and the
           // shared replay guard (dev.hookguard.runtime.signature.internal). Depends on nothing but
           // version 1; IF NOT EXISTS throughout, so re-running it over its own tables is harmless.
@@ -203,7 +201,27 @@ public final class Migrations {
                           + " heartbeat_at " + d.int64() + " NOT NULL,"
                           + " finished_at " + d.int64() + ","
                           + " keys_destroyed " + d.int64() + " NOT NULL,"
-                          + " records_erased " + d.int64() + " NOT NULL)")));
+                          + " records_erased " + d.int64() + " NOT NULL)")),
+          // Version 7: the expiry indexes begin with the expiry. (payload_type, expires_at) began
+          // as the records' primary key does, so a plan made while the table was small (before
+          // PostgreSQL analysed it) could pick it for a look-up by type and id, foreign-key checks
+          // included, and read every record of the type per look-up: inserting fields of 2 000
+          // records took milliseconds each. One index per table now serves the sweep (a range of
+          // expiry) and the report (counts by type and day, read from the index alone), and a
+          // record has one index entry fewer to write. Depends on versions 1 and 2.
+          new Migration(
+              7,
+              "expiry indexes led by the expiry",
+              d ->
+                  List.of(
+                      "DROP INDEX IF EXISTS hg_records_type_expires_at",
+                      "DROP INDEX IF EXISTS hg_records_expires_at",
+                      "CREATE INDEX IF NOT EXISTS hg_records_expiry"
+                          + " ON hg_records (expires_at, payload_type)",
+                      "DROP INDEX IF EXISTS hg_fields_type_path_expires_at",
+                      "DROP INDEX IF EXISTS hg_fields_expires_at",
+                      "CREATE INDEX IF NOT EXISTS hg_fields_expiry"
+                          + " ON hg_fields (expires_at, payload_type, path)")));
 
 
   private Migrations() {}
