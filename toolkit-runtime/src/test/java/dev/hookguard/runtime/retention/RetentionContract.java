@@ -391,6 +391,30 @@ abstract class RetentionContract {
     assertThat(hookGuard.retention().report().recordsPastExpiry()).isZero();
   }
 
+  /** A batch larger than one delete statement takes is deleted whole, every record audited. */
+  @Test
+  void aBatchOfMoreRecordsThanOneStatementTakesIsSweptWholeAndAudited() {
+    Map<String, Map<String, String>> many = new LinkedHashMap<>();
+    for (int i = 0; i < 1_203; i++) {
+      many.put("bulk-" + i, signup(run + "bulk" + i));
+    }
+    signups.putAll(many, false);
+    at(RECORD_RETENTION.plusDays(1));
+
+    SweepReport report =
+        hookGuard.retention().sweep(SweepOptions.defaults().withBatchSize(2_000));
+
+    assertThat(report.recordsDeleted()).isEqualTo(1_203);
+    assertThat(report.batches()).isEqualTo(1);
+    assertThat(signups.get("bulk-0")).isEmpty();
+    assertThat(signups.get("bulk-1202")).isEmpty();
+    assertThat(audit.events())
+        .filteredOn(e -> e.kind() == AuditEvent.Kind.SWEEP_RECORD_DELETED)
+        .hasSize(1_203)
+        .allSatisfy(e -> assertThat(e.fields())
+            .containsExactly("card", "email", "ip", "notes", "phone", "status"));
+  }
+
   @Test
   void progressIsReportedPerBatch() {
     for (int i = 0; i < 7; i++) {
