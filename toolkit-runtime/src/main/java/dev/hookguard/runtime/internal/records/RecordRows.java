@@ -2,6 +2,8 @@ package dev.hookguard.runtime.internal.records;
 
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.jdbc.RowInsert;
+import dev.hookguard.runtime.internal.keys.DataKeys;
+import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
 import java.sql.Connection;
@@ -144,6 +146,36 @@ public final class RecordRows {
       sql.append(i == 0 ? "" : ", ").append(ROW_VALUES);
     }
     return sql.append(onConflict).append(" RETURNING payload_type, record_id").toString();
+  }
+
+  /**
+   * PostgreSQL: writes {@code rows}, which must all be new, with {@code others} (the rows they need
+   * beside their own, then any other participant's) and commits, in one round trip: one
+   * multi-statement that takes the keyring's shared lock, checks that the keys are still {@code
+   * sealing} (those the records were sealed with), inserts every record row unless a unique key of
+   * any is taken and checks that all were inserted, inserts {@code others}, and ends in {@code
+   * COMMIT}. Returns false if the server refused any of it: the keys changed, a record was not new,
+   * a row was refused, or the database failed; the server then skipped the rest, the {@code
+   * COMMIT} too, and the caller must roll back and decide record by record. Once it returns true
+   * the transaction is committed, and the caller's commit finds nothing to do.
+   */
+  public static boolean writeAllNewAndCommit(Connection connection, KeyRing keys, DataKeys sealing,
+      List<ReceiptRow> rows, List<RowInsert> others) {
+    StringBuilder sql = new StringBuilder(keys.stillCurrentStatements())
+        .append("; ").append(insertAllNew(rows.size()));
+    others.forEach(insert -> sql.append("; ").append(insert.sql()));
+    sql.append("; COMMIT");
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+      int next = keys.bindStillCurrent(statement, 1, sealing);
+      next = bindReceipts(statement, next, rows);
+      for (RowInsert insert : others) {
+        next = insert.bind(statement, next);
+      }
+      statement.execute();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**

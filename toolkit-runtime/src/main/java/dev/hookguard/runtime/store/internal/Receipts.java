@@ -463,14 +463,13 @@ public final class Receipts implements AutoCloseable {
   }
 
   /**
-   * PostgreSQL, the common case: the whole transaction in one round trip, as one multi-statement
-   * ending in {@code COMMIT}. It takes the keyring's shared lock, checks that the keys are still
-   * those the requests sealed with, inserts every record row (unless any unique key of a row is
-   * taken: its id, or its body token) and checks that all were inserted, inserts the rows the
-   * records need beside their own and the participants' rows, and commits. A failed check or
-   * statement fails the transaction, the server skips the rest (the {@code COMMIT} too), and null
-   * is returned: the caller rolls back, and {@link #write} looks each receipt up. Once this
-   * returns outcomes the transaction is committed; the caller's commit finds nothing to do.
+   * PostgreSQL, the common case: the whole transaction in one round trip ({@link
+   * RecordRows#writeAllNewAndCommit}): the record rows (refused if any unique key of a row is
+   * taken: its id, or its body token), the rows they need beside their own and the participants'
+   * rows, under a check that the keys are still those the requests sealed with, then {@code
+   * COMMIT}. If the server refused any of it, null is returned: the caller rolls back, and {@link
+   * #write} looks each receipt up. Once this returns outcomes the transaction is committed; the
+   * caller's commit finds nothing to do.
    */
   private Map<Pending, Outcome> writeAllNew(Connection connection, List<Pending> batch)
       throws SQLException {
@@ -493,18 +492,7 @@ public final class Receipts implements AutoCloseable {
         others.add(insert);
       }
     }
-    StringBuilder sql = new StringBuilder(keys.stillCurrentStatements())
-        .append("; ").append(RecordRows.insertAllNew(rows.size()));
-    others.forEach(insert -> sql.append("; ").append(insert.sql()));
-    sql.append("; COMMIT");
-    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-      int next = keys.bindStillCurrent(statement, 1, sealing);
-      next = RecordRows.bindReceipts(statement, next, rows);
-      for (RowInsert insert : others) {
-        next = insert.bind(statement, next);
-      }
-      statement.execute();
-    } catch (SQLException e) {
+    if (!RecordRows.writeAllNewAndCommit(connection, keys, sealing, rows, others)) {
       // The keys changed, a receipt was not new (a duplicate, a conflict, an id twice in the
       // batch), a participant's row was refused (an outbox row of a duplicate), or the database
       // failed: receipt by receipt, which reports what is really a failure.
