@@ -203,14 +203,11 @@ public final class RecordCodec {
     int count = fields.size();
     byte[][] ads = new byte[count][];
     Base[] bases = new Base[count];
-    Integer[] byKey = new Integer[count];
     byte[] adPrefix = associatedDataPrefix(payloadType, id);
     for (int i = 0; i < count; i++) {
       ads[i] = associatedData(adPrefix, fields.get(i).path());
-      byKey[i] = i;
     }
-    java.util.Arrays.sort(byKey, Comparator.comparingLong(i -> baseKeyOrder(fields.get(i))));
-    for (int i : byKey) {
+    for (int i : positionsBy(count, i -> baseKeyOrder(fields.get(i)))) {
       bases[i] = base(keys, dayKeys, payloadType, fields.get(i), ads[i]);
     }
     byte[][] layered = new byte[count][];
@@ -242,6 +239,16 @@ public final class RecordCodec {
     return new SealedRecord(signed.payloadType(), signed.id(), signed.format(),
         signed.receivedAt(), signed.expiresAt(), signed.keyGeneration(), signed.mac(),
         signed.fields(), List.copyOf(subjectTokens));
+  }
+
+  /** The positions {@code 0 .. count - 1}, ordered by {@code key} (stable: equal keys in order). */
+  private static Integer[] positionsBy(int count, java.util.function.IntToLongFunction key) {
+    Integer[] positions = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      positions[i] = i;
+    }
+    java.util.Arrays.sort(positions, Comparator.comparingLong(key::applyAsLong));
+    return positions;
   }
 
   /** A field sealed under its own protection, before any subject's layer. */
@@ -464,12 +471,7 @@ public final class RecordCodec {
         }
       }
     }
-    Integer[] byKey = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      byKey[i] = i;
-    }
-    java.util.Arrays.sort(byKey, Comparator.comparingLong(i -> baseKeyOrder(fields.get(i))));
-    for (int i : byKey) {
+    for (int i : positionsBy(count, i -> baseKeyOrder(fields.get(i)))) {
       if (values[i] != null && values[i] != EXPIRED) {
         Optional<byte[]> plaintext = openBase(keys, dayKeys, record, fields.get(i), values[i], ads[i]);
         values[i] = plaintext.isPresent() ? plaintext.get() : EXPIRED;
