@@ -227,12 +227,7 @@ public final class RecordCodec {
     }
     List<SealedField> sealed = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      PlainField field = fields.get(i);
-      sealed.add(field.subjectKeys().isEmpty()
-          ? new SealedField(field.path(), bases[i].code(), layered[i], bases[i].token(),
-              field.expiresAt())
-          : new SealedField(field.path(), bases[i].code() | SUBJECT_SEALED,
-              envelope(field.subjectKeys(), layered[i]), bases[i].token(), field.expiresAt()));
+      sealed.add(sealed(fields.get(i), bases[i], layered[i]));
     }
     SealedRecord signed =
         signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
@@ -273,17 +268,23 @@ public final class RecordCodec {
       throws GeneralSecurityException {
     byte[] ad = associatedData(payloadType, id, field.path());
     Base base = base(keys, dayKeys, payloadType, field, ad);
-    if (field.subjectKeys().isEmpty()) {
-      return new SealedField(field.path(), base.code(), base.value(), base.token(),
-          field.expiresAt());
-    }
     requireSubjectLimit(field.subjectKeys());
     byte[] layered = base.value();
     for (SubjectKeyStore.SealingKey key : field.subjectKeys()) {
       layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
     }
-    return new SealedField(field.path(), base.code() | SUBJECT_SEALED,
-        envelope(field.subjectKeys(), layered), base.token(), field.expiresAt());
+    return sealed(field, base, layered);
+  }
+
+  /**
+   * {@code field} sealed: its base layer's code and token, and {@code layered} (the base value
+   * under every subject layer), in its subject envelope if it has subjects.
+   */
+  private static SealedField sealed(PlainField field, Base base, byte[] layered) {
+    return field.subjectKeys().isEmpty()
+        ? new SealedField(field.path(), base.code(), layered, base.token(), field.expiresAt())
+        : new SealedField(field.path(), base.code() | SUBJECT_SEALED,
+            envelope(field.subjectKeys(), layered), base.token(), field.expiresAt());
   }
 
   private static Base base(
@@ -457,8 +458,7 @@ public final class RecordCodec {
       if ((field.protection() & SUBJECT_SEALED) != 0) {
         List<byte[]> ids = subjectKeyIds(record, field);
         subjectIds.set(i, ids);
-        values[i] = java.util.Arrays.copyOfRange(
-            values[i], 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, values[i].length);
+        values[i] = layered(values[i], ids);
         layers = Math.max(layers, ids.size());
       }
     }
@@ -487,6 +487,12 @@ public final class RecordCodec {
       }
     }
     return new OpenedFields(json, expired);
+  }
+
+  /** The layered value inside a subject envelope {@code value} that names the keys {@code ids}. */
+  private static byte[] layered(byte[] value, List<byte[]> ids) {
+    return java.util.Arrays.copyOfRange(
+        value, 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, value.length);
   }
 
   /** Marks, in {@link #open}, a field that is expired or sealed under a destroyed key. */
@@ -528,8 +534,7 @@ public final class RecordCodec {
     byte[] value = field.value();
     if ((field.protection() & SUBJECT_SEALED) != 0) {
       List<byte[]> ids = subjectKeyIds(record, field);
-      value = java.util.Arrays.copyOfRange(
-          value, 2 + ids.size() * SubjectKeyStore.KEY_ID_BYTES, value.length);
+      value = layered(value, ids);
       for (int i = ids.size() - 1; i >= 0 && value != EXPIRED; i--) {
         value = openSubjectLayer(dayKeys, record, field, value, ad, ids.get(i));
       }

@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.internal.records;
 
+import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.keys.DataKeys;
@@ -150,31 +151,47 @@ public final class RecordRows {
 
   /**
    * PostgreSQL: writes {@code rows}, which must all be new, with {@code others} (the rows they need
-   * beside their own, then any other participant's) and commits, in one round trip: one
-   * multi-statement that takes the keyring's shared lock, checks that the keys are still {@code
-   * sealing} (those the records were sealed with), inserts every record row unless a unique key of
-   * any is taken and checks that all were inserted, inserts {@code others}, and ends in {@code
-   * COMMIT}. Returns false if the server refused any of it: the keys changed, a record was not new,
-   * a row was refused, or the database failed; the server then skipped the rest, the {@code
-   * COMMIT} too, and the caller must roll back and decide record by record. Once it returns true
-   * the transaction is committed, and the caller's commit finds nothing to do.
+   * beside their own, then any other participant's), in a transaction of {@code database} sent as
+   * one round trip: one multi-statement that takes the keyring's shared lock, checks that the keys
+   * are still {@code sealing} (those the records were sealed with), inserts every record row
+   * unless a unique key of any is taken and checks that all were inserted, inserts {@code others},
+   * and ends in {@code COMMIT}. Returns true once committed; false, with nothing written, if the
+   * server refused any of it (the keys changed, a record was not new, a row was refused, or the
+   * database failed): the server then skipped the rest and the transaction was rolled back, and
+   * the caller decides record by record.
    */
-  public static boolean writeAllNewAndCommit(Connection connection, KeyRing keys, DataKeys sealing,
-      List<ReceiptRow> rows, List<RowInsert> others) {
+  public static boolean writeAllNew(Database database, String what, KeyRing keys,
+      DataKeys sealing, List<ReceiptRow> rows, List<RowInsert> others) {
     StringBuilder sql = new StringBuilder(keys.stillCurrentStatements())
         .append("; ").append(insertAllNew(rows.size()));
     others.forEach(insert -> sql.append("; ").append(insert.sql()));
     sql.append("; COMMIT");
-    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-      int next = keys.bindStillCurrent(statement, 1, sealing);
-      next = bindReceipts(statement, next, rows);
-      for (RowInsert insert : others) {
-        next = insert.bind(statement, next);
-      }
-      statement.execute();
-      return true;
-    } catch (SQLException e) {
+    try {
+      return database.inTransaction(what, connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+          int next = keys.bindStillCurrent(statement, 1, sealing);
+          next = bindReceipts(statement, next, rows);
+          for (RowInsert insert : others) {
+            next = insert.bind(statement, next);
+          }
+          statement.execute();
+          return true; // committed by the statement; the transaction's commit finds nothing
+        } catch (SQLException e) {
+          throw NotAllNew.INSTANCE; // rolls back what the server did not skip
+        }
+      });
+    } catch (NotAllNew e) {
       return false;
+    }
+  }
+
+  /** Thrown to roll back a {@link #writeAllNew} the server refused; carries nothing. */
+  private static final class NotAllNew extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotAllNew INSTANCE = new NotAllNew();
+
+    private NotAllNew() {
+      super("records were not all new, or the keys changed", null, false, false);
     }
   }
 

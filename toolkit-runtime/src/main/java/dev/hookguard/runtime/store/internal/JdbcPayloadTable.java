@@ -110,39 +110,17 @@ public final class JdbcPayloadTable implements PayloadTable {
 
   /**
    * PostgreSQL: {@code put} of a record expected to be new, in one round trip with its commit
-   * ({@link RecordRows#writeAllNewAndCommit}), sealed under the keys last loaded. False, with
-   * nothing written, if the id is taken or the keys changed since: {@code put} then decides in a
+   * ({@link RecordRows#writeAllNew}), sealed under the keys last loaded. False, with nothing
+   * written, if the id is taken or the keys changed since: {@code put} then decides in a
    * transaction of its own (a duplicate is refused, changed keys are read and the record sealed
    * again).
    */
   private boolean putNew(String id, Instant receivedAt, Long recordExpiry, Plain plain) {
     DataKeys sealing = keys.cached();
     SealedRecord sealed = seal(sealing, id, receivedAt.toEpochMilli(), recordExpiry, plain);
-    try {
-      database.inTransaction(
-          "storing a " + schema.payloadType() + " record",
-          connection -> {
-            if (!RecordRows.writeAllNewAndCommit(connection, keys, sealing,
-                List.of(new RecordRows.ReceiptRow(sealed, null, null, null)),
-                RecordRows.fieldInserts(List.of(sealed)))) {
-              throw NotNew.INSTANCE; // rolls back what the server did not skip
-            }
-            return null;
-          });
-      return true;
-    } catch (NotNew e) {
-      return false;
-    }
-  }
-
-  /** Thrown to roll back a put that was not new after all (or whose keys changed). */
-  private static final class NotNew extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final NotNew INSTANCE = new NotNew();
-
-    private NotNew() {
-      super("a record was not new, or the keys changed", null, false, false);
-    }
+    return RecordRows.writeAllNew(database, "storing a " + schema.payloadType() + " record",
+        keys, sealing, List.of(new RecordRows.ReceiptRow(sealed, null, null, null)),
+        RecordRows.fieldInserts(List.of(sealed)));
   }
 
   /** Rows per multi-row insert: PostgreSQL takes at most 65,535 parameters per statement. */

@@ -416,18 +416,12 @@ public final class Receipts implements AutoCloseable {
   private Map<Pending, Outcome> transaction(List<Pending> batch) {
     String what = "storing " + batch.size() + " receipt" + (batch.size() == 1 ? "" : "s");
     if (database.dialect() == Dialect.POSTGRESQL && allNewIsPossible(batch)) {
-      try {
-        return database.inTransaction(what, connection -> {
-          Map<Pending, Outcome> outcomes = writeAllNew(connection, batch);
-          if (outcomes == null) {
-            throw NotAllNew.INSTANCE; // rolls back what writeAllNew wrote
-          }
-          return outcomes;
-        });
-      } catch (NotAllNew e) {
-        // Written again below, deciding receipt by receipt.
-        rewritten.incrementAndGet();
+      Map<Pending, Outcome> outcomes = writeAllNew(what, batch);
+      if (outcomes != null) {
+        return outcomes;
       }
+      // Written again below, deciding receipt by receipt.
+      rewritten.incrementAndGet();
     }
     return database.inTransaction(what, connection -> write(connection, batch));
   }
@@ -435,16 +429,6 @@ public final class Receipts implements AutoCloseable {
   /** Batches written twice: first as all new, then (not all new after all) one by one. */
   long rewrittenBatches() {
     return rewritten.get();
-  }
-
-  /** Thrown to roll back a batch that was not all new after all; carries nothing. */
-  private static final class NotAllNew extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final NotAllNew INSTANCE = new NotAllNew();
-
-    private NotAllNew() {
-      super("a batch of receipts was not all new", null, false, false);
-    }
   }
 
   /**
@@ -464,15 +448,13 @@ public final class Receipts implements AutoCloseable {
 
   /**
    * PostgreSQL, the common case: the whole transaction in one round trip ({@link
-   * RecordRows#writeAllNewAndCommit}): the record rows (refused if any unique key of a row is
-   * taken: its id, or its body token), the rows they need beside their own and the participants'
-   * rows, under a check that the keys are still those the requests sealed with, then {@code
-   * COMMIT}. If the server refused any of it, null is returned: the caller rolls back, and {@link
-   * #write} looks each receipt up. Once this returns outcomes the transaction is committed; the
-   * caller's commit finds nothing to do.
+   * RecordRows#writeAllNew}): the record rows (refused if any unique key of a row is taken: its
+   * id, or its body token), the rows they need beside their own and the participants' rows, under
+   * a check that the keys are still those the requests sealed with, then {@code COMMIT}. If the
+   * server refused any of it, nothing is written and null is returned: {@link #write} then looks
+   * each receipt up.
    */
-  private Map<Pending, Outcome> writeAllNew(Connection connection, List<Pending> batch)
-      throws SQLException {
+  private Map<Pending, Outcome> writeAllNew(String what, List<Pending> batch) {
     DataKeys sealing = batch.get(0).sealingKeys();
     List<Pending> ordered = new ArrayList<>(batch);
     ordered.sort(KEY_ORDER);
@@ -492,7 +474,7 @@ public final class Receipts implements AutoCloseable {
         others.add(insert);
       }
     }
-    if (!RecordRows.writeAllNewAndCommit(connection, keys, sealing, rows, others)) {
+    if (!RecordRows.writeAllNew(database, what, keys, sealing, rows, others)) {
       // The keys changed, a receipt was not new (a duplicate, a conflict, an id twice in the
       // batch), a participant's row was refused (an outbox row of a duplicate), or the database
       // failed: receipt by receipt, which reports what is really a failure.
