@@ -29,6 +29,8 @@ module dev.hookguard.runtime {
   exports dev.hookguard.runtime.privacy;
   exports dev.hookguard.runtime.posture;
   exports dev.hookguard.runtime.subject;
+  // The base classes of generated companions: their public methods are what users call.
+  exports dev.hookguard.runtime.companion;
   // For generated code only, no compatibility promise (see its package documentation).
   exports dev.hookguard.runtime.generated;
 }

@@ -1,12 +1,11 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Copies;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,11 +17,9 @@ import java.util.Optional;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CatalogRedactor implements Redactor<Catalog> {
-    private final RedactionContext context;
-
+public final class CatalogRedactor extends AbstractRedactor<Catalog> {
     private CatalogRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, CatalogRedactor::write, CatalogRedactor::copyRedacted);
     }
 
     /**
@@ -36,22 +33,7 @@ public final class CatalogRedactor implements Redactor<Catalog> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static CatalogRedactor create(RedactionContext context) {
-        return new CatalogRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Catalog value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Catalog value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Catalog redact(Catalog value) {
-        return copyRedacted(value, context);
+        return new CatalogRedactor(context);
     }
 
     /**

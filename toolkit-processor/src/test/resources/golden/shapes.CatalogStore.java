@@ -3,31 +3,24 @@ package shapes;
 import dev.hookguard.api.Generated;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.companion.AbstractPayloadStore;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.GeneratedStores;
-import dev.hookguard.runtime.generated.PayloadStore;
 import dev.hookguard.runtime.generated.PayloadTable;
 import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.generated.StoreSchema;
-import dev.hookguard.runtime.generated.StoredDocuments;
-import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.Revealed;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Keeps {@link Catalog} records: encrypted at rest where its annotations say,
- * masked on {@code find}, revealed only to an accessor granted every category, kept
- * no longer than its retention.
+ * masked on {@code find} as {@link CatalogRedactor} masks them, revealed only to an
+ * accessor granted every category, kept no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CatalogStore implements PayloadStore<Catalog> {
+public final class CatalogStore extends AbstractPayloadStore<Catalog> {
     /**
      * How {@code Catalog} is stored, property by property.
      */
@@ -53,13 +46,8 @@ public final class CatalogStore implements PayloadStore<Catalog> {
                 new FieldSpec("buyers", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty()),
                 new FieldSpec("secretNote", Sensitive.Category.PERSONAL, Protection.PLAIN, OptionalInt.empty())));
 
-    private final PayloadTable table;
-
-    private final CatalogRedactor redactor;
-
     private CatalogStore(PayloadTable table, CatalogRedactor redactor) {
-        this.table = table;
-        this.redactor = redactor;
+        super(table, SCHEMA, redactor, CatalogVerifier::write, CatalogVerifier::read);
     }
 
     /**
@@ -76,87 +64,5 @@ public final class CatalogStore implements PayloadStore<Catalog> {
      */
     public static CatalogStore create(HookGuard hookGuard, RedactionContext context) {
         return new CatalogStore(GeneratedStores.table(hookGuard, SCHEMA), CatalogRedactor.create(context));
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction; an existing
-     * {@code id} is refused with {@code DuplicateRecordException}.
-     */
-    public void put(String id, Catalog value) {
-        put(id, value, false);
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction, replacing an
-     * existing record only if {@code overwrite}.
-     */
-    public void put(String id, Catalog value, boolean overwrite) {
-        table.put(id, fields(value), overwrite);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, for bulk imports; an existing id is refused with
-     * {@code DuplicateRecordException} and nothing is written.
-     */
-    public void putAll(Map<String, Catalog> values) {
-        putAll(values, false);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, replacing existing records only if {@code overwrite}.
-     */
-    public void putAll(Map<String, Catalog> values, boolean overwrite) {
-        Map<String, Map<String, String>> records = new LinkedHashMap<>();
-        values.forEach((id, value) -> records.put(id, fields(value)));
-        table.putAll(records, overwrite);
-    }
-
-    /**
-     * The record stored under {@code id}, sensitive values masked as
-     * {@link CatalogRedactor} masks them.
-     */
-    public Optional<Catalog> find(String id) {
-        return table.get(id).map(this::masked);
-    }
-
-    /**
-     * The record stored under {@code id} in plaintext, if {@code who} is granted
-     * every category of its sensitive properties; audited with {@code purpose}
-     * whether granted or not.
-     */
-    public Optional<Catalog> reveal(String id, Accessor who, String purpose) {
-        return revealWithExpiry(id, who, purpose).map(Revealed::value);
-    }
-
-    /**
-     * As {@link #reveal}, same access check and audit entry, and tells which
-     * properties are absent because their retention passed: those are listed in
-     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
-     */
-    public Optional<Revealed<Catalog>> revealWithExpiry(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, CatalogVerifier::read));
-    }
-
-    /**
-     * Deletes the record stored under {@code id}; false if there was none.
-     */
-    public boolean delete(String id) {
-        return table.delete(id);
-    }
-
-    @Override
-    public StoreSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Map<String, String> fields(Catalog value) {
-        return StoredDocuments.fields(value, CatalogVerifier::write);
-    }
-
-    private Catalog masked(StoredRecord record) {
-        return redactor.redact(StoredDocuments.read(record, CatalogVerifier::read));
     }
 }

@@ -1,20 +1,17 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractPayloadVerifier;
 import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.generated.PropertyNames;
-import dev.hookguard.runtime.receiver.PayloadVerifier;
-import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
-import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,7 +21,7 @@ import java.util.UUID;
  * and validation. Nothing is returned until every step passed.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CatalogVerifier implements PayloadVerifier<Catalog> {
+public final class CatalogVerifier extends AbstractPayloadVerifier<Catalog> {
     /**
      * The JSON names {@link #read} matches, in declaration order.
      */
@@ -32,10 +29,8 @@ public final class CatalogVerifier implements PayloadVerifier<Catalog> {
             "description", "sizes", "aliases", "items", "itemsByShelf", "featured", "archived",
             "buyers", "secretNote");
 
-    private final PayloadVerification verification;
-
     private CatalogVerifier(PayloadVerification verification) {
-        this.verification = verification;
+        super(verification, CatalogVerifier::read);
     }
 
     /**
@@ -50,51 +45,6 @@ public final class CatalogVerifier implements PayloadVerifier<Catalog> {
      */
     public static VerifierBuilder<CatalogVerifier> builder(WebhookSignature signature) {
         return new VerifierBuilder<>(signature, CatalogVerifier::new);
-    }
-
-    /**
-     * Authenticates the request, then reads and validates its body.
-     *
-     * @throws WebhookVerificationException with the reason of the first check that failed
-     */
-    @Override
-    public Catalog verify(Map<String, List<String>> headers, byte[] body) throws
-            WebhookVerificationException {
-        return verification.verify(headers, body, CatalogVerifier::read);
-    }
-
-    /**
-     * The body limit, which a receiver given this verifier applies too.
-     */
-    @Override
-    public OptionalInt maxBodyBytes() {
-        return verification.maxBodyBytes();
-    }
-
-    /**
-     * The signature scheme, which a receiver given this verifier reads message ids
-     * from.
-     */
-    @Override
-    public Optional<WebhookSignature> signature() {
-        return verification.signature();
-    }
-
-    /**
-     * The replay guard, in which a receiver given this verifier forgets a failed
-     * delivery's id.
-     */
-    @Override
-    public Optional<ReplayGuard> replayGuard() {
-        return verification.replayGuard();
-    }
-
-    /**
-     * Reads and validates JSON that needs no authentication, such as a body
-     * read back from storage, within this verifier's limits.
-     */
-    public Catalog readTrusted(byte[] json) throws WebhookVerificationException {
-        return verification.read(json, CatalogVerifier::read);
     }
 
     /**

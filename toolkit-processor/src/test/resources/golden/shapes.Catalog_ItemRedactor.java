@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Catalog.Item} for log lines, JSON and forwarding, as its annotations say.
@@ -15,11 +14,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Catalog_ItemRedactor implements Redactor<Catalog.Item> {
-    private final RedactionContext context;
-
+public final class Catalog_ItemRedactor extends AbstractRedactor<Catalog.Item> {
     private Catalog_ItemRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, Catalog_ItemRedactor::write, Catalog_ItemRedactor::copyRedacted);
     }
 
     /**
@@ -33,22 +30,7 @@ public final class Catalog_ItemRedactor implements Redactor<Catalog.Item> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static Catalog_ItemRedactor create(RedactionContext context) {
-        return new Catalog_ItemRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Catalog.Item value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Catalog.Item value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Catalog.Item redact(Catalog.Item value) {
-        return copyRedacted(value, context);
+        return new Catalog_ItemRedactor(context);
     }
 
     /**

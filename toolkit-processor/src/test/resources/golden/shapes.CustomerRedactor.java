@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Customer} for log lines, JSON and forwarding, as its annotations say.
@@ -19,11 +18,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CustomerRedactor implements Redactor<Customer> {
-    private final RedactionContext context;
-
+public final class CustomerRedactor extends AbstractRedactor<Customer> {
     private CustomerRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, CustomerRedactor::write, CustomerRedactor::copyRedacted);
     }
 
     /**
@@ -37,22 +34,7 @@ public final class CustomerRedactor implements Redactor<Customer> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static CustomerRedactor create(RedactionContext context) {
-        return new CustomerRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Customer value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Customer value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Customer redact(Customer value) {
-        return copyRedacted(value, context);
+        return new CustomerRedactor(context);
     }
 
     /**

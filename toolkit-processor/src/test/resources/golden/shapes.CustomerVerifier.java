@@ -1,22 +1,16 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractPayloadVerifier;
 import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.generated.PropertyNames;
-import dev.hookguard.runtime.receiver.PayloadVerifier;
-import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
-import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.verify.VerifierBuilder;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Verifies and reads {@link Customer} webhooks: the body's size, its signature, its
@@ -24,17 +18,15 @@ import java.util.OptionalInt;
  * and validation. Nothing is returned until every step passed.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class CustomerVerifier implements PayloadVerifier<Customer> {
+public final class CustomerVerifier extends AbstractPayloadVerifier<Customer> {
     /**
      * The JSON names {@link #read} matches, in declaration order.
      */
     private static final PropertyNames PROPERTIES = PropertyNames.of("id", "email", "card_number",
             "customer_id", "api_key", "age", "created", "balance", "nickname");
 
-    private final PayloadVerification verification;
-
     private CustomerVerifier(PayloadVerification verification) {
-        this.verification = verification;
+        super(verification, CustomerVerifier::read);
     }
 
     /**
@@ -49,51 +41,6 @@ public final class CustomerVerifier implements PayloadVerifier<Customer> {
      */
     public static VerifierBuilder<CustomerVerifier> builder(WebhookSignature signature) {
         return new VerifierBuilder<>(signature, CustomerVerifier::new);
-    }
-
-    /**
-     * Authenticates the request, then reads and validates its body.
-     *
-     * @throws WebhookVerificationException with the reason of the first check that failed
-     */
-    @Override
-    public Customer verify(Map<String, List<String>> headers, byte[] body) throws
-            WebhookVerificationException {
-        return verification.verify(headers, body, CustomerVerifier::read);
-    }
-
-    /**
-     * The body limit, which a receiver given this verifier applies too.
-     */
-    @Override
-    public OptionalInt maxBodyBytes() {
-        return verification.maxBodyBytes();
-    }
-
-    /**
-     * The signature scheme, which a receiver given this verifier reads message ids
-     * from.
-     */
-    @Override
-    public Optional<WebhookSignature> signature() {
-        return verification.signature();
-    }
-
-    /**
-     * The replay guard, in which a receiver given this verifier forgets a failed
-     * delivery's id.
-     */
-    @Override
-    public Optional<ReplayGuard> replayGuard() {
-        return verification.replayGuard();
-    }
-
-    /**
-     * Reads and validates JSON that needs no authentication, such as a body
-     * read back from storage, within this verifier's limits.
-     */
-    public Customer readTrusted(byte[] json) throws WebhookVerificationException {
-        return verification.read(json, CustomerVerifier::read);
     }
 
     /**

@@ -1,12 +1,11 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Copies;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Invoice} for log lines, JSON and forwarding, as its annotations say.
@@ -16,11 +15,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class InvoiceRedactor implements Redactor<Invoice> {
-    private final RedactionContext context;
-
+public final class InvoiceRedactor extends AbstractRedactor<Invoice> {
     private InvoiceRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, InvoiceRedactor::write, InvoiceRedactor::copyRedacted);
     }
 
     /**
@@ -34,22 +31,7 @@ public final class InvoiceRedactor implements Redactor<Invoice> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static InvoiceRedactor create(RedactionContext context) {
-        return new InvoiceRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Invoice value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Invoice value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Invoice redact(Invoice value) {
-        return copyRedacted(value, context);
+        return new InvoiceRedactor(context);
     }
 
     /**

@@ -3,31 +3,24 @@ package shapes;
 import dev.hookguard.api.Generated;
 import dev.hookguard.api.Sensitive;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.companion.AbstractPayloadStore;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.GeneratedStores;
-import dev.hookguard.runtime.generated.PayloadStore;
 import dev.hookguard.runtime.generated.PayloadTable;
 import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.generated.StoreSchema;
-import dev.hookguard.runtime.generated.StoredDocuments;
-import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.Revealed;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Keeps {@link Invoice} records: encrypted at rest where its annotations say,
- * masked on {@code find}, revealed only to an accessor granted every category, kept
- * no longer than its retention.
+ * masked on {@code find} as {@link InvoiceRedactor} masks them, revealed only to an
+ * accessor granted every category, kept no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class InvoiceStore implements PayloadStore<Invoice> {
+public final class InvoiceStore extends AbstractPayloadStore<Invoice> {
     /**
      * How {@code Invoice} is stored, property by property.
      */
@@ -48,13 +41,8 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
                 new FieldSpec("ship_to", Sensitive.Category.CONTACT, Protection.RANDOMIZED, OptionalInt.empty(),
                         Set.of(Sensitive.Category.CONTACT, Sensitive.Category.FINANCIAL))));
 
-    private final PayloadTable table;
-
-    private final InvoiceRedactor redactor;
-
     private InvoiceStore(PayloadTable table, InvoiceRedactor redactor) {
-        this.table = table;
-        this.redactor = redactor;
+        super(table, SCHEMA, redactor, InvoiceVerifier::write, InvoiceVerifier::read);
     }
 
     /**
@@ -71,87 +59,5 @@ public final class InvoiceStore implements PayloadStore<Invoice> {
      */
     public static InvoiceStore create(HookGuard hookGuard, RedactionContext context) {
         return new InvoiceStore(GeneratedStores.table(hookGuard, SCHEMA), InvoiceRedactor.create(context));
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction; an existing
-     * {@code id} is refused with {@code DuplicateRecordException}.
-     */
-    public void put(String id, Invoice value) {
-        put(id, value, false);
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction, replacing an
-     * existing record only if {@code overwrite}.
-     */
-    public void put(String id, Invoice value, boolean overwrite) {
-        table.put(id, fields(value), overwrite);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, for bulk imports; an existing id is refused with
-     * {@code DuplicateRecordException} and nothing is written.
-     */
-    public void putAll(Map<String, Invoice> values) {
-        putAll(values, false);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, replacing existing records only if {@code overwrite}.
-     */
-    public void putAll(Map<String, Invoice> values, boolean overwrite) {
-        Map<String, Map<String, String>> records = new LinkedHashMap<>();
-        values.forEach((id, value) -> records.put(id, fields(value)));
-        table.putAll(records, overwrite);
-    }
-
-    /**
-     * The record stored under {@code id}, sensitive values masked as
-     * {@link InvoiceRedactor} masks them.
-     */
-    public Optional<Invoice> find(String id) {
-        return table.get(id).map(this::masked);
-    }
-
-    /**
-     * The record stored under {@code id} in plaintext, if {@code who} is granted
-     * every category of its sensitive properties; audited with {@code purpose}
-     * whether granted or not.
-     */
-    public Optional<Invoice> reveal(String id, Accessor who, String purpose) {
-        return revealWithExpiry(id, who, purpose).map(Revealed::value);
-    }
-
-    /**
-     * As {@link #reveal}, same access check and audit entry, and tells which
-     * properties are absent because their retention passed: those are listed in
-     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
-     */
-    public Optional<Revealed<Invoice>> revealWithExpiry(String id, Accessor who, String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, InvoiceVerifier::read));
-    }
-
-    /**
-     * Deletes the record stored under {@code id}; false if there was none.
-     */
-    public boolean delete(String id) {
-        return table.delete(id);
-    }
-
-    @Override
-    public StoreSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Map<String, String> fields(Invoice value) {
-        return StoredDocuments.fields(value, InvoiceVerifier::write);
-    }
-
-    private Invoice masked(StoredRecord record) {
-        return redactor.redact(StoredDocuments.read(record, InvoiceVerifier::read));
     }
 }

@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Invoice.Note} for log lines, JSON and forwarding, as its annotations say.
@@ -15,11 +14,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Invoice_NoteRedactor implements Redactor<Invoice.Note> {
-    private final RedactionContext context;
-
+public final class Invoice_NoteRedactor extends AbstractRedactor<Invoice.Note> {
     private Invoice_NoteRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, Invoice_NoteRedactor::write, Invoice_NoteRedactor::copyRedacted);
     }
 
     /**
@@ -33,22 +30,7 @@ public final class Invoice_NoteRedactor implements Redactor<Invoice.Note> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static Invoice_NoteRedactor create(RedactionContext context) {
-        return new Invoice_NoteRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Invoice.Note value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Invoice.Note value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Invoice.Note redact(Invoice.Note value) {
-        return copyRedacted(value, context);
+        return new Invoice_NoteRedactor(context);
     }
 
     /**

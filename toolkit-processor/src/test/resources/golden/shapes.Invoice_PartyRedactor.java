@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Invoice.Party} for log lines, JSON and forwarding, as its annotations say.
@@ -16,11 +15,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Invoice_PartyRedactor implements Redactor<Invoice.Party> {
-    private final RedactionContext context;
-
+public final class Invoice_PartyRedactor extends AbstractRedactor<Invoice.Party> {
     private Invoice_PartyRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, Invoice_PartyRedactor::write, Invoice_PartyRedactor::copyRedacted);
     }
 
     /**
@@ -34,22 +31,7 @@ public final class Invoice_PartyRedactor implements Redactor<Invoice.Party> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static Invoice_PartyRedactor create(RedactionContext context) {
-        return new Invoice_PartyRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Invoice.Party value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Invoice.Party value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Invoice.Party redact(Invoice.Party value) {
-        return copyRedacted(value, context);
+        return new Invoice_PartyRedactor(context);
     }
 
     /**

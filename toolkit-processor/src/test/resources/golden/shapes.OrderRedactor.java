@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Order} for log lines, JSON and forwarding, as its annotations say.
@@ -16,11 +15,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class OrderRedactor implements Redactor<Order> {
-    private final RedactionContext context;
-
+public final class OrderRedactor extends AbstractRedactor<Order> {
     private OrderRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, OrderRedactor::write, OrderRedactor::copyRedacted);
     }
 
     /**
@@ -34,22 +31,7 @@ public final class OrderRedactor implements Redactor<Order> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static OrderRedactor create(RedactionContext context) {
-        return new OrderRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Order value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Order value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Order redact(Order value) {
-        return copyRedacted(value, context);
+        return new OrderRedactor(context);
     }
 
     /**

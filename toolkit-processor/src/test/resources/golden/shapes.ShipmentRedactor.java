@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Shipment} for log lines, JSON and forwarding, as its annotations say.
@@ -15,11 +14,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class ShipmentRedactor implements Redactor<Shipment> {
-    private final RedactionContext context;
-
+public final class ShipmentRedactor extends AbstractRedactor<Shipment> {
     private ShipmentRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, ShipmentRedactor::write, ShipmentRedactor::copyRedacted);
     }
 
     /**
@@ -33,22 +30,7 @@ public final class ShipmentRedactor implements Redactor<Shipment> {
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static ShipmentRedactor create(RedactionContext context) {
-        return new ShipmentRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Shipment value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Shipment value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Shipment redact(Shipment value) {
-        return copyRedacted(value, context);
+        return new ShipmentRedactor(context);
     }
 
     /**

@@ -1,11 +1,10 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.Masks;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Shipment.Address} for log lines, JSON and forwarding, as its annotations say.
@@ -15,11 +14,9 @@ import java.util.Objects;
  * </ul>
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Shipment_AddressRedactor implements Redactor<Shipment.Address> {
-    private final RedactionContext context;
-
+public final class Shipment_AddressRedactor extends AbstractRedactor<Shipment.Address> {
     private Shipment_AddressRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, Shipment_AddressRedactor::write, Shipment_AddressRedactor::copyRedacted);
     }
 
     /**
@@ -33,22 +30,7 @@ public final class Shipment_AddressRedactor implements Redactor<Shipment.Address
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static Shipment_AddressRedactor create(RedactionContext context) {
-        return new Shipment_AddressRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Shipment.Address value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Shipment.Address value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Shipment.Address redact(Shipment.Address value) {
-        return copyRedacted(value, context);
+        return new Shipment_AddressRedactor(context);
     }
 
     /**

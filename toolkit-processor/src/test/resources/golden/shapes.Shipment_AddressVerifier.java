@@ -1,20 +1,14 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractPayloadVerifier;
 import dev.hookguard.runtime.generated.JsonReadException;
 import dev.hookguard.runtime.generated.PayloadReader;
 import dev.hookguard.runtime.generated.PayloadVerification;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.generated.PropertyNames;
-import dev.hookguard.runtime.receiver.PayloadVerifier;
-import dev.hookguard.runtime.signature.ReplayGuard;
 import dev.hookguard.runtime.signature.WebhookSignature;
-import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.verify.VerifierBuilder;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Verifies and reads {@link Shipment.Address} webhooks: the body's size, its signature, its
@@ -22,16 +16,14 @@ import java.util.OptionalInt;
  * and validation. Nothing is returned until every step passed.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Shipment_AddressVerifier implements PayloadVerifier<Shipment.Address> {
+public final class Shipment_AddressVerifier extends AbstractPayloadVerifier<Shipment.Address> {
     /**
      * The JSON names {@link #read} matches, in declaration order.
      */
     private static final PropertyNames PROPERTIES = PropertyNames.of("city", "street");
 
-    private final PayloadVerification verification;
-
     private Shipment_AddressVerifier(PayloadVerification verification) {
-        this.verification = verification;
+        super(verification, Shipment_AddressVerifier::read);
     }
 
     /**
@@ -46,51 +38,6 @@ public final class Shipment_AddressVerifier implements PayloadVerifier<Shipment.
      */
     public static VerifierBuilder<Shipment_AddressVerifier> builder(WebhookSignature signature) {
         return new VerifierBuilder<>(signature, Shipment_AddressVerifier::new);
-    }
-
-    /**
-     * Authenticates the request, then reads and validates its body.
-     *
-     * @throws WebhookVerificationException with the reason of the first check that failed
-     */
-    @Override
-    public Shipment.Address verify(Map<String, List<String>> headers, byte[] body) throws
-            WebhookVerificationException {
-        return verification.verify(headers, body, Shipment_AddressVerifier::read);
-    }
-
-    /**
-     * The body limit, which a receiver given this verifier applies too.
-     */
-    @Override
-    public OptionalInt maxBodyBytes() {
-        return verification.maxBodyBytes();
-    }
-
-    /**
-     * The signature scheme, which a receiver given this verifier reads message ids
-     * from.
-     */
-    @Override
-    public Optional<WebhookSignature> signature() {
-        return verification.signature();
-    }
-
-    /**
-     * The replay guard, in which a receiver given this verifier forgets a failed
-     * delivery's id.
-     */
-    @Override
-    public Optional<ReplayGuard> replayGuard() {
-        return verification.replayGuard();
-    }
-
-    /**
-     * Reads and validates JSON that needs no authentication, such as a body
-     * read back from storage, within this verifier's limits.
-     */
-    public Shipment.Address readTrusted(byte[] json) throws WebhookVerificationException {
-        return verification.read(json, Shipment_AddressVerifier::read);
     }
 
     /**

@@ -1,21 +1,18 @@
 package shapes;
 
 import dev.hookguard.api.Generated;
+import dev.hookguard.runtime.companion.AbstractRedactor;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.redact.Redactor;
-import java.util.Objects;
 
 /**
  * Redacts {@link Shipment.Recipient} for log lines, JSON and forwarding, as its annotations say.
  * It has no {@code @Sensitive} properties: every value is shown.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Shipment_RecipientRedactor implements Redactor<Shipment.Recipient> {
-    private final RedactionContext context;
-
+public final class Shipment_RecipientRedactor extends AbstractRedactor<Shipment.Recipient> {
     private Shipment_RecipientRedactor(RedactionContext context) {
-        this.context = context;
+        super(context, Shipment_RecipientRedactor::write, Shipment_RecipientRedactor::copyRedacted);
     }
 
     /**
@@ -29,22 +26,7 @@ public final class Shipment_RecipientRedactor implements Redactor<Shipment.Recip
      * A redactor whose {@code HASH} pseudonyms use the key of {@code context}.
      */
     public static Shipment_RecipientRedactor create(RedactionContext context) {
-        return new Shipment_RecipientRedactor(Objects.requireNonNull(context, "context"));
-    }
-
-    @Override
-    public String toLogString(Shipment.Recipient value) {
-        return PayloadWriter.toLogString(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public String toRedactedJson(Shipment.Recipient value) {
-        return PayloadWriter.toJson(value, (out, v) -> write(out, v, context));
-    }
-
-    @Override
-    public Shipment.Recipient redact(Shipment.Recipient value) {
-        return copyRedacted(value, context);
+        return new Shipment_RecipientRedactor(context);
     }
 
     /**

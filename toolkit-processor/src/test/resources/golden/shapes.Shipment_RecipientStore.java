@@ -2,30 +2,23 @@ package shapes;
 
 import dev.hookguard.api.Generated;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.companion.AbstractPayloadStore;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.GeneratedStores;
-import dev.hookguard.runtime.generated.PayloadStore;
 import dev.hookguard.runtime.generated.PayloadTable;
 import dev.hookguard.runtime.generated.Protection;
 import dev.hookguard.runtime.generated.StoreSchema;
-import dev.hookguard.runtime.generated.StoredDocuments;
-import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.RedactionContext;
-import dev.hookguard.runtime.store.Accessor;
-import dev.hookguard.runtime.store.Revealed;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Keeps {@link Shipment.Recipient} records: encrypted at rest where its annotations say,
- * masked on {@code find}, revealed only to an accessor granted every category, kept
- * no longer than its retention.
+ * masked on {@code find} as {@link Shipment_RecipientRedactor} masks them, revealed only to an
+ * accessor granted every category, kept no longer than its retention.
  */
 @Generated("dev.hookguard.processor.HookGuardProcessor")
-public final class Shipment_RecipientStore implements PayloadStore<Shipment.Recipient> {
+public final class Shipment_RecipientStore extends AbstractPayloadStore<Shipment.Recipient> {
     /**
      * How {@code Recipient} is stored, property by property.
      */
@@ -35,13 +28,8 @@ public final class Shipment_RecipientStore implements PayloadStore<Shipment.Reci
             List.of(
                 new FieldSpec("name", null, Protection.PLAIN, OptionalInt.empty())));
 
-    private final PayloadTable table;
-
-    private final Shipment_RecipientRedactor redactor;
-
     private Shipment_RecipientStore(PayloadTable table, Shipment_RecipientRedactor redactor) {
-        this.table = table;
-        this.redactor = redactor;
+        super(table, SCHEMA, redactor, Shipment_RecipientVerifier::write, Shipment_RecipientVerifier::read);
     }
 
     /**
@@ -58,88 +46,5 @@ public final class Shipment_RecipientStore implements PayloadStore<Shipment.Reci
      */
     public static Shipment_RecipientStore create(HookGuard hookGuard, RedactionContext context) {
         return new Shipment_RecipientStore(GeneratedStores.table(hookGuard, SCHEMA), Shipment_RecipientRedactor.create(context));
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction; an existing
-     * {@code id} is refused with {@code DuplicateRecordException}.
-     */
-    public void put(String id, Shipment.Recipient value) {
-        put(id, value, false);
-    }
-
-    /**
-     * Stores {@code value} under {@code id} in one transaction, replacing an
-     * existing record only if {@code overwrite}.
-     */
-    public void put(String id, Shipment.Recipient value, boolean overwrite) {
-        table.put(id, fields(value), overwrite);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, for bulk imports; an existing id is refused with
-     * {@code DuplicateRecordException} and nothing is written.
-     */
-    public void putAll(Map<String, Shipment.Recipient> values) {
-        putAll(values, false);
-    }
-
-    /**
-     * Stores each of {@code values} under its id in one transaction, all or
-     * none, replacing existing records only if {@code overwrite}.
-     */
-    public void putAll(Map<String, Shipment.Recipient> values, boolean overwrite) {
-        Map<String, Map<String, String>> records = new LinkedHashMap<>();
-        values.forEach((id, value) -> records.put(id, fields(value)));
-        table.putAll(records, overwrite);
-    }
-
-    /**
-     * The record stored under {@code id}, sensitive values masked as
-     * {@link Shipment_RecipientRedactor} masks them.
-     */
-    public Optional<Shipment.Recipient> find(String id) {
-        return table.get(id).map(this::masked);
-    }
-
-    /**
-     * The record stored under {@code id} in plaintext, if {@code who} is granted
-     * every category of its sensitive properties; audited with {@code purpose}
-     * whether granted or not.
-     */
-    public Optional<Shipment.Recipient> reveal(String id, Accessor who, String purpose) {
-        return revealWithExpiry(id, who, purpose).map(Revealed::value);
-    }
-
-    /**
-     * As {@link #reveal}, same access check and audit entry, and tells which
-     * properties are absent because their retention passed: those are listed in
-     * {@link Revealed#expiredFields()}, a property that arrived {@code null} is not.
-     */
-    public Optional<Revealed<Shipment.Recipient>> revealWithExpiry(String id, Accessor who,
-            String purpose) {
-        return table.reveal(id, who, purpose).map(r -> StoredDocuments.revealed(r, Shipment_RecipientVerifier::read));
-    }
-
-    /**
-     * Deletes the record stored under {@code id}; false if there was none.
-     */
-    public boolean delete(String id) {
-        return table.delete(id);
-    }
-
-    @Override
-    public StoreSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Map<String, String> fields(Shipment.Recipient value) {
-        return StoredDocuments.fields(value, Shipment_RecipientVerifier::write);
-    }
-
-    private Shipment.Recipient masked(StoredRecord record) {
-        return redactor.redact(StoredDocuments.read(record, Shipment_RecipientVerifier::read));
     }
 }

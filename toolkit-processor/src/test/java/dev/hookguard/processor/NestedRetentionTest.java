@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.HookGuard;
+import dev.hookguard.runtime.companion.AbstractPayloadStore;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.testsupport.TestClock;
 import java.lang.reflect.Method;
@@ -49,12 +50,13 @@ class NestedRetentionTest {
 
     try (HookGuard hookGuard = HookGuard.builder().sqlite(work.resolve("hookguard.db"))
         .developmentMasterKey().clock(clock).build()) {
-      Object store = classes.callStatic(
+      // The generated store's put is AbstractPayloadStore<Order>.put, erased to put(String, Object).
+      @SuppressWarnings("unchecked")
+      AbstractPayloadStore<Object> store = (AbstractPayloadStore<Object>) classes.callStatic(
           "shop.OrderStore", "create", new Class<?>[] {HookGuard.class}, hookGuard);
-      Method put = store.getClass().getMethod("put", String.class, orderType);
       Method reveal =
           store.getClass().getMethod("reveal", String.class, Accessor.class, String.class);
-      put.invoke(store, "o_1", order);
+      store.put("o_1", order);
       assertThat(buyer(reveal.invoke(store, "o_1", support, "refund"))).isNotNull();
 
       clock.advance(Duration.ofDays(2));

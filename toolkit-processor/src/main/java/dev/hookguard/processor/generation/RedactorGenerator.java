@@ -1,16 +1,15 @@
 package dev.hookguard.processor.generation;
 
+import static dev.hookguard.processor.generation.RuntimeTypes.ABSTRACT_REDACTOR;
 import static dev.hookguard.processor.generation.RuntimeTypes.COPIES;
 import static dev.hookguard.processor.generation.RuntimeTypes.MASKS;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
 import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
-import static dev.hookguard.processor.generation.RuntimeTypes.REDACTOR;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.NestedModel;
 import dev.hookguard.processor.model.NestedModels;
@@ -21,13 +20,13 @@ import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Redaction;
 import dev.hookguard.processor.model.Shape;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XRedactor}, for a root or for a nested type with its own redactor: one
- * {@code write} method that renders the value for both log lines and JSON with every sensitive
+ * Generates {@code XRedactor}, for a root or for a nested type with its own redactor, on the
+ * runtime's {@code AbstractRedactor} (which renders {@code toLogString}, {@code toRedactedJson}
+ * and {@code redact} from the two methods written here): one {@code write} method that renders the value for both log lines and JSON with every sensitive
  * value masked, and one {@code copyRedacted} method that builds the copy safe to forward. Masking
  * is decided per property in the model and rendered here without further decisions.
  *
@@ -37,8 +36,6 @@ import javax.lang.model.element.Modifier;
  * file with sensitive properties a {@code writeT} and a {@code copyRedactedT} that mask them.
  */
 public final class RedactorGenerator {
-
-  private static final TypeName STRING = ClassName.get(String.class);
 
   private static final List<String> FIXED_METHODS =
       List.of("create", "toLogString", "toRedactedJson", "redact", "write", "copyRedacted");
@@ -61,12 +58,11 @@ public final class RedactorGenerator {
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc(classJavadoc(model, carried))
         .addModifiers(Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(REDACTOR, payload))
-        .addField(REDACTION_CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(ABSTRACT_REDACTOR, payload))
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(REDACTION_CONTEXT, "context")
-            .addStatement("this.context = context")
+            .addStatement("super(context, $T::write, $T::copyRedacted)", self, self)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A redactor whose {@code HASH} pseudonyms use this process's random key.\n")
@@ -79,16 +75,7 @@ public final class RedactorGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addParameter(REDACTION_CONTEXT, "context")
-            .addStatement("return new $T($T.requireNonNull(context, $S))", self, Objects.class, "context")
-            .build())
-        .addMethod(override("toLogString", STRING, payload)
-            .addStatement("return $T.toLogString(value, (out, v) -> write(out, v, context))", PAYLOAD_WRITER)
-            .build())
-        .addMethod(override("toRedactedJson", STRING, payload)
-            .addStatement("return $T.toJson(value, (out, v) -> write(out, v, context))", PAYLOAD_WRITER)
-            .build())
-        .addMethod(override("redact", payload, payload)
-            .addStatement("return copyRedacted(value, context)")
+            .addStatement("return new $T(context)", self)
             .build())
         .addMethod(code.maskedWriteMethod(model, "write")
             .addJavadoc("Writes {@code value} with every sensitive value masked. The redactors of\n"
@@ -150,14 +137,6 @@ public final class RedactorGenerator {
           property.name(), spec.category(), spec.mask()));
     }
     return list.add("</ul>\n").build();
-  }
-
-  private static MethodSpec.Builder override(String name, TypeName returns, ClassName payload) {
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(returns)
-        .addParameter(payload, "value");
   }
 
   /** The write and copy methods of one redactor, for its own type and the types it carries. */

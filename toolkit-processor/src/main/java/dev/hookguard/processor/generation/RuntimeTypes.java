@@ -14,9 +14,9 @@ final class RuntimeTypes {
   private static final String RUNTIME = "dev.hookguard.runtime";
   private static final String REDACT = RUNTIME + ".redact";
   private static final String SIGNATURE = RUNTIME + ".signature";
-  private static final String STORE = RUNTIME + ".store";
   private static final String VERIFY = RUNTIME + ".verify";
   private static final String GENERATED_SUPPORT = RUNTIME + ".generated";
+  private static final String COMPANION = RUNTIME + ".companion";
 
   // dev.hookguard.api
   static final ClassName GENERATED = ClassName.get(API, "Generated");
@@ -25,18 +25,15 @@ final class RuntimeTypes {
   // what users configure and call
   static final ClassName HOOKGUARD = ClassName.get(RUNTIME, "HookGuard");
   static final ClassName WEBHOOK_SIGNATURE = ClassName.get(SIGNATURE, "WebhookSignature");
-  static final ClassName REPLAY_GUARD = ClassName.get(SIGNATURE, "ReplayGuard");
-  static final ClassName PAYLOAD_VERIFIER = ClassName.get(RUNTIME + ".receiver", "PayloadVerifier");
-  static final ClassName VERIFICATION_EXCEPTION =
-      ClassName.get(SIGNATURE, "WebhookVerificationException");
-  static final ClassName REDACTOR = ClassName.get(REDACT, "Redactor");
   static final ClassName REDACTION_CONTEXT = ClassName.get(REDACT, "RedactionContext");
-  static final ClassName ACCESSOR = ClassName.get(STORE, "Accessor");
-  static final ClassName REVEALED = ClassName.get(STORE, "Revealed");
   static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
 
+  // the base classes of the generated companions, whose public methods users call
+  static final ClassName ABSTRACT_PAYLOAD_VERIFIER = ClassName.get(COMPANION, "AbstractPayloadVerifier");
+  static final ClassName ABSTRACT_REDACTOR = ClassName.get(COMPANION, "AbstractRedactor");
+  static final ClassName ABSTRACT_PAYLOAD_STORE = ClassName.get(COMPANION, "AbstractPayloadStore");
+
   // support for generated code (dev.hookguard.runtime.generated: no compatibility promise)
-  static final ClassName PAYLOAD_STORE = ClassName.get(GENERATED_SUPPORT, "PayloadStore");
   static final ClassName PAYLOAD_READER = ClassName.get(GENERATED_SUPPORT, "PayloadReader");
   static final ClassName PROPERTY_NAMES = ClassName.get(GENERATED_SUPPORT, "PropertyNames");
   static final ClassName PAYLOAD_WRITER = ClassName.get(GENERATED_SUPPORT, "PayloadWriter");
@@ -48,7 +45,5 @@ final class RuntimeTypes {
   static final ClassName FIELD_SPEC = ClassName.get(GENERATED_SUPPORT, "FieldSpec");
   static final ClassName PROTECTION = ClassName.get(GENERATED_SUPPORT, "Protection");
   static final ClassName PAYLOAD_TABLE = ClassName.get(GENERATED_SUPPORT, "PayloadTable");
-  static final ClassName STORED_RECORD = ClassName.get(GENERATED_SUPPORT, "StoredRecord");
   static final ClassName GENERATED_STORES = ClassName.get(GENERATED_SUPPORT, "GeneratedStores");
-  static final ClassName STORED_DOCUMENTS = ClassName.get(GENERATED_SUPPORT, "StoredDocuments");
 }

@@ -1,18 +1,14 @@
 package dev.hookguard.processor.generation;
 
-import static dev.hookguard.processor.generation.RuntimeTypes.ACCESSOR;
+import static dev.hookguard.processor.generation.RuntimeTypes.ABSTRACT_PAYLOAD_STORE;
 import static dev.hookguard.processor.generation.RuntimeTypes.CATEGORY;
 import static dev.hookguard.processor.generation.RuntimeTypes.FIELD_SPEC;
 import static dev.hookguard.processor.generation.RuntimeTypes.GENERATED_STORES;
 import static dev.hookguard.processor.generation.RuntimeTypes.HOOKGUARD;
-import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_STORE;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_TABLE;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PROTECTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.REDACTION_CONTEXT;
-import static dev.hookguard.processor.generation.RuntimeTypes.REVEALED;
-import static dev.hookguard.processor.generation.RuntimeTypes.STORED_DOCUMENTS;
-import static dev.hookguard.processor.generation.RuntimeTypes.STORED_RECORD;
 import static dev.hookguard.processor.generation.RuntimeTypes.STORE_SCHEMA;
 
 import com.palantir.javapoet.ClassName;
@@ -20,26 +16,23 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookguard.processor.model.PayloadModel;
 import dev.hookguard.processor.model.PrivacyManifest;
 import dev.hookguard.processor.model.Property;
 import dev.hookguard.processor.model.Storage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XStore}: the payload's storage schema (protection, categories and retention of
- * each property, as the model decided them) and typed {@code put}, {@code find}, {@code reveal},
- * {@code revealWithExpiry}, {@code findByF} and {@code delete} over the runtime's {@code
- * PayloadTable}. Encryption, access checks, audit and retention all happen in the runtime; this
+ * Generates {@code XStore} on the runtime's {@code AbstractPayloadStore} (which holds {@code put},
+ * {@code putAll}, {@code find}, {@code reveal}, {@code revealWithExpiry} and {@code delete} over
+ * the runtime's {@code PayloadTable}): the payload's storage schema (protection, categories and
+ * retention of each property, as the model decided them), the factories, and a typed {@code
+ * findByF} per deterministic property. Encryption, access checks, audit and retention all happen in the runtime; this
  * class only maps types.
  */
 public final class StoreGenerator {
@@ -51,22 +44,19 @@ public final class StoreGenerator {
     ClassName verifier = model.verifier();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc("Keeps {@link $T} records: encrypted at rest where its annotations say,\n"
-            + "masked on {@code find}, revealed only to an accessor granted every category, kept\n"
-            + "no longer than its retention.\n", payload)
+            + "masked on {@code find} as {@link $T} masks them, revealed only to an\n"
+            + "accessor granted every category, kept no longer than its retention.\n", payload, redactor)
         .addModifiers(Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_STORE, payload))
+        .superclass(ParameterizedTypeName.get(ABSTRACT_PAYLOAD_STORE, payload))
         .addField(FieldSpec.builder(STORE_SCHEMA, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("How {@code $L} is stored, property by property.\n", payload.simpleName())
             .initializer(schema(model))
             .build())
-        .addField(PAYLOAD_TABLE, "table", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(redactor, "redactor", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PAYLOAD_TABLE, "table")
             .addParameter(redactor, "redactor")
-            .addStatement("this.table = table")
-            .addStatement("this.redactor = redactor")
+            .addStatement("super(table, SCHEMA, redactor, $T::write, $T::read)", verifier, verifier)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("The store of {@code $L} records in {@code hookGuard}; {@code HASH}\n"
@@ -85,118 +75,10 @@ public final class StoreGenerator {
             .addParameter(HOOKGUARD, "hookGuard")
             .addParameter(REDACTION_CONTEXT, "context")
             .addStatement("return new $T($T.table(hookGuard, SCHEMA), $T.create(context))", self, GENERATED_STORES, redactor)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("put")
-            .addJavadoc("Stores {@code value} under {@code id} in one transaction; an existing\n"
-                + "{@code id} is refused with {@code DuplicateRecordException}.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(String.class, "id")
-            .addParameter(payload, "value")
-            .addStatement("put(id, value, false)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("put")
-            .addJavadoc("Stores {@code value} under {@code id} in one transaction, replacing an\n"
-                + "existing record only if {@code overwrite}.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(String.class, "id")
-            .addParameter(payload, "value")
-            .addParameter(boolean.class, "overwrite")
-            .addStatement("table.put(id, fields(value), overwrite)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("putAll")
-            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
-                + "none, for bulk imports; an existing id is refused with\n"
-                + "{@code DuplicateRecordException} and nothing is written.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(recordsById(payload), "values")
-            .addStatement("putAll(values, false)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("putAll")
-            .addJavadoc("Stores each of {@code values} under its id in one transaction, all or\n"
-                + "none, replacing existing records only if {@code overwrite}.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(recordsById(payload), "values")
-            .addParameter(boolean.class, "overwrite")
-            .addStatement("$T<String, $T<String, String>> records = new $T<>()",
-                Map.class, Map.class, LinkedHashMap.class)
-            .addStatement("values.forEach((id, value) -> records.put(id, fields(value)))")
-            .addStatement("table.putAll(records, overwrite)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("find")
-            .addJavadoc("The record stored under {@code id}, sensitive values masked as\n"
-                + "{@link $T} masks them.\n", redactor)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), payload))
-            .addParameter(String.class, "id")
-            .addStatement("return table.get(id).map(this::masked)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("reveal")
-            .addJavadoc("The record stored under {@code id} in plaintext, if {@code who} is granted\n"
-                + "every category of its sensitive properties; audited with {@code purpose}\n"
-                + "whether granted or not.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), payload))
-            .addParameter(String.class, "id")
-            .addParameter(ACCESSOR, "who")
-            .addParameter(String.class, "purpose")
-            .addStatement("return revealWithExpiry(id, who, purpose).map($T::value)", REVEALED)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("revealWithExpiry")
-            .addJavadoc("As {@link #reveal}, same access check and audit entry, and tells which\n"
-                + "properties are absent because their retention passed: those are listed in\n"
-                + "{@link $T#expiredFields()}, a property that arrived {@code null} is not.\n",
-                REVEALED)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
-                ParameterizedTypeName.get(REVEALED, payload)))
-            .addParameter(String.class, "id")
-            .addParameter(ACCESSOR, "who")
-            .addParameter(String.class, "purpose")
-            .addStatement("return table.reveal(id, who, purpose).map(r -> $T.revealed(r, $T::read))",
-                STORED_DOCUMENTS, verifier)
             .build());
-    List<Property> deterministic = model.properties().stream()
+    model.properties().stream()
         .filter(p -> p.storage().protection() == Storage.Protection.DETERMINISTIC)
-        .toList();
-    for (Property property : deterministic) {
-      type.addMethod(finder(model, property));
-    }
-    type.addMethod(MethodSpec.methodBuilder("delete")
-            .addJavadoc("Deletes the record stored under {@code id}; false if there was none.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(boolean.class)
-            .addParameter(String.class, "id")
-            .addStatement("return table.delete(id)")
-            .build());
-    if (!deterministic.isEmpty()) {
-      type.addMethod(MethodSpec.methodBuilder("findBy")
-          .addModifiers(Modifier.PRIVATE)
-          .returns(ParameterizedTypeName.get(ClassName.get(List.class), payload))
-          .addParameter(String.class, "path")
-          .addParameter(String.class, "json")
-          .addStatement("return table.idsByValue(path, json).stream().map(this::find)"
-              + ".flatMap($T::stream).toList()", Optional.class)
-          .build());
-    }
-    type.addMethod(MethodSpec.methodBuilder("schema")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(STORE_SCHEMA)
-        .addStatement("return SCHEMA")
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("fields")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(Map.class, String.class, String.class))
-        .addParameter(payload, "value")
-        .addStatement("return $T.fields(value, $T::write)", STORED_DOCUMENTS, verifier)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("masked")
-        .addModifiers(Modifier.PRIVATE)
-        .returns(payload)
-        .addParameter(STORED_RECORD, "record")
-        .addStatement("return redactor.redact($T.read(record, $T::read))", STORED_DOCUMENTS, verifier)
-        .build());
+        .forEach(property -> type.addMethod(finder(model, property)));
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
@@ -250,7 +132,7 @@ public final class StoreGenerator {
         + property.name().substring(1);
     return MethodSpec.methodBuilder(name)
         .addJavadoc("The records whose {@code $L} equals {@code value}, masked as by\n"
-            + "{@link #find}; an index look-up by keyed token, never a scan.\n", property.name())
+            + "{@code find}; an index look-up by keyed token, never a scan.\n", property.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), model.type()))
         .addParameter(property.shape().typeName(), "value")
@@ -262,9 +144,5 @@ public final class StoreGenerator {
         .build();
   }
 
-  /** {@code Map<String, X>}. */
-  private static ParameterizedTypeName recordsById(TypeName payload) {
-    return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), payload);
-  }
 
 }

@@ -1,13 +1,11 @@
 package dev.hookguard.processor.generation;
 
+import static dev.hookguard.processor.generation.RuntimeTypes.ABSTRACT_PAYLOAD_VERIFIER;
 import static dev.hookguard.processor.generation.RuntimeTypes.JSON_READ_EXCEPTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_READER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFICATION;
-import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_VERIFIER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PAYLOAD_WRITER;
 import static dev.hookguard.processor.generation.RuntimeTypes.PROPERTY_NAMES;
-import static dev.hookguard.processor.generation.RuntimeTypes.REPLAY_GUARD;
-import static dev.hookguard.processor.generation.RuntimeTypes.VERIFICATION_EXCEPTION;
 import static dev.hookguard.processor.generation.RuntimeTypes.VERIFIER_BUILDER;
 import static dev.hookguard.processor.generation.RuntimeTypes.WEBHOOK_SIGNATURE;
 
@@ -30,22 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XVerifier}: {@code verify} (size limit, signature, replay guard, then parse and
- * validate, through the runtime's {@code PayloadVerification}), a reflection-free {@code read}
+ * Generates {@code XVerifier}: on the runtime's {@code AbstractPayloadVerifier} (which holds {@code
+ * verify}: size limit, signature, replay guard, then parse and validate), a reflection-free {@code read}
  * that walks the JSON with the streaming parser, and the matching {@code write}. Each nested type
  * below the root gets a private {@code readT} and {@code writeT} here, and each type read here a
  * constant with its JSON names, which the parser matches as it reads them.
  */
 public final class VerifierGenerator {
-
-  private static final TypeName HEADERS = ParameterizedTypeName.get(
-      ClassName.get(Map.class),
-      ClassName.get(String.class),
-      ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)));
 
   private static final List<String> FIXED_METHODS =
       List.of("create", "builder", "verify", "readTrusted", "read", "write", "toJson");
@@ -76,16 +68,15 @@ public final class VerifierGenerator {
             .add("and validation. Nothing is returned until every step passed.\n")
             .build())
         .addModifiers(Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(PAYLOAD_VERIFIER, payload));
+        .superclass(ParameterizedTypeName.get(ABSTRACT_PAYLOAD_VERIFIER, payload));
     type.addField(code.propertyNamesField(model, "read"));
     for (NestedModel nestedType : nested) {
       type.addField(code.propertyNamesField(nestedType, methods.nested("read", nestedType.type())));
     }
-    type.addField(PAYLOAD_VERIFICATION, "verification", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
+    type.addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PAYLOAD_VERIFICATION, "verification")
-            .addStatement("this.verification = verification")
+            .addStatement("super(verification, $T::read)", self)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("A verifier with default limits and no replay guard.\n")
@@ -100,50 +91,6 @@ public final class VerifierGenerator {
             .returns(ParameterizedTypeName.get(VERIFIER_BUILDER, self))
             .addParameter(WEBHOOK_SIGNATURE, "signature")
             .addStatement("return new $T<>(signature, $T::new)", VERIFIER_BUILDER, self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("verify")
-            .addJavadoc("Authenticates the request, then reads and validates its body.\n\n")
-            .addJavadoc("@throws $T with the reason of the first check that failed\n",
-                VERIFICATION_EXCEPTION)
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(payload)
-            .addParameter(HEADERS, "headers")
-            .addParameter(byte[].class, "body")
-            .addException(VERIFICATION_EXCEPTION)
-            .addStatement("return verification.verify(headers, body, $T::read)", self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("maxBodyBytes")
-            .addJavadoc("The body limit, which a receiver given this verifier applies too.\n")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(OptionalInt.class)
-            .addStatement("return verification.maxBodyBytes()")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("signature")
-            .addJavadoc("The signature scheme, which a receiver given this verifier reads message ids\n"
-                + "from.\n")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), WEBHOOK_SIGNATURE))
-            .addStatement("return verification.signature()")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("replayGuard")
-            .addJavadoc("The replay guard, in which a receiver given this verifier forgets a failed\n"
-                + "delivery's id.\n")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), REPLAY_GUARD))
-            .addStatement("return verification.replayGuard()")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("readTrusted")
-            .addJavadoc("Reads and validates JSON that needs no authentication, such as a body\n"
-                + "read back from storage, within this verifier's limits.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(payload)
-            .addParameter(byte[].class, "json")
-            .addException(VERIFICATION_EXCEPTION)
-            .addStatement("return verification.read(json, $T::read)", self)
             .build())
         .addMethod(code.readMethod(model, "read"))
         .addMethod(code.writeMethod(model, "write", "read"))
