@@ -12,6 +12,7 @@ import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.Precondition;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The keys of data subjects: one AES256-GCM key per person a record is about, kept wrapped by the
@@ -73,11 +76,16 @@ public final class SubjectKeyStore {
   private final Clock clock;
   private final Runnable scrub;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+  /** The live key {@link #forSealing} last found per subject (by token, in hex), and when. */
+  private final ConcurrentMap<String, Found> foundByToken = new ConcurrentHashMap<>();
+  private final AtomicLong lookups = new AtomicLong();
   /** Keys this instance destroyed: never cached again by a read that raced the destruction. */
   private final java.util.Set<String> destroyedHere = ConcurrentHashMap.newKeySet();
   private volatile PrfSet tokens;
 
   private record Cached(Aead aead, long loadedAt) {}
+
+  private record Found(SealingKey key, long foundAt) {}
 
   /** A live key of a subject, for sealing. */
   public record SealingKey(byte[] id, Aead aead) {
@@ -173,14 +181,92 @@ public final class SubjectKeyStore {
               }
               return keys;
             });
+    lookups.incrementAndGet();
     Map<String, SealingKey> sealing = new HashMap<>();
-    found.forEach(
-        (token, key) -> sealing.put(token, new SealingKey(key[0], liveAead(key[0], key[1]))));
+    long now = clock.millis();
+    found.forEach((token, key) -> {
+      SealingKey live = new SealingKey(key[0], liveAead(key[0], key[1]));
+      sealing.put(token, live);
+      if (foundByToken.size() >= CACHE_LIMIT) {
+        foundByToken.clear();
+      }
+      foundByToken.put(token, new Found(live, now));
+    });
     List<SealingKey> keys = new ArrayList<>(tokens.size());
     for (byte[] token : tokens) {
       keys.add(sealing.get(HEX.formatHex(token)));
     }
     return List.copyOf(keys);
+  }
+
+  /**
+   * The keys {@link #forSealing} found for {@code tokens} in the last {@link #CACHE_MILLIS}, in the
+   * same order, if it found one for every subject and this instance destroyed none of them; empty
+   * otherwise. No look-up is made, so another instance may have destroyed a key since: a record
+   * sealed with these keys must be written under {@link #stillLive} in the same transaction, and
+   * sealed again with {@link #forSealing} if that fails ({@link #forgetFound} first).
+   */
+  public Optional<List<SealingKey>> recentlyFound(List<byte[]> tokens) {
+    long now = clock.millis();
+    List<SealingKey> keys = new ArrayList<>(tokens.size());
+    for (byte[] token : tokens) {
+      Found found = foundByToken.get(HEX.formatHex(token));
+      if (found == null || now - found.foundAt() >= CACHE_MILLIS
+          || destroyedHere.contains(HEX.formatHex(found.key().id()))) {
+        return Optional.empty();
+      }
+      keys.add(found.key());
+    }
+    return Optional.of(List.copyOf(keys));
+  }
+
+  /** Forgets what {@link #recentlyFound} would give for {@code tokens}. */
+  public void forgetFound(List<byte[]> tokens) {
+    for (byte[] token : tokens) {
+      foundByToken.remove(HEX.formatHex(token));
+    }
+  }
+
+  /** How many look-ups {@link #forSealing} has made (each one transaction of the key store). */
+  public long lookups() {
+    return lookups.get();
+  }
+
+  /** Whether this key store keeps its keys in {@code other}, where a transaction can check them. */
+  public boolean isIn(Database other) {
+    return database == other;
+  }
+
+  /**
+   * PostgreSQL: a statement, for a transaction in this key store's database, that fails unless
+   * every key of {@code keys} is still live (not destroyed by an erasure). Reading the key rows
+   * takes no lock: an erasure that commits after the check, before the transaction, shreds the
+   * record it wrote as it shreds every record about that subject received before it.
+   */
+  public Precondition stillLive(List<SealingKey> keys) {
+    Map<String, byte[]> distinct = new LinkedHashMap<>();
+    for (SealingKey key : keys) {
+      distinct.putIfAbsent(HEX.formatHex(key.id()), key.id());
+    }
+    List<byte[]> ids = List.copyOf(distinct.values());
+    String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM " + keyTable
+        + " WHERE key_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+        + ") AND wrapped_key IS NOT NULL) = " + ids.size()
+        + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
+    return new Precondition() {
+      @Override
+      public String sql() {
+        return sql;
+      }
+
+      @Override
+      public int bind(PreparedStatement statement, int first) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+          statement.setBytes(first + i, ids.get(i));
+        }
+        return first + ids.size();
+      }
+    };
   }
 
   /**
@@ -285,6 +371,7 @@ public final class SubjectKeyStore {
       destroyedHere.add(HEX.formatHex(id));
       cache.remove(HEX.formatHex(id));
     });
+    foundByToken.remove(HEX.formatHex(token));
     if (!destroyed.isEmpty()) {
       scrub.run();
     }

@@ -2,6 +2,7 @@ package dev.hookguard.runtime.internal.records;
 
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.Precondition;
 import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
@@ -162,14 +163,27 @@ public final class RecordRows {
    */
   public static boolean writeAllNew(Database database, String what, KeyRing keys,
       DataKeys sealing, List<ReceiptRow> rows, List<RowInsert> others) {
-    StringBuilder sql = new StringBuilder(keys.stillCurrentStatements())
-        .append("; ").append(insertAllNew(rows.size()));
+    return writeAllNew(database, what, keys, sealing, List.of(), rows, others);
+  }
+
+  /**
+   * As {@link #writeAllNew(Database, String, KeyRing, DataKeys, List, List)}, with {@code checks}
+   * sent after the key check and before the writes: any that fails refuses the whole write.
+   */
+  public static boolean writeAllNew(Database database, String what, KeyRing keys,
+      DataKeys sealing, List<Precondition> checks, List<ReceiptRow> rows, List<RowInsert> others) {
+    StringBuilder sql = new StringBuilder(keys.stillCurrentStatements());
+    checks.forEach(check -> sql.append("; ").append(check.sql()));
+    sql.append("; ").append(insertAllNew(rows.size()));
     others.forEach(insert -> sql.append("; ").append(insert.sql()));
     sql.append("; COMMIT");
     try {
       return database.inTransaction(what, connection -> {
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
           int next = keys.bindStillCurrent(statement, 1, sealing);
+          for (Precondition check : checks) {
+            next = check.bind(statement, next);
+          }
           next = bindReceipts(statement, next, rows);
           for (RowInsert insert : others) {
             next = insert.bind(statement, next);

@@ -11,6 +11,7 @@ import dev.hookguard.runtime.generated.StoredDocuments;
 import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.Precondition;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
@@ -41,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -88,10 +90,27 @@ public final class JdbcPayloadTable implements PayloadTable {
     requireId(id);
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    Plain plain = plain(schema, dayKeys, fieldJson, receivedAt);
-    if (!overwrite && database.dialect() == Dialect.POSTGRESQL
-        && putNew(id, receivedAt, recordExpiry, plain)) {
+    boolean oneTrip = !overwrite && database.dialect() == Dialect.POSTGRESQL;
+    SubjectKeyStore subjects = dayKeys.subjectKeys();
+    // Sent in one round trip, a record about people is sealed under the keys found for them a
+    // moment ago, without looking them up again, when that trip can check they are still live.
+    boolean recentKeys = oneTrip && subjects.isIn(database);
+    Plain first = recentKeys
+        ? plainAll(schema, dayKeys, List.of(fieldJson), receivedAt,
+            tokens -> subjects.recentlyFound(tokens).orElseGet(() -> subjects.forSealing(tokens)))
+            .get(0)
+        : plain(schema, dayKeys, fieldJson, receivedAt);
+    if (oneTrip && putNew(id, receivedAt, recordExpiry, first, recentKeys)) {
       return;
+    }
+    Plain plain;
+    if (recentKeys && !first.subjectTokens().isEmpty()) {
+      // Refused, perhaps because an erasure destroyed a key since: sealed again under keys looked
+      // up now (a new one for a person erased).
+      subjects.forgetFound(first.subjectTokens());
+      plain = plain(schema, dayKeys, fieldJson, receivedAt);
+    } else {
+      plain = first;
     }
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
@@ -115,11 +134,15 @@ public final class JdbcPayloadTable implements PayloadTable {
    * transaction of its own (a duplicate is refused, changed keys are read and the record sealed
    * again).
    */
-  private boolean putNew(String id, Instant receivedAt, Long recordExpiry, Plain plain) {
+  private boolean putNew(
+      String id, Instant receivedAt, Long recordExpiry, Plain plain, boolean checkSubjectKeys) {
     DataKeys sealing = keys.cached();
     SealedRecord sealed = seal(sealing, id, receivedAt.toEpochMilli(), recordExpiry, plain);
+    List<Precondition> checks = checkSubjectKeys && !plain.subjectKeys().isEmpty()
+        ? List.of(dayKeys.subjectKeys().stillLive(plain.subjectKeys()))
+        : List.of();
     return RecordRows.writeAllNew(database, "storing a " + schema.payloadType() + " record",
-        keys, sealing, List.of(new RecordRows.ReceiptRow(sealed, null, null, null)),
+        keys, sealing, checks, List.of(new RecordRows.ReceiptRow(sealed, null, null, null)),
         RecordRows.fieldInserts(List.of(sealed)));
   }
 
@@ -393,7 +416,13 @@ public final class JdbcPayloadTable implements PayloadTable {
    * A record to seal: its fields, and the tokens of the data subjects it is about (whose keys the
    * fields carry).
    */
-  public record Plain(List<PlainField> fields, List<byte[]> subjectTokens) {}
+  public record Plain(List<PlainField> fields, List<byte[]> subjectTokens) {
+
+    /** The keys of the record's data subjects, which its fields are sealed under; none if none. */
+    public List<SubjectKeyStore.SealingKey> subjectKeys() {
+      return subjectTokens.isEmpty() ? List.of() : fields.get(0).subjectKeys();
+    }
+  }
 
   /**
    * The fields of a record received at {@code receivedAt}, canonical and with their expiry, in
@@ -417,6 +446,13 @@ public final class JdbcPayloadTable implements PayloadTable {
   public static List<Plain> plainAll(
       StoreSchema schema, RetentionKeyStore keyStore, List<Map<String, String>> fieldJson,
       Instant receivedAt) {
+    return plainAll(schema, keyStore, fieldJson, receivedAt, keyStore.subjectKeys()::forSealing);
+  }
+
+  /** {@link #plainAll}, with the subjects' keys from {@code subjectKeys} (given every token). */
+  private static List<Plain> plainAll(
+      StoreSchema schema, RetentionKeyStore keyStore, List<Map<String, String>> fieldJson,
+      Instant receivedAt, Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
     List<List<PlainField>> fieldsOf = new ArrayList<>(fieldJson.size());
     List<List<byte[]>> tokensOf = new ArrayList<>(fieldJson.size());
     List<byte[]> allTokens = new ArrayList<>();
@@ -427,7 +463,8 @@ public final class JdbcPayloadTable implements PayloadTable {
       tokensOf.add(tokens);
       allTokens.addAll(tokens);
     }
-    List<SubjectKeyStore.SealingKey> allKeys = keyStore.subjectKeys().forSealing(allTokens);
+    List<SubjectKeyStore.SealingKey> allKeys =
+        allTokens.isEmpty() ? List.of() : subjectKeys.apply(allTokens);
     List<Plain> plain = new ArrayList<>(fieldJson.size());
     int from = 0;
     for (int i = 0; i < fieldsOf.size(); i++) {
@@ -436,13 +473,13 @@ public final class JdbcPayloadTable implements PayloadTable {
         plain.add(new Plain(fieldsOf.get(i), List.of()));
         continue;
       }
-      List<SubjectKeyStore.SealingKey> subjectKeys =
+      List<SubjectKeyStore.SealingKey> keysOfRecord =
           List.copyOf(allKeys.subList(from, from + tokens.size()));
       from += tokens.size();
       List<PlainField> sealedForSubjects = new ArrayList<>(fieldsOf.get(i).size());
       for (PlainField field : fieldsOf.get(i)) {
         sealedForSubjects.add(new PlainField(
-            field.path(), field.protection(), field.json(), field.expiresAt(), subjectKeys));
+            field.path(), field.protection(), field.json(), field.expiresAt(), keysOfRecord));
       }
       plain.add(new Plain(List.copyOf(sealedForSubjects), List.copyOf(tokens)));
     }

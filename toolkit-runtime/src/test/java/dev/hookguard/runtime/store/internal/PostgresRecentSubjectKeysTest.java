@@ -1,0 +1,144 @@
+package dev.hookguard.runtime.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookguard.api.Sensitive.Category;
+import dev.hookguard.runtime.audit.AuditEvent;
+import dev.hookguard.runtime.crypto.MasterKey;
+import dev.hookguard.runtime.generated.FieldSpec;
+import dev.hookguard.runtime.generated.Protection;
+import dev.hookguard.runtime.generated.StoreSchema;
+import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.internal.keys.KeyRing;
+import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
+import dev.hookguard.runtime.internal.schema.Migrations;
+import dev.hookguard.runtime.store.PostgresBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL, key store in the record store's database (the default): a {@code put} about a person
+ * whose key was found a moment ago seals under that key without looking it up again, and checks in
+ * its own round trip that the key is still live. An erasure by another instance in between is
+ * caught there, and the record is sealed again under the person's new key.
+ */
+class PostgresRecentSubjectKeysTest {
+
+  /** Tickets name their requester, who is their data subject. */
+  static final StoreSchema TICKETS = new StoreSchema(
+      "Ticket",
+      OptionalInt.empty(),
+      List.of(
+          new FieldSpec("requester", Category.CONTACT, Protection.PLAIN, OptionalInt.empty()),
+          new FieldSpec("text", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.empty())),
+      List.of("requester"));
+
+  @TempDir Path work;
+
+  private final Clock clock = Clock.systemUTC();
+  private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+  private PostgresBackend backend;
+  private Database database;
+  private RetentionKeyStore dayKeys;
+  private JdbcPayloadTable tickets;
+
+  @BeforeEach
+  void open() throws Exception {
+    backend = new PostgresBackend(work);
+    database = Database.postgres(backend.dataSource());
+    Migrations.migrate(database, clock);
+    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    KeyRing keys = KeyRing.open(database, masterKey, clock);
+    dayKeys = RetentionKeyStore.open(database, false, null, masterKey, clock);
+    tickets = new JdbcPayloadTable(TICKETS, database, keys, dayKeys, clock, audited::add);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    dayKeys.close();
+    database.close();
+    backend.close();
+  }
+
+  static Map<String, String> ticket(String requester, String text) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("requester", "\"" + requester + "\"");
+    fields.put("text", "\"" + text + "\"");
+    return fields;
+  }
+
+  @Test
+  void aPutAboutAPersonFoundAMomentAgoLooksNoKeyUp() {
+    SubjectKeyStore subjects = dayKeys.subjectKeys();
+    assertThat(subjects.isIn(database)).isTrue();
+
+    tickets.put("t1", ticket("ada@example.com", "first"), false);
+    long afterFirst = subjects.lookups();
+    tickets.put("t2", ticket("ada@example.com", "second"), false);
+    tickets.put("t3", ticket("bob@example.com", "third"), false);
+
+    assertThat(afterFirst).isEqualTo(1);
+    // Ada's key came from the first put; Bob, new, was looked up (and his key created).
+    assertThat(subjects.lookups()).isEqualTo(2);
+    assertThat(tickets.get("t2").orElseThrow().fieldJson()).containsEntry("text", "\"second\"");
+    assertThat(tickets.get("t3").orElseThrow().fieldJson()).containsEntry("text", "\"third\"");
+  }
+
+  @Test
+  void aKeyAnotherInstanceDestroyedIsCaughtAndTheRecordSealedUnderTheNewKey() throws Exception {
+    tickets.put("t1", ticket("ada@example.com", "before"), false);
+    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    try (RetentionKeyStore other = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      SubjectKeyStore theirs = other.subjectKeys();
+      assertThat(theirs.destroy(theirs.token("ada@example.com"))).isEqualTo(1);
+    }
+
+    tickets.put("t2", ticket("ada@example.com", "after"), false);
+
+    // Read by an instance with nothing cached: sealed under the key erased, t2 would open without
+    // its text, as t1 does.
+    try (RetentionKeyStore fresh = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
+          KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
+      assertThat(read.get("t2").orElseThrow().fieldJson()).containsEntry("text", "\"after\"");
+      assertThat(read.get("t1").map(r -> r.fieldJson().get("text")))
+          .isNotEqualTo(Optional.of("\"before\""));
+    }
+    assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(2);
+    // And the new key is found again without a look-up.
+    tickets.put("t3", ticket("ada@example.com", "later"), false);
+    assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(2);
+    assertThat(tickets.get("t3").orElseThrow().fieldJson()).containsEntry("text", "\"later\"");
+  }
+
+  @Test
+  void aKeyStoreInAnotherDatabaseIsLookedUpForEveryPut() throws Exception {
+    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    try (RetentionKeyStore apart = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      KeyRing keys = KeyRing.open(database, masterKey, clock);
+      JdbcPayloadTable table =
+          new JdbcPayloadTable(TICKETS, database, keys, apart, clock, audited::add);
+      assertThat(apart.subjectKeys().isIn(database)).isFalse();
+
+      table.put("t1", ticket("ada@example.com", "first"), false);
+      table.put("t2", ticket("ada@example.com", "second"), false);
+
+      assertThat(apart.subjectKeys().lookups()).isEqualTo(2);
+      assertThat(table.get("t2").orElseThrow().fieldJson()).containsEntry("text", "\"second\"");
+    }
+  }
+}
