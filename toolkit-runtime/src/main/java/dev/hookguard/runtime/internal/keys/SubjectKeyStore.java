@@ -25,11 +25,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +82,7 @@ public final class SubjectKeyStore {
   private final ConcurrentMap<String, Found> foundByToken = new ConcurrentHashMap<>();
   private final AtomicLong lookups = new AtomicLong();
   /** Keys this instance destroyed: never cached again by a read that raced the destruction. */
-  private final java.util.Set<String> destroyedHere = ConcurrentHashMap.newKeySet();
+  private final Set<String> destroyedHere = ConcurrentHashMap.newKeySet();
   private volatile PrfSet tokens;
 
   private record Cached(Aead aead, long loadedAt) {}
@@ -267,6 +269,42 @@ public final class SubjectKeyStore {
         return first + ids.size();
       }
     };
+  }
+
+  /**
+   * The ids (in hex) of those of {@code keys} that are live, read through {@code connection}, a
+   * connection to this key store's database (see {@link #isIn}), within its transaction.
+   */
+  public Set<String> liveAmong(Connection connection, List<SealingKey> keys)
+      throws SQLException {
+    Map<String, byte[]> distinct = new LinkedHashMap<>();
+    for (SealingKey key : keys) {
+      distinct.putIfAbsent(HEX.formatHex(key.id()), key.id());
+    }
+    Set<String> live = new HashSet<>();
+    if (distinct.isEmpty()) {
+      return live;
+    }
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT key_id FROM " + keyTable + " WHERE key_id IN ("
+            + String.join(", ", Collections.nCopies(distinct.size(), "?"))
+            + ") AND wrapped_key IS NOT NULL")) {
+      int next = 1;
+      for (byte[] id : distinct.values()) {
+        select.setBytes(next++, id);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          live.add(HEX.formatHex(rows.getBytes(1)));
+        }
+      }
+    }
+    return live;
+  }
+
+  /** The id of {@code key} as {@link #liveAmong} gives it. */
+  public static String idOf(SealingKey key) {
+    return HEX.formatHex(key.id());
   }
 
   /**

@@ -96,9 +96,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     // moment ago, without looking them up again, when that trip can check they are still live.
     boolean recentKeys = oneTrip && subjects.isIn(database);
     Plain first = recentKeys
-        ? plainAll(schema, dayKeys, List.of(fieldJson), receivedAt,
-            tokens -> subjects.recentlyFound(tokens).orElseGet(() -> subjects.forSealing(tokens)))
-            .get(0)
+        ? plainWithRecentKeys(schema, dayKeys, fieldJson, receivedAt)
         : plain(schema, dayKeys, fieldJson, receivedAt);
     if (oneTrip && putNew(id, receivedAt, recordExpiry, first, recentKeys)) {
       return;
@@ -422,6 +420,20 @@ public final class JdbcPayloadTable implements PayloadTable {
     public List<SubjectKeyStore.SealingKey> subjectKeys() {
       return subjectTokens.isEmpty() ? List.of() : fields.get(0).subjectKeys();
     }
+
+    /** The same fields, to be sealed under {@code keys} (one per subject token, in order). */
+    public Plain withSubjectKeys(List<SubjectKeyStore.SealingKey> keys) {
+      if (keys.size() != subjectTokens.size()) {
+        throw new IllegalArgumentException(
+            keys.size() + " keys for " + subjectTokens.size() + " data subjects");
+      }
+      List<PlainField> resealed = new ArrayList<>(fields.size());
+      for (PlainField field : fields) {
+        resealed.add(new PlainField(field.path(), field.protection(), field.json(),
+            field.expiresAt(), List.copyOf(keys)));
+      }
+      return new Plain(List.copyOf(resealed), subjectTokens);
+    }
   }
 
   /**
@@ -437,6 +449,21 @@ public final class JdbcPayloadTable implements PayloadTable {
       StoreSchema schema, RetentionKeyStore keyStore, Map<String, String> fieldJson,
       Instant receivedAt) {
     return plainAll(schema, keyStore, List.of(fieldJson), receivedAt).get(0);
+  }
+
+  /**
+   * {@link #plain}, with the keys of the record's data subjects that the key store found a moment
+   * ago when it found one for each ({@link SubjectKeyStore#recentlyFound}), and looked up only
+   * otherwise. The record must then be written under {@link SubjectKeyStore#stillLive} of {@link
+   * Plain#subjectKeys()}, or after checking them in its transaction.
+   */
+  public static Plain plainWithRecentKeys(
+      StoreSchema schema, RetentionKeyStore keyStore, Map<String, String> fieldJson,
+      Instant receivedAt) {
+    SubjectKeyStore subjects = keyStore.subjectKeys();
+    return plainAll(schema, keyStore, List.of(fieldJson), receivedAt,
+        tokens -> subjects.recentlyFound(tokens).orElseGet(() -> subjects.forSealing(tokens)))
+        .get(0);
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.hookguard.runtime.store.internal;
 import dev.hookguard.runtime.generated.StoreSchema;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
+import dev.hookguard.runtime.internal.jdbc.Precondition;
 import dev.hookguard.runtime.internal.jdbc.RowInsert;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.internal.records.RecordCodec.PlainField;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedRecord;
@@ -161,6 +163,12 @@ public final class Receipts implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicLong();
   /** Whether the writers run; guarded by {@link #submitLock}. */
   private boolean started;
+  /**
+   * PostgreSQL with the key store in the same database: a request seals under the data subjects'
+   * keys found a moment ago ({@link JdbcPayloadTable#plainWithRecentKeys}), and the writer checks
+   * them in the receipts' transaction.
+   */
+  private final boolean recentSubjectKeys;
 
   /** Receipts in {@code database}; {@code participant} writes with every batch. */
   public Receipts(
@@ -186,6 +194,8 @@ public final class Receipts implements AutoCloseable {
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.participant = Objects.requireNonNull(participant, "participant");
+    this.recentSubjectKeys = database.dialect() == Dialect.POSTGRESQL
+        && dayKeys.subjectKeys().isIn(database);
     for (int i = 0; i < writerCount; i++) {
       Thread writer = new Thread(this::writeLoop, "hookguard-receipts-" + i);
       writer.setDaemon(true);
@@ -249,7 +259,9 @@ public final class Receipts implements AutoCloseable {
       Forward forward) {
     requireId(messageId);
     Instant receivedAt = clock.instant();
-    JdbcPayloadTable.Plain plain = JdbcPayloadTable.plain(schema, dayKeys, fieldJson, receivedAt);
+    JdbcPayloadTable.Plain plain = recentSubjectKeys
+        ? JdbcPayloadTable.plainWithRecentKeys(schema, dayKeys, fieldJson, receivedAt)
+        : JdbcPayloadTable.plain(schema, dayKeys, fieldJson, receivedAt);
     List<PlainField> fields = plain.fields();
     Long expiresAt = JdbcPayloadTable.expiry(receivedAt, schema.retainDays());
     byte[] digest = sha256(body);
@@ -474,7 +486,14 @@ public final class Receipts implements AutoCloseable {
         others.add(insert);
       }
     }
-    if (!RecordRows.writeAllNew(database, what, keys, sealing, rows, others)) {
+    List<SubjectKeyStore.SealingKey> subjectKeys = new ArrayList<>();
+    if (recentSubjectKeys) {
+      ordered.forEach(pending -> subjectKeys.addAll(pending.plain().subjectKeys()));
+    }
+    List<Precondition> checks = subjectKeys.isEmpty()
+        ? List.of()
+        : List.of(dayKeys.subjectKeys().stillLive(subjectKeys));
+    if (!RecordRows.writeAllNew(database, what, keys, sealing, checks, rows, others)) {
       // The keys changed, a receipt was not new (a duplicate, a conflict, an id twice in the
       // batch), a participant's row was refused (an outbox row of a duplicate), or the database
       // failed: receipt by receipt, which reports what is really a failure.
@@ -494,6 +513,7 @@ public final class Receipts implements AutoCloseable {
     List<Pending> ordered = new ArrayList<>(batch);
     ordered.sort(KEY_ORDER);
     Map<Pending, Outcome> outcomes = new IdentityHashMap<>();
+    Map<Pending, JdbcPayloadTable.Plain> resealed = subjectKeysDestroyedSince(connection, ordered);
 
     // Bodies that identify their delivery and are stored already, looked up at once.
     Map<Pending, List<byte[]>> tokens = new IdentityHashMap<>();
@@ -531,7 +551,13 @@ public final class Receipts implements AutoCloseable {
       }
       SealedRecord record = pending.sealed();
       byte[] tag = pending.tag();
-      if (!sameKeys(current, pending.sealingKeys())) {
+      JdbcPayloadTable.Plain newKeys = resealed.get(pending);
+      if (newKeys != null) {
+        // A data subject's key was destroyed since the request sealed: under the new one.
+        record = seal(current, pending.payloadType(), pending.messageId(), pending.receivedAt(),
+            pending.expiresAt(), newKeys);
+        tag = tag(current, pending.tagInput());
+      } else if (!sameKeys(current, pending.sealingKeys())) {
         // The keys were rotated since the request sealed: seal again under the current ones.
         record = seal(current, pending.payloadType(), pending.messageId(), pending.receivedAt(),
             pending.expiresAt(), pending.plain());
@@ -580,6 +606,35 @@ public final class Receipts implements AutoCloseable {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * With recent subject keys: the receipts of {@code batch} sealed under a data subject's key that
+   * an erasure has destroyed since (read in this transaction), each with its fields to be sealed
+   * under keys looked up now (a new key for a person erased). Empty otherwise.
+   */
+  private Map<Pending, JdbcPayloadTable.Plain> subjectKeysDestroyedSince(
+      Connection connection, List<Pending> batch) throws SQLException {
+    Map<Pending, JdbcPayloadTable.Plain> resealed = new IdentityHashMap<>();
+    if (!recentSubjectKeys) {
+      return resealed;
+    }
+    SubjectKeyStore subjects = dayKeys.subjectKeys();
+    List<SubjectKeyStore.SealingKey> used = new ArrayList<>();
+    batch.forEach(pending -> used.addAll(pending.plain().subjectKeys()));
+    if (used.isEmpty()) {
+      return resealed;
+    }
+    Set<String> live = subjects.liveAmong(connection, used);
+    for (Pending pending : batch) {
+      JdbcPayloadTable.Plain plain = pending.plain();
+      if (plain.subjectKeys().stream().allMatch(key -> live.contains(SubjectKeyStore.idOf(key)))) {
+        continue;
+      }
+      subjects.forgetFound(plain.subjectTokens());
+      resealed.put(pending, plain.withSubjectKeys(subjects.forSealing(plain.subjectTokens())));
+    }
+    return resealed;
   }
 
   /** The tokens of {@code tokenInput} under every PRF key, the primary key's first. */

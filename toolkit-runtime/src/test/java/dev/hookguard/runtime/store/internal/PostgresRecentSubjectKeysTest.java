@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL, key store in the record store's database (the default): a {@code put} about a person
  * whose key was found a moment ago seals under that key without looking it up again, and checks in
  * its own round trip that the key is still live. An erasure by another instance in between is
- * caught there, and the record is sealed again under the person's new key.
+ * caught there, and the record is sealed again under the person's new key. Receipts do the same,
+ * their writer checking the keys of a whole batch.
  */
 class PostgresRecentSubjectKeysTest {
 
@@ -122,6 +123,43 @@ class PostgresRecentSubjectKeysTest {
     tickets.put("t3", ticket("ada@example.com", "later"), false);
     assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(2);
     assertThat(tickets.get("t3").orElseThrow().fieldJson()).containsEntry("text", "\"later\"");
+  }
+
+  @Test
+  void aReceiptUnderAKeyAnotherInstanceDestroyedIsSealedAgainUnderTheNewKey() throws Exception {
+    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    KeyRing keys = KeyRing.open(database, masterKey, clock);
+    try (Receipts receipts =
+        new Receipts(database, keys, dayKeys, clock, stored -> List.of(), 1)) {
+      assertThat(receipts.store(TICKETS, "msg_1", bytes("one"), ticket("ada@example.com", "one"),
+          false)).isEqualTo(Receipts.Outcome.STORED);
+      assertThat(receipts.store(TICKETS, "msg_2", bytes("two"), ticket("ada@example.com", "two"),
+          false)).isEqualTo(Receipts.Outcome.STORED);
+      assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(1);
+      assertThat(receipts.rewrittenBatches()).isZero();
+
+      try (RetentionKeyStore other = RetentionKeyStore.open(
+          Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+        other.subjectKeys().destroy(other.subjectKeys().token("ada@example.com"));
+      }
+      // Sealed under the destroyed key (this instance still found it a moment ago): the one
+      // round trip is refused, and the receipt written again, sealed under a new key.
+      assertThat(receipts.store(TICKETS, "msg_3", bytes("three"),
+          ticket("ada@example.com", "three"), false)).isEqualTo(Receipts.Outcome.STORED);
+      assertThat(receipts.rewrittenBatches()).isEqualTo(1);
+    }
+    try (RetentionKeyStore fresh = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
+          KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
+      assertThat(read.get("msg_3").orElseThrow().fieldJson()).containsEntry("text", "\"three\"");
+      assertThat(read.get("msg_2").map(r -> r.fieldJson().get("text")))
+          .isNotEqualTo(Optional.of("\"two\""));
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
