@@ -74,8 +74,9 @@ public abstract class AbstractPayloadVerifier<X> implements PayloadVerifier<X> {
     return verification.read(json, reader);
   }
 
+  /** The verifier's class name only: a signature scheme's own {@code toString} may hold more. */
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + verification + "]";
+    return getClass().getSimpleName();
   }
 }

@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -164,25 +163,52 @@ public final class SubjectKeyStore {
       return List.of();
     }
     // Each subject once: a batch of records about one customer reads one key.
+    Map<String, byte[]> distinct = distinctTokens(tokens);
+    Map<String, byte[][]> found =
+        database.inTransaction(
+            "finding the keys of " + distinct.size() + " data subjects",
+            connection -> findOrCreate(connection, distinct));
+    return sealingKeys(tokens, found);
+  }
+
+  /**
+   * {@link #forSealing(List)} in the transaction of {@code connection}, a connection to this key
+   * store's database (see {@link #isIn}): a key created for a new subject commits or rolls back
+   * with that transaction, and no second connection is taken.
+   */
+  public List<SealingKey> forSealing(Connection connection, List<byte[]> tokens)
+      throws SQLException {
+    if (tokens.isEmpty()) {
+      return List.of();
+    }
+    return sealingKeys(tokens, findOrCreate(connection, distinctTokens(tokens)));
+  }
+
+  private static Map<String, byte[]> distinctTokens(List<byte[]> tokens) {
     Map<String, byte[]> distinct = new LinkedHashMap<>();
     for (byte[] token : tokens) {
       distinct.putIfAbsent(HEX.formatHex(token), token);
     }
-    Map<String, byte[][]> found =
-        database.inTransaction(
-            "finding the keys of " + distinct.size() + " data subjects",
-            connection -> {
-              Map<String, byte[][]> keys = new HashMap<>();
-              for (Map.Entry<String, byte[]> subject : distinct.entrySet()) {
-                byte[][] live = live(connection, subject.getValue());
-                if (live == null) {
-                  insert(connection, subject.getValue());
-                  live = live(connection, subject.getValue());
-                }
-                keys.put(subject.getKey(), live);
-              }
-              return keys;
-            });
+    return distinct;
+  }
+
+  /** The live key (id, wrapped) of each subject of {@code distinct}, created where none is. */
+  private Map<String, byte[][]> findOrCreate(Connection connection, Map<String, byte[]> distinct)
+      throws SQLException {
+    Map<String, byte[][]> keys = new HashMap<>();
+    for (Map.Entry<String, byte[]> subject : distinct.entrySet()) {
+      byte[][] live = live(connection, subject.getValue());
+      if (live == null) {
+        insert(connection, subject.getValue());
+        live = live(connection, subject.getValue());
+      }
+      keys.put(subject.getKey(), live);
+    }
+    return keys;
+  }
+
+  /** The keys {@code found} for each of {@code tokens}, in order, remembered as found now. */
+  private List<SealingKey> sealingKeys(List<byte[]> tokens, Map<String, byte[][]> found) {
     lookups.incrementAndGet();
     Map<String, SealingKey> sealing = new HashMap<>();
     long now = clock.millis();
@@ -212,9 +238,14 @@ public final class SubjectKeyStore {
     long now = clock.millis();
     List<SealingKey> keys = new ArrayList<>(tokens.size());
     for (byte[] token : tokens) {
-      Found found = foundByToken.get(HEX.formatHex(token));
-      if (found == null || now - found.foundAt() >= CACHE_MILLIS
+      String hex = HEX.formatHex(token);
+      Found found = foundByToken.get(hex);
+      if (found == null) {
+        return Optional.empty();
+      }
+      if (now - found.foundAt() >= CACHE_MILLIS
           || destroyedHere.contains(HEX.formatHex(found.key().id()))) {
+        foundByToken.remove(hex, found);
         return Optional.empty();
       }
       keys.add(found.key());
@@ -246,15 +277,14 @@ public final class SubjectKeyStore {
    * record it wrote as it shreds every record about that subject received before it.
    */
   public Precondition stillLive(List<SealingKey> keys) {
-    Map<String, byte[]> distinct = new LinkedHashMap<>();
-    for (SealingKey key : keys) {
-      distinct.putIfAbsent(HEX.formatHex(key.id()), key.id());
+    byte[][] ids = distinctIds(keys);
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("no data subject key to check");
     }
-    List<byte[]> ids = List.copyOf(distinct.values());
-    String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM " + keyTable
-        + " WHERE key_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
-        + ") AND wrapped_key IS NOT NULL) = " + ids.size()
-        + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
+    // One array parameter, however many keys: a batch's statement stays under PostgreSQL's
+    // 65,535 parameters, and its text the same for any number of keys.
+    String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM " + LIVE_KEYS_AMONG.formatted(keyTable)
+        + ") = " + ids.length + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
     return new Precondition() {
       @Override
       public String sql() {
@@ -263,36 +293,27 @@ public final class SubjectKeyStore {
 
       @Override
       public int bind(PreparedStatement statement, int first) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) {
-          statement.setBytes(first + i, ids.get(i));
-        }
-        return first + ids.size();
+        statement.setArray(first, statement.getConnection().createArrayOf("bytea", ids));
+        return first + 1;
       }
     };
   }
 
   /**
-   * The ids (in hex) of those of {@code keys} that are live, read through {@code connection}, a
-   * connection to this key store's database (see {@link #isIn}), within its transaction.
+   * PostgreSQL: the ids (in hex) of those of {@code keys} that are live, read through {@code
+   * connection}, a connection to this key store's database (see {@link #isIn}), within its
+   * transaction.
    */
   public Set<String> liveAmong(Connection connection, List<SealingKey> keys)
       throws SQLException {
-    Map<String, byte[]> distinct = new LinkedHashMap<>();
-    for (SealingKey key : keys) {
-      distinct.putIfAbsent(HEX.formatHex(key.id()), key.id());
-    }
+    byte[][] ids = distinctIds(keys);
     Set<String> live = new HashSet<>();
-    if (distinct.isEmpty()) {
+    if (ids.length == 0) {
       return live;
     }
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT key_id FROM " + keyTable + " WHERE key_id IN ("
-            + String.join(", ", Collections.nCopies(distinct.size(), "?"))
-            + ") AND wrapped_key IS NOT NULL")) {
-      int next = 1;
-      for (byte[] id : distinct.values()) {
-        select.setBytes(next++, id);
-      }
+        "SELECT key_id FROM " + LIVE_KEYS_AMONG.formatted(keyTable))) {
+      select.setArray(1, connection.createArrayOf("bytea", ids));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           live.add(HEX.formatHex(rows.getBytes(1)));
@@ -301,6 +322,19 @@ public final class SubjectKeyStore {
     }
     return live;
   }
+
+  /** The ids of {@code keys}, each once, in order. */
+  private static byte[][] distinctIds(List<SealingKey> keys) {
+    Map<String, byte[]> distinct = new LinkedHashMap<>();
+    for (SealingKey key : keys) {
+      distinct.putIfAbsent(HEX.formatHex(key.id()), key.id());
+    }
+    return distinct.values().toArray(new byte[0][]);
+  }
+
+  /** PostgreSQL: the live keys (of the key table, {@code %s}) among an array of key ids. */
+  private static final String LIVE_KEYS_AMONG =
+      "%s WHERE key_id = ANY(?) AND wrapped_key IS NOT NULL";
 
   /** The id of {@code key} as {@link #liveAmong} gives it. */
   public static String idOf(SealingKey key) {

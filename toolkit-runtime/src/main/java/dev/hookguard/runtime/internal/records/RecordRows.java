@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQL that moves sealed records in and out of {@code hg_records} and {@code hg_fields}: most
@@ -25,6 +27,8 @@ import java.util.Set;
  * {@link PackedFields}).
  */
 public final class RecordRows {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordRows.class);
 
   private RecordRows() {}
 
@@ -191,6 +195,9 @@ public final class RecordRows {
           statement.execute();
           return true; // committed by the statement; the transaction's commit finds nothing
         } catch (SQLException e) {
+          // Nearly always a record not new, or keys changed; a broken statement would show here.
+          LOG.debug("{}: the one-round-trip write was refused (SQLState {}), deciding again",
+              what, e.getSQLState());
           throw NotAllNew.INSTANCE; // rolls back what the server did not skip
         }
       });

@@ -611,7 +611,8 @@ public final class Receipts implements AutoCloseable {
   /**
    * With recent subject keys: the receipts of {@code batch} sealed under a data subject's key that
    * an erasure has destroyed since (read in this transaction), each with its fields to be sealed
-   * under keys looked up now (a new key for a person erased). Empty otherwise.
+   * under keys looked up now in this transaction (a new key for a person erased, created with the
+   * receipts). Empty otherwise.
    */
   private Map<Pending, JdbcPayloadTable.Plain> subjectKeysDestroyedSince(
       Connection connection, List<Pending> batch) throws SQLException {
@@ -632,7 +633,8 @@ public final class Receipts implements AutoCloseable {
         continue;
       }
       subjects.forgetFound(plain.subjectTokens());
-      resealed.put(pending, plain.withSubjectKeys(subjects.forSealing(plain.subjectTokens())));
+      resealed.put(pending,
+          plain.withSubjectKeys(subjects.forSealing(connection, plain.subjectTokens())));
     }
     return resealed;
   }
