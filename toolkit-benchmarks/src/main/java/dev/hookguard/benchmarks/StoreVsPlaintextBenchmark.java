@@ -2,6 +2,7 @@ package dev.hookguard.benchmarks;
 
 import dev.hookguard.api.Sensitive.Category;
 import dev.hookguard.runtime.internal.jdbc.Database;
+import dev.hookguard.runtime.receiver.ReceiptStore;
 import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.runtime.signature.WebhookVerificationException;
 import dev.hookguard.runtime.store.Accessor;
@@ -47,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code put}: sealed fields, record MAC, look-up token, one transaction; against {@code
- *       plainPut}, one {@code INSERT} in one transaction.
+ *       plainPut}, one {@code INSERT} in one transaction. {@code receipt}: the same order stored
+ *       as a receiver stores it (receipt tag and audit entry in the same transaction).
  *   <li>{@code putAll} and {@code plainPutAll}: {@value #BATCH} records in one transaction, score
  *       per record; {@code put / putAll} is the batch gain.
  *   <li>{@code find} (masked), {@code reveal} (access check, opened fields, audit entry
@@ -80,6 +82,8 @@ public class StoreVsPlaintextBenchmark {
   private BenchBackend store;
   private Database database;
   private ShopifyOrderStore orders;
+  private ReceiptStore<ShopifyOrder> receipts;
+  private byte[] orderBody;
   private ShopifyOrder order;
   private ShopifyOrderVerifier reader;
   private Accessor auditor;
@@ -90,6 +94,8 @@ public class StoreVsPlaintextBenchmark {
     store = BenchBackend.open(backend, null);
     database = store.database();
     orders = ShopifyOrderStore.create(store.hookGuard);
+    receipts = store.hookGuard.receipts(orders);
+    orderBody = Samples.payload(Samples.SHOPIFY_ORDER);
     reader = ShopifyOrderVerifier.create(Signatures.shopify(Samples.SHOPIFY_SECRET));
     order = reader.readTrusted(Samples.payload(Samples.SHOPIFY_ORDER));
     auditor = Accessor.of("benchmark", Category.values());
@@ -127,6 +133,19 @@ public class StoreVsPlaintextBenchmark {
   @Benchmark
   public void put() {
     orders.put("order-" + nextId++, order);
+  }
+
+  /**
+   * The order as a receiver stores it: a new message id, the sealed record, its receipt tag and
+   * audit entry in one durable transaction (alone, one sender: one commit per receipt).
+   */
+  @Benchmark
+  public ReceiptStore.Result receipt() {
+    ReceiptStore.Result result = receipts.store("msg-" + nextId++, true, orderBody, order);
+    if (result != ReceiptStore.Result.STORED) {
+      throw new IllegalStateException("a new receipt was " + result);
+    }
+    return result;
   }
 
   @Benchmark
