@@ -26,9 +26,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code XRedactor}, for a root or for a nested type with its own redactor, on the
  * runtime's {@code AbstractRedactor} (which renders {@code toLogString}, {@code toRedactedJson}
- * and {@code redact} from the two methods written here): one {@code write} method that renders the value for both log lines and JSON with every sensitive
- * value masked, and one {@code copyRedacted} method that builds the copy safe to forward. Masking
- * is decided per property in the model and rendered here without further decisions.
+ * and {@code redact} from the two methods written here): one {@code write} method that renders
+ * the value for both log lines and JSON with every sensitive value masked, and one {@code
+ * copyRedacted} method that builds the copy safe to forward. Masking is decided per property in
+ * the model and rendered here without further decisions.
  *
  * <p>A root or a nested type with its own redactor is redacted by calling that redactor. Any other
  * nested type inside gets private methods here: a nested type with nothing sensitive only a

@@ -29,7 +29,8 @@ final class RuntimeTypes {
   static final ClassName VERIFIER_BUILDER = ClassName.get(VERIFY, "VerifierBuilder");
 
   // the base classes of the generated companions, whose public methods users call
-  static final ClassName ABSTRACT_PAYLOAD_VERIFIER = ClassName.get(COMPANION, "AbstractPayloadVerifier");
+  static final ClassName ABSTRACT_PAYLOAD_VERIFIER =
+      ClassName.get(COMPANION, "AbstractPayloadVerifier");
   static final ClassName ABSTRACT_REDACTOR = ClassName.get(COMPANION, "AbstractRedactor");
   static final ClassName ABSTRACT_PAYLOAD_STORE = ClassName.get(COMPANION, "AbstractPayloadStore");
 

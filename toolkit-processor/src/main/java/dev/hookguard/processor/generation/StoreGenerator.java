@@ -32,8 +32,8 @@ import javax.lang.model.element.Modifier;
  * {@code putAll}, {@code find}, {@code reveal}, {@code revealWithExpiry} and {@code delete} over
  * the runtime's {@code PayloadTable}): the payload's storage schema (protection, categories and
  * retention of each property, as the model decided them), the factories, and a typed {@code
- * findByF} per deterministic property. Encryption, access checks, audit and retention all happen in the runtime; this
- * class only maps types.
+ * findByF} per deterministic property. Encryption, access checks, audit and retention all happen
+ * in the runtime; this class only maps types.
  */
 public final class StoreGenerator {
 
@@ -143,6 +143,4 @@ public final class StoreGenerator {
                 }))
         .build();
   }
-
-
 }

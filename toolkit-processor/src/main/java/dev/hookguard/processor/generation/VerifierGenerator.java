@@ -31,11 +31,12 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code XVerifier}: on the runtime's {@code AbstractPayloadVerifier} (which holds {@code
- * verify}: size limit, signature, replay guard, then parse and validate), a reflection-free {@code read}
- * that walks the JSON with the streaming parser, and the matching {@code write}. Each nested type
- * below the root gets a private {@code readT} and {@code writeT} here, and each type read here a
- * constant with its JSON names, which the parser matches as it reads them.
+ * Generates {@code XVerifier}: on the runtime's {@code AbstractPayloadVerifier} (which holds
+ * {@code verify}: size limit, signature, replay guard, then parse and validate), a
+ * reflection-free {@code read} that walks the JSON with the streaming parser, and the matching
+ * {@code write}. Each nested type below the root gets a private {@code readT} and {@code writeT}
+ * here, and each type read here a constant with its JSON names, which the parser matches as it
+ * reads them.
  */
 public final class VerifierGenerator {
 

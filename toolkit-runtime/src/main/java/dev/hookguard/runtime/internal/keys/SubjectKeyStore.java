@@ -283,8 +283,8 @@ public final class SubjectKeyStore {
     }
     // One array parameter, however many keys: a batch's statement stays under PostgreSQL's
     // 65,535 parameters, and its text the same for any number of keys.
-    String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM " + LIVE_KEYS_AMONG.formatted(keyTable)
-        + ") = " + ids.length + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
+    String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM "
+        + LIVE_KEYS_AMONG.formatted(keyTable) + ") = " + ids.length + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
     return new Precondition() {
       @Override
       public String sql() {

@@ -16,12 +16,16 @@ import dev.hookguard.runtime.internal.schema.Migrations;
 import dev.hookguard.runtime.store.PostgresBackend;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,68 @@ class PostgresRecentSubjectKeysTest {
       assertThat(read.get("msg_3").orElseThrow().fieldJson()).containsEntry("text", "\"three\"");
       assertThat(read.get("msg_2").map(r -> r.fieldJson().get("text")))
           .isNotEqualTo(Optional.of("\"two\""));
+    }
+  }
+
+  @Test
+  void inOneBatchOnlyTheReceiptUnderADestroyedKeyIsSealedAgain() throws Exception {
+    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    KeyRing keys = KeyRing.open(database, masterKey, clock);
+    CountDownLatch hold = new CountDownLatch(1);
+    try (Receipts receipts = new Receipts(database, keys, dayKeys, clock, stored -> {
+      if (stored.get(0).messageId().equals("msg_first")) {
+        await(hold);
+      }
+      return List.of();
+    }, 1)) {
+      for (String person : List.of("ada", "bob")) {
+        assertThat(receipts.store(TICKETS, "msg_" + person + "_0", bytes(person),
+            ticket(person + "@example.com", person + "-0"), false))
+            .isEqualTo(Receipts.Outcome.STORED);
+      }
+      try (RetentionKeyStore other = RetentionKeyStore.open(
+          Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+        other.subjectKeys().destroy(other.subjectKeys().token("ada@example.com"));
+      }
+      // The writer is held by a first receipt while Ada's and Bob's queue behind it: one batch.
+      CompletableFuture<Receipts.Outcome> first = CompletableFuture.supplyAsync(() ->
+          receipts.store(TICKETS, "msg_first", bytes("first"), ticket("carol@example.com", "c"),
+              false));
+      Thread.sleep(200);
+      List<CompletableFuture<Receipts.Outcome>> batch = new ArrayList<>();
+      for (String person : List.of("ada", "bob")) {
+        batch.add(CompletableFuture.supplyAsync(() -> receipts.store(TICKETS, "msg_" + person + "_1",
+            bytes(person + "1"), ticket(person + "@example.com", person + "-1"), false)));
+      }
+      Thread.sleep(300);
+      hold.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(Receipts.Outcome.STORED);
+      for (CompletableFuture<Receipts.Outcome> outcome : batch) {
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Receipts.Outcome.STORED);
+      }
+      assertThat(receipts.rewrittenBatches()).isEqualTo(1);
+    }
+    try (RetentionKeyStore fresh = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
+          KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
+      assertThat(read.get("msg_ada_1").orElseThrow().fieldJson())
+          .containsEntry("text", "\"ada-1\"");
+      assertThat(read.get("msg_bob_1").orElseThrow().fieldJson())
+          .containsEntry("text", "\"bob-1\"");
+      assertThat(read.get("msg_bob_0").orElseThrow().fieldJson())
+          .containsEntry("text", "\"bob-0\"");
+      assertThat(read.get("msg_ada_0").map(r -> r.fieldJson().get("text")))
+          .isNotEqualTo(Optional.of("\"ada-0\""));
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
