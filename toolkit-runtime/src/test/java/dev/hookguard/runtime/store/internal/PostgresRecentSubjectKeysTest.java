@@ -55,6 +55,7 @@ class PostgresRecentSubjectKeysTest {
   private final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
   private PostgresBackend backend;
   private Database database;
+  private MasterKey masterKey;
   private RetentionKeyStore dayKeys;
   private JdbcPayloadTable tickets;
 
@@ -63,7 +64,7 @@ class PostgresRecentSubjectKeysTest {
     backend = new PostgresBackend(work);
     database = Database.postgres(backend.dataSource());
     Migrations.migrate(database, clock);
-    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
+    masterKey = MasterKey.localFile(work.resolve("master.key"));
     KeyRing keys = KeyRing.open(database, masterKey, clock);
     dayKeys = RetentionKeyStore.open(database, false, null, masterKey, clock);
     tickets = new JdbcPayloadTable(TICKETS, database, keys, dayKeys, clock, audited::add);
@@ -103,25 +104,13 @@ class PostgresRecentSubjectKeysTest {
   @Test
   void aKeyAnotherInstanceDestroyedIsCaughtAndTheRecordSealedUnderTheNewKey() throws Exception {
     tickets.put("t1", ticket("ada@example.com", "before"), false);
-    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
-    try (RetentionKeyStore other = RetentionKeyStore.open(
-        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
-      SubjectKeyStore theirs = other.subjectKeys();
-      assertThat(theirs.destroy(theirs.token("ada@example.com"))).isEqualTo(1);
-    }
+    assertThat(anotherInstanceErases("ada@example.com")).isEqualTo(1);
 
     tickets.put("t2", ticket("ada@example.com", "after"), false);
 
-    // Read by an instance with nothing cached: sealed under the key erased, t2 would open without
-    // its text, as t1 does.
-    try (RetentionKeyStore fresh = RetentionKeyStore.open(
-        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
-      JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
-          KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
-      assertThat(read.get("t2").orElseThrow().fieldJson()).containsEntry("text", "\"after\"");
-      assertThat(read.get("t1").map(r -> r.fieldJson().get("text")))
-          .isNotEqualTo(Optional.of("\"before\""));
-    }
+    // Sealed under the key erased, t2 would open without its text, as t1 does.
+    assertThat(textsOnAFreshInstance("t1", "t2"))
+        .containsExactly(Optional.empty(), Optional.of("\"after\""));
     assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(2);
     // And the new key is found again without a look-up.
     tickets.put("t3", ticket("ada@example.com", "later"), false);
@@ -131,7 +120,6 @@ class PostgresRecentSubjectKeysTest {
 
   @Test
   void aReceiptUnderAKeyAnotherInstanceDestroyedIsSealedAgainUnderTheNewKey() throws Exception {
-    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
     KeyRing keys = KeyRing.open(database, masterKey, clock);
     try (Receipts receipts =
         new Receipts(database, keys, dayKeys, clock, stored -> List.of(), 1)) {
@@ -142,29 +130,19 @@ class PostgresRecentSubjectKeysTest {
       assertThat(dayKeys.subjectKeys().lookups()).isEqualTo(1);
       assertThat(receipts.rewrittenBatches()).isZero();
 
-      try (RetentionKeyStore other = RetentionKeyStore.open(
-          Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
-        other.subjectKeys().destroy(other.subjectKeys().token("ada@example.com"));
-      }
+      assertThat(anotherInstanceErases("ada@example.com")).isEqualTo(1);
       // Sealed under the destroyed key (this instance still found it a moment ago): the one
       // round trip is refused, and the receipt written again, sealed under a new key.
       assertThat(receipts.store(TICKETS, "msg_3", bytes("three"),
           ticket("ada@example.com", "three"), false)).isEqualTo(Receipts.Outcome.STORED);
       assertThat(receipts.rewrittenBatches()).isEqualTo(1);
     }
-    try (RetentionKeyStore fresh = RetentionKeyStore.open(
-        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
-      JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
-          KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
-      assertThat(read.get("msg_3").orElseThrow().fieldJson()).containsEntry("text", "\"three\"");
-      assertThat(read.get("msg_2").map(r -> r.fieldJson().get("text")))
-          .isNotEqualTo(Optional.of("\"two\""));
-    }
+    assertThat(textsOnAFreshInstance("msg_2", "msg_3"))
+        .containsExactly(Optional.empty(), Optional.of("\"three\""));
   }
 
   @Test
   void inOneBatchOnlyTheReceiptUnderADestroyedKeyIsSealedAgain() throws Exception {
-    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
     KeyRing keys = KeyRing.open(database, masterKey, clock);
     CountDownLatch hold = new CountDownLatch(1);
     try (Receipts receipts = new Receipts(database, keys, dayKeys, clock, stored -> {
@@ -178,10 +156,7 @@ class PostgresRecentSubjectKeysTest {
             ticket(person + "@example.com", person + "-0"), false))
             .isEqualTo(Receipts.Outcome.STORED);
       }
-      try (RetentionKeyStore other = RetentionKeyStore.open(
-          Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
-        other.subjectKeys().destroy(other.subjectKeys().token("ada@example.com"));
-      }
+      assertThat(anotherInstanceErases("ada@example.com")).isEqualTo(1);
       // The writer is held by a first receipt while Ada's and Bob's queue behind it: one batch.
       CompletableFuture<Receipts.Outcome> first = CompletableFuture.supplyAsync(() ->
           receipts.store(TICKETS, "msg_first", bytes("first"), ticket("carol@example.com", "c"),
@@ -200,18 +175,33 @@ class PostgresRecentSubjectKeysTest {
       }
       assertThat(receipts.rewrittenBatches()).isEqualTo(1);
     }
+    assertThat(textsOnAFreshInstance("msg_ada_0", "msg_ada_1", "msg_bob_0", "msg_bob_1"))
+        .containsExactly(Optional.empty(), Optional.of("\"ada-1\""), Optional.of("\"bob-0\""),
+            Optional.of("\"bob-1\""));
+  }
+
+  /** Another instance on the same database erases {@code person}: the keys it destroyed. */
+  private int anotherInstanceErases(String person) {
+    try (RetentionKeyStore other = RetentionKeyStore.open(
+        Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
+      return other.subjectKeys().destroy(other.subjectKeys().token(person));
+    }
+  }
+
+  /**
+   * The {@code text} of each record {@code ids} names, as an instance with nothing cached reads it
+   * (its own key store on a new pool): empty where the record's subject key is destroyed.
+   */
+  private List<Optional<String>> textsOnAFreshInstance(String... ids) {
     try (RetentionKeyStore fresh = RetentionKeyStore.open(
         Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
       JdbcPayloadTable read = new JdbcPayloadTable(TICKETS, database,
           KeyRing.open(database, masterKey, clock), fresh, clock, audited::add);
-      assertThat(read.get("msg_ada_1").orElseThrow().fieldJson())
-          .containsEntry("text", "\"ada-1\"");
-      assertThat(read.get("msg_bob_1").orElseThrow().fieldJson())
-          .containsEntry("text", "\"bob-1\"");
-      assertThat(read.get("msg_bob_0").orElseThrow().fieldJson())
-          .containsEntry("text", "\"bob-0\"");
-      assertThat(read.get("msg_ada_0").map(r -> r.fieldJson().get("text")))
-          .isNotEqualTo(Optional.of("\"ada-0\""));
+      List<Optional<String>> texts = new ArrayList<>();
+      for (String id : ids) {
+        texts.add(Optional.ofNullable(read.get(id).orElseThrow().fieldJson().get("text")));
+      }
+      return texts;
     }
   }
 
@@ -230,7 +220,6 @@ class PostgresRecentSubjectKeysTest {
 
   @Test
   void aKeyStoreInAnotherDatabaseIsLookedUpForEveryPut() throws Exception {
-    MasterKey masterKey = MasterKey.localFile(work.resolve("master.key"));
     try (RetentionKeyStore apart = RetentionKeyStore.open(
         Database.postgres(backend.newPool(2)), true, null, masterKey, clock)) {
       KeyRing keys = KeyRing.open(database, masterKey, clock);
