@@ -129,6 +129,30 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work} outside a transaction (autocommit) and returns its result: for a read that
+   * is one statement, which needs no transaction of its own (no {@code BEGIN} and {@code COMMIT}
+   * round trips on PostgreSQL, no write lock on SQLite). SQL failures become {@link
+   * StoreException}s with reason {@code DATABASE_ERROR} naming {@code what}.
+   */
+  public <T> T withoutTransaction(String what, Work<T> work) {
+    if (dialect == Dialect.SQLITE) {
+      sqliteLock.lock();
+      try {
+        return work.run(sqlite);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      } finally {
+        sqliteLock.unlock();
+      }
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
    * Runs {@code work} outside a transaction (autocommit), for statements such as SQLite's
    * checkpoint that cannot run inside one.
    */

@@ -92,6 +92,38 @@ public final class KeyRing {
   }
 
   /**
+   * The keys at {@code generation} and {@code revision}, which a read found the keyring row at
+   * (in the statement that read its record, see {@link #KEYRING_COLUMNS}): the cached keys if they
+   * are those, else loaded through {@code connection}.
+   */
+  public DataKeys forRead(Connection connection, int generation, long revision)
+      throws SQLException {
+    DataKeys keys = current;
+    if (keys.generation() == generation && keys.revision() == revision) {
+      return keys;
+    }
+    keys = load(connection, "");
+    current = keys;
+    return keys;
+  }
+
+  /**
+   * The keyring's row, for a read that selects it beside what it reads: {@code FROM} item {@code
+   * k} (its columns {@code k.generation, k.revision}) with {@code ?} the row's name ({@link
+   * #bindKeyring}).
+   */
+  public static final String KEYRING_COLUMNS = "k.generation, k.revision";
+
+  /** The {@code FROM} item of {@link #KEYRING_COLUMNS}, with one {@code ?}: the row's name. */
+  public static final String KEYRING_ROW = "(SELECT generation, revision FROM hg_keyring"
+      + " WHERE name = ?) k";
+
+  /** Binds {@link #KEYRING_ROW}'s parameter at {@code index}. */
+  public static void bindKeyring(PreparedStatement statement, int index) throws SQLException {
+    statement.setString(index, ROW);
+  }
+
+  /**
    * The current keys, for writing in the transaction of {@code connection}; on PostgreSQL the
    * keyring is share-locked until commit, so the keys cannot be rotated or destroyed under the
    * write. The lock is a shared transaction-level advisory lock, not {@code FOR SHARE} on the

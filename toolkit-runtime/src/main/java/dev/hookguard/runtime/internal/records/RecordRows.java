@@ -1,5 +1,6 @@
 package dev.hookguard.runtime.internal.records;
 
+import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.jdbc.Precondition;
@@ -51,30 +52,76 @@ public final class RecordRows {
         if (!rows.next()) {
           return Optional.empty();
         }
-        int format = rows.getInt(1);
-        long receivedAt = rows.getLong(2);
-        Long expiresAt = optionalLong(rows, 3);
-        int keyGeneration = rows.getInt(4);
-        byte[] mac = rows.getBytes(5);
-        byte[] packed = rows.getBytes(6);
-        List<SealedField> fields = new ArrayList<>();
-        if (packed != null) {
-          fields.addAll(PackedFields.decode(packed, expiresAt));
-        }
-        do {
-          String path = rows.getString(7);
-          if (path != null) {
-            fields.add(
-                new SealedField(
-                    path, rows.getInt(8), rows.getBytes(9), rows.getBytes(10), optionalLong(rows, 11)));
-          }
-        } while (rows.next());
-        fields.sort(java.util.Comparator.comparing(SealedField::path));
-        return Optional.of(
-            new SealedRecord(
-                payloadType, id, format, receivedAt, expiresAt, keyGeneration, mac, fields));
+        return Optional.of(sealedRecord(rows, 0, payloadType, id));
       }
     }
+  }
+
+  /** A record as one statement read it, with the keyring's generation and revision beside it. */
+  public record Read(int keyGeneration, long keyRevision, Optional<SealedRecord> record) {}
+
+  /**
+   * {@link #read}, in one statement that also reads the keyring's row (so a read needs one
+   * statement, and no transaction): the keyring's generation and revision, and the record if there
+   * is one, from one snapshot.
+   */
+  public static Read readWithKeyring(Connection connection, String payloadType, String id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT " + KeyRing.KEYRING_COLUMNS + ", r.format, r.received_at, r.expires_at,"
+                + " r.key_generation, r.mac, r.packed,"
+                + " f.path, f.protection, f.value, f.lookup_token, f.expires_at"
+                + " FROM " + KeyRing.KEYRING_ROW
+                + " LEFT JOIN hg_records r ON r.payload_type = ? AND r.record_id = ?"
+                + " LEFT JOIN hg_fields f"
+                + " ON f.payload_type = r.payload_type AND f.record_id = r.record_id")) {
+      KeyRing.bindKeyring(select, 1);
+      select.setString(2, payloadType);
+      select.setString(3, id);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new KeyException(
+              KeyException.Reason.KEYSET_UNREADABLE, "the data keyring row is missing");
+        }
+        int generation = rows.getInt(1);
+        long revision = rows.getLong(2);
+        rows.getInt(3);
+        if (rows.wasNull()) {
+          return new Read(generation, revision, Optional.empty());
+        }
+        return new Read(generation, revision,
+            Optional.of(sealedRecord(rows, 2, payloadType, id)));
+      }
+    }
+  }
+
+  /**
+   * The record whose row {@code rows} is on (its record columns from {@code offset + 1} on: those
+   * of {@link #read}), reading its field rows to the end.
+   */
+  private static SealedRecord sealedRecord(ResultSet rows, int offset, String payloadType, String id)
+      throws SQLException {
+    int format = rows.getInt(offset + 1);
+    long receivedAt = rows.getLong(offset + 2);
+    Long expiresAt = optionalLong(rows, offset + 3);
+    int keyGeneration = rows.getInt(offset + 4);
+    byte[] mac = rows.getBytes(offset + 5);
+    byte[] packed = rows.getBytes(offset + 6);
+    List<SealedField> fields = new ArrayList<>();
+    if (packed != null) {
+      fields.addAll(PackedFields.decode(packed, expiresAt));
+    }
+    do {
+      String path = rows.getString(offset + 7);
+      if (path != null) {
+        fields.add(new SealedField(path, rows.getInt(offset + 8), rows.getBytes(offset + 9),
+            rows.getBytes(offset + 10), optionalLong(rows, offset + 11)));
+      }
+    } while (rows.next());
+    fields.sort(java.util.Comparator.comparing(SealedField::path));
+    return new SealedRecord(
+        payloadType, id, format, receivedAt, expiresAt, keyGeneration, mac, fields);
   }
 
   /** Inserts a record unless one with its id exists; {@code false} if one did. */

@@ -352,13 +352,19 @@ public final class JdbcPayloadTable implements PayloadTable {
   private record Snapshot(DataKeys keys, SealedRecord sealed) {}
 
   private Optional<StoredRecord> read(String id, Predicate<String> wanted) {
+    // One statement reads the record and the keyring's row from one snapshot: no transaction.
     Optional<Snapshot> snapshot =
-        database.inTransaction(
+        database.withoutTransaction(
             "reading a " + schema.payloadType() + " record",
             connection -> {
-              DataKeys current = keys.forRead(connection);
-              return RecordRows.read(connection, schema.payloadType(), id)
-                  .map(sealed -> new Snapshot(current, sealed));
+              RecordRows.Read read =
+                  RecordRows.readWithKeyring(connection, schema.payloadType(), id);
+              if (read.record().isEmpty()) {
+                return Optional.empty();
+              }
+              DataKeys current =
+                  keys.forRead(connection, read.keyGeneration(), read.keyRevision());
+              return read.record().map(sealed -> new Snapshot(current, sealed));
             });
     if (snapshot.isEmpty()) {
       return Optional.empty();
