@@ -157,23 +157,9 @@ public final class Database implements AutoCloseable {
    * checkpoint that cannot run inside one.
    */
   public void outsideTransaction(String what, Work<Void> work) {
-    if (dialect == Dialect.SQLITE) {
-      sqliteLock.lock();
-      try {
-        work.run(sqlite);
-      } catch (SQLException e) {
-        throw failure(what, e);
-      } finally {
-        sqliteLock.unlock();
-      }
-      return;
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      work.run(connection);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
+    withoutTransaction(what, work);
   }
+
 
   /** How long {@link #truncateWal(String)} waits for readers of an older snapshot at most. */
   public static final java.time.Duration WAL_WAIT = java.time.Duration.ofSeconds(10);

@@ -92,11 +92,12 @@ public final class KeyRing {
   }
 
   /**
-   * The keys at {@code generation} and {@code revision}, which a read found the keyring row at
-   * (in the statement that read its record, see {@link #KEYRING_COLUMNS}): the cached keys if they
-   * are those, else loaded through {@code connection}.
+   * The keys at {@code generation} and {@code revision}, where the keyring's row was just read
+   * (by {@link #forRead}, {@link #forWrite} or {@link #forChange}, or by the statement that read a
+   * record beside it, see {@link #KEYRING_COLUMNS}): the cached keys if they are those, else
+   * loaded through {@code connection}.
    */
-  public DataKeys forRead(Connection connection, int generation, long revision)
+  public DataKeys keysAt(Connection connection, int generation, long revision)
       throws SQLException {
     DataKeys keys = current;
     if (keys.generation() == generation && keys.revision() == revision) {
@@ -207,13 +208,7 @@ public final class KeyRing {
         revision = row.getLong(2 + offset);
       }
     }
-    DataKeys keys = current;
-    if (keys.generation() == generation && keys.revision() == revision) {
-      return keys;
-    }
-    keys = load(connection, "");
-    current = keys;
-    return keys;
+    return keysAt(connection, generation, revision);
   }
 
   /** Adds a new primary key to every keyset; call with the row locked ({@link #forChange}). */

@@ -363,7 +363,7 @@ public final class JdbcPayloadTable implements PayloadTable {
                 return Optional.empty();
               }
               DataKeys current =
-                  keys.forRead(connection, read.keyGeneration(), read.keyRevision());
+                  keys.keysAt(connection, read.keyGeneration(), read.keyRevision());
               return read.record().map(sealed -> new Snapshot(current, sealed));
             });
     if (snapshot.isEmpty()) {
