@@ -696,15 +696,20 @@ abstract class PayloadTableContract {
       assertThat(secondOrders.get("from_first")).isPresent();
       assertThat(orders.get("from_second")).isPresent();
 
-      // The first rotates; the second notices and writes under the new primary.
+      // The first rotates; the second notices, on its next read as on its next write, and
+      // writes under the new primary.
       hookGuard.keys().rotate();
+      assertThat(secondOrders.get("from_first")).isPresent();
+      assertThat(second.keys().generation()).isEqualTo(2);
       secondOrders.put("after_rotation", order("r@example.com", "3333", "r"), false);
       assertThat(second.keys().generation()).isEqualTo(2);
       assertThat(orders.get("after_rotation")).isPresent();
 
-      // The second re-encrypts and destroys; the first still reads everything and writes.
+      // The second re-encrypts and destroys; the first still reads everything (its first read
+      // finds its cached keys stale and loads them) and writes.
       assertThat(second.keys().reencrypt().remaining()).isZero();
       second.keys().destroyRetiredKeys();
+      assertThat(orders.get("from_second")).isPresent();
       orders.put("after_destruction", order("d@example.com", "4444", "d"), false);
       for (String id : List.of("from_first", "from_second", "after_rotation", "after_destruction")) {
         assertThat(orders.get(id)).as(id).isPresent();

@@ -75,12 +75,25 @@ public final class JdbcKeyManager implements KeyManager {
     return database.inTransaction("reading the key generation", keys::forRead).generation();
   }
 
+  /**
+   * Runs a transaction that rotates or destroys keys; if it fails, the keys it cached are
+   * forgotten ({@link KeyRing#forgetUncommitted}), committed or not.
+   */
+  private <T> T changingKeys(java.util.function.Supplier<T> transaction) {
+    try {
+      return transaction.get();
+    } catch (RuntimeException | Error e) {
+      keys.forgetUncommitted();
+      throw e;
+    }
+  }
+
   @Override
   public int rotate() {
-    int generation =
+    int generation = changingKeys(() ->
         database.inTransaction(
             "rotating the data keys",
-            connection -> keys.rotate(connection, keys.forChange(connection)).generation());
+            connection -> keys.rotate(connection, keys.forChange(connection)).generation()));
     LOG.info("data keys rotated to generation {}", generation);
     return generation;
   }
@@ -286,7 +299,7 @@ public final class JdbcKeyManager implements KeyManager {
 
   @Override
   public int destroyRetiredKeys() {
-    int destroyed =
+    int destroyed = changingKeys(() ->
         database.inTransaction(
             "destroying retired data keys",
             connection -> {
@@ -301,7 +314,7 @@ public final class JdbcKeyManager implements KeyManager {
                         + "; run reencrypt() first");
               }
               return keys.destroyRetired(connection, current);
-            });
+            }));
     if (database.dialect() == Dialect.SQLITE && destroyed > 0) {
       // secure_delete zeroes the freed pages; a truncating checkpoint removes the old page
       // images (with the old wrapped keysets) from the WAL file too.

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
 
-  /** Work done on a connection inside a transaction. */
+  /** Work done on a connection, inside a transaction or (for one statement) outside one. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
@@ -146,6 +146,9 @@ public final class Database implements AutoCloseable {
       }
     }
     try (Connection connection = dataSource.getConnection()) {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true); // a pool configured without autocommit
+      }
       return work.run(connection);
     } catch (SQLException e) {
       throw failure(what, e);
@@ -159,7 +162,6 @@ public final class Database implements AutoCloseable {
   public void outsideTransaction(String what, Work<Void> work) {
     withoutTransaction(what, work);
   }
-
 
   /** How long {@link #truncateWal(String)} waits for readers of an older snapshot at most. */
   public static final java.time.Duration WAL_WAIT = java.time.Duration.ofSeconds(10);

@@ -211,6 +211,24 @@ public final class KeyRing {
     return keysAt(connection, generation, revision);
   }
 
+  /**
+   * Forgets the keys cached by a {@link #rotate} or {@link #destroyRetired} whose transaction did
+   * not commit: they keep their keysets but no generation or revision the keyring can have, so
+   * the next read or write loads the keys the keyring holds, and a write sealed with them is
+   * refused by {@link #stillCurrentStatements()}. (Kept as cached, they could match a different
+   * rotation another instance commits later, at the same generation and revision.)
+   */
+  public void forgetUncommitted() {
+    DataKeys keys = current;
+    try {
+      current = new DataKeys(-1, -1, keys.aeadKeys(), keys.daeadKeys(), keys.macKeys(),
+          keys.prfKeys());
+    } catch (GeneralSecurityException e) {
+      throw new KeyException(
+          KeyException.Reason.KEYSET_UNREADABLE, "cannot rebuild the cached data keys", e);
+    }
+  }
+
   /** Adds a new primary key to every keyset; call with the row locked ({@link #forChange}). */
   public DataKeys rotate(Connection connection, DataKeys keys) throws SQLException {
     try {

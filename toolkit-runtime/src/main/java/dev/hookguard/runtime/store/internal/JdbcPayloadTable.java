@@ -348,28 +348,50 @@ public final class JdbcPayloadTable implements PayloadTable {
             clock.instant(), kind, schema.payloadType(), id, who.name(), purpose, fields, reason));
   }
 
-  /** What one read transaction saw: the keys it verified with and the record's rows. */
+  /** What one read saw: the keys it verifies with and the record's rows. */
   private record Snapshot(DataKeys keys, SealedRecord sealed) {}
 
+  /** Reads of a record that may find the keyring moving under them before one transaction. */
+  private static final int READS_WITHOUT_TRANSACTION = 3;
+
+  /**
+   * The record {@code id} and the keys at the keyring's state beside it. One statement reads both
+   * from one snapshot, outside a transaction; if the keys had to be loaded and the keyring had
+   * moved on by then (another instance rotating and destroying keys in between), the record is
+   * read again, and after a few such reads in one transaction, as writes read it.
+   */
+  private Optional<Snapshot> snapshot(String id) {
+    String what = "reading a " + schema.payloadType() + " record";
+    for (int attempt = 0; attempt < READS_WITHOUT_TRANSACTION; attempt++) {
+      Optional<Optional<Snapshot>> seen = database.withoutTransaction(what, connection -> {
+        RecordRows.Read read = RecordRows.readWithKeyring(connection, schema.payloadType(), id);
+        if (read.record().isEmpty()) {
+          return Optional.of(Optional.empty());
+        }
+        DataKeys current = keys.keysAt(connection, read.keyGeneration(), read.keyRevision());
+        if (current.generation() != read.keyGeneration()
+            || current.revision() != read.keyRevision()) {
+          return Optional.empty(); // loaded after the keyring moved on: read the record again
+        }
+        return Optional.of(read.record().map(sealed -> new Snapshot(current, sealed)));
+      });
+      if (seen.isPresent()) {
+        return seen.get();
+      }
+    }
+    return database.inTransaction(what, connection -> {
+      DataKeys current = keys.forRead(connection);
+      return RecordRows.read(connection, schema.payloadType(), id)
+          .map(sealed -> new Snapshot(current, sealed));
+    });
+  }
+
   private Optional<StoredRecord> read(String id, Predicate<String> wanted) {
-    // One statement reads the record and the keyring's row from one snapshot: no transaction.
-    Optional<Snapshot> snapshot =
-        database.withoutTransaction(
-            "reading a " + schema.payloadType() + " record",
-            connection -> {
-              RecordRows.Read read =
-                  RecordRows.readWithKeyring(connection, schema.payloadType(), id);
-              if (read.record().isEmpty()) {
-                return Optional.empty();
-              }
-              DataKeys current =
-                  keys.keysAt(connection, read.keyGeneration(), read.keyRevision());
-              return read.record().map(sealed -> new Snapshot(current, sealed));
-            });
+    Optional<Snapshot> snapshot = snapshot(id);
     if (snapshot.isEmpty()) {
       return Optional.empty();
     }
-    // Opened outside the transaction: day keys may come from another database (or pool).
+    // Opened after the read: day keys may come from another database (or pool).
     SealedRecord sealed = snapshot.get().sealed();
     long now = clock.millis();
     // The earlier of the expiry stored with the record and what the current schema allows: a
