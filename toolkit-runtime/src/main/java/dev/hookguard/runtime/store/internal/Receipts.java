@@ -215,7 +215,9 @@ public final class Receipts implements AutoCloseable {
     byte[] tagInput = tagInput(schema.payloadType(), messageId, digest);
     byte[] tokenInput = bodyIdentifies ? tokenInput(schema.payloadType(), digest) : null;
     long now = clock.millis();
-    return database.inTransaction(
+    // Read-only, and only advice (the store's insert decides): no transaction of its own, so no
+    // BEGIN and COMMIT round trips on PostgreSQL and no write lock on SQLite.
+    return database.withoutTransaction(
         "looking up a " + schema.payloadType() + " receipt",
         connection -> {
           DataKeys current = keys.forRead(connection);
