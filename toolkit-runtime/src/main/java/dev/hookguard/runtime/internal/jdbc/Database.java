@@ -91,16 +91,26 @@ public final class Database implements AutoCloseable {
    * become {@link StoreException}s with reason {@code DATABASE_ERROR} naming {@code what}.
    */
   public <T> T inTransaction(String what, Work<T> work) {
+    return onConnection(what, connection -> run(connection, what, work));
+  }
+
+  /**
+   * Runs {@code work} on SQLite's connection, holding its lock, or on a connection from the pool,
+   * returned afterwards; SQL failures become {@link #failure}s naming {@code what}.
+   */
+  private <T> T onConnection(String what, Work<T> work) {
     if (dialect == Dialect.SQLITE) {
       sqliteLock.lock();
       try {
-        return run(sqlite, what, work);
+        return work.run(sqlite);
+      } catch (SQLException e) {
+        throw failure(what, e);
       } finally {
         sqliteLock.unlock();
       }
     }
     try (Connection connection = dataSource.getConnection()) {
-      return run(connection, what, work);
+      return work.run(connection);
     } catch (SQLException e) {
       throw failure(what, e);
     }
@@ -135,24 +145,12 @@ public final class Database implements AutoCloseable {
    * StoreException}s with reason {@code DATABASE_ERROR} naming {@code what}.
    */
   public <T> T withoutTransaction(String what, Work<T> work) {
-    if (dialect == Dialect.SQLITE) {
-      sqliteLock.lock();
-      try {
-        return work.run(sqlite);
-      } catch (SQLException e) {
-        throw failure(what, e);
-      } finally {
-        sqliteLock.unlock();
-      }
-    }
-    try (Connection connection = dataSource.getConnection()) {
+    return onConnection(what, connection -> {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true); // a pool configured without autocommit
       }
       return work.run(connection);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
+    });
   }
 
   /**

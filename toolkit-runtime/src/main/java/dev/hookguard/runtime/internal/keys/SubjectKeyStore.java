@@ -232,7 +232,7 @@ public final class SubjectKeyStore {
    * same order, if it found one for every subject and this instance destroyed none of them; empty
    * otherwise. No look-up is made, so another instance may have destroyed a key since: a record
    * sealed with these keys must be written under {@link #stillLive} in the same transaction, and
-   * sealed again with {@link #forSealing} if that fails ({@link #forgetFound} first).
+   * sealed again with {@link #forSealing} if that fails (which replaces what it found).
    */
   public Optional<List<SealingKey>> recentlyFound(List<byte[]> tokens) {
     long now = clock.millis();
@@ -251,13 +251,6 @@ public final class SubjectKeyStore {
       keys.add(found.key());
     }
     return Optional.of(List.copyOf(keys));
-  }
-
-  /** Forgets what {@link #recentlyFound} would give for {@code tokens}. */
-  public void forgetFound(List<byte[]> tokens) {
-    for (byte[] token : tokens) {
-      foundByToken.remove(HEX.formatHex(token));
-    }
   }
 
   /** How many look-ups {@link #forSealing} has made (each one transaction of the key store). */

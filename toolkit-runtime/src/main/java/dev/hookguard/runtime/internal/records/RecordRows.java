@@ -207,19 +207,11 @@ public final class RecordRows {
    * one round trip: one multi-statement that takes the keyring's shared lock, checks that the keys
    * are still {@code sealing} (those the records were sealed with), inserts every record row
    * unless a unique key of any is taken and checks that all were inserted, inserts {@code others},
-   * and ends in {@code COMMIT}. Returns true once committed; false, with nothing written, if the
-   * server refused any of it (the keys changed, a record was not new, a row was refused, or the
-   * database failed): the server then skipped the rest and the transaction was rolled back, and
-   * the caller decides record by record.
-   */
-  public static boolean writeAllNew(Database database, String what, KeyRing keys,
-      DataKeys sealing, List<ReceiptRow> rows, List<RowInsert> others) {
-    return writeAllNew(database, what, keys, sealing, List.of(), rows, others);
-  }
-
-  /**
-   * As {@link #writeAllNew(Database, String, KeyRing, DataKeys, List, List)}, with {@code checks}
-   * sent after the key check and before the writes: any that fails refuses the whole write.
+   * and ends in {@code COMMIT}; {@code checks} go after the key check, before the writes. Returns
+   * true once committed; false, with nothing written, if the server refused any of it (the keys
+   * changed, a check failed, a record was not new, a row was refused, or the database failed):
+   * the server then skipped the rest and the transaction was rolled back, and the caller decides
+   * record by record.
    */
   public static boolean writeAllNew(Database database, String what, KeyRing keys,
       DataKeys sealing, List<Precondition> checks, List<ReceiptRow> rows, List<RowInsert> others) {

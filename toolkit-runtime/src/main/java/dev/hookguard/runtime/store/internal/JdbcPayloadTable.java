@@ -91,25 +91,20 @@ public final class JdbcPayloadTable implements PayloadTable {
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
     boolean oneTrip = !overwrite && database.dialect() == Dialect.POSTGRESQL;
-    SubjectKeyStore subjects = dayKeys.subjectKeys();
     // Sent in one round trip, a record about people is sealed under the keys found for them a
     // moment ago, without looking them up again, when that trip can check they are still live.
-    boolean recentKeys = oneTrip && subjects.isIn(database);
+    boolean recentKeys = oneTrip && dayKeys.subjectKeys().isIn(database);
     Plain first = recentKeys
         ? plainWithRecentKeys(schema, dayKeys, fieldJson, receivedAt)
         : plain(schema, dayKeys, fieldJson, receivedAt);
     if (oneTrip && putNew(id, receivedAt, recordExpiry, first, recentKeys)) {
       return;
     }
-    Plain plain;
-    if (recentKeys && !first.subjectTokens().isEmpty()) {
-      // Refused, perhaps because an erasure destroyed a key since: sealed again under keys looked
-      // up now (a new one for a person erased).
-      subjects.forgetFound(first.subjectTokens());
-      plain = plain(schema, dayKeys, fieldJson, receivedAt);
-    } else {
-      plain = first;
-    }
+    // Refused, perhaps because an erasure destroyed a key since: sealed again under keys looked
+    // up now (a new one for a person erased).
+    Plain plain = recentKeys && !first.subjectTokens().isEmpty()
+        ? plain(schema, dayKeys, fieldJson, receivedAt)
+        : first;
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
         connection -> {

@@ -634,7 +634,6 @@ public final class Receipts implements AutoCloseable {
       if (plain.subjectKeys().stream().allMatch(key -> live.contains(SubjectKeyStore.idOf(key)))) {
         continue;
       }
-      subjects.forgetFound(plain.subjectTokens());
       resealed.put(pending,
           plain.withSubjectKeys(subjects.forSealing(connection, plain.subjectTokens())));
     }
