@@ -293,27 +293,49 @@ public final class SubjectKeyStore {
   }
 
   /**
-   * PostgreSQL: the ids (in hex) of those of {@code keys} that are live, read through {@code
-   * connection}, a connection to this key store's database (see {@link #isIn}), within its
-   * transaction.
+   * The ids (in hex) of those of {@code keys} that are live, read through {@code connection}, a
+   * connection to this key store's database (see {@link #isIn}), within its transaction. On
+   * SQLite that transaction holds the write lock: no erasure can destroy a key between this read
+   * and its commit.
    */
   public Set<String> liveAmong(Connection connection, List<SealingKey> keys)
       throws SQLException {
     byte[][] ids = distinctIds(keys);
     Set<String> live = new HashSet<>();
-    if (ids.length == 0) {
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      if (ids.length > 0) {
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT key_id FROM " + LIVE_KEYS_AMONG.formatted(keyTable))) {
+          select.setArray(1, connection.createArrayOf("bytea", ids));
+          readIds(select, live);
+        }
+      }
       return live;
     }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT key_id FROM " + LIVE_KEYS_AMONG.formatted(keyTable))) {
-      select.setArray(1, connection.createArrayOf("bytea", ids));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          live.add(HEX.formatHex(rows.getBytes(1)));
+    // SQLite has no arrays: an IN list, in chunks well under its limit of bound parameters.
+    for (int from = 0; from < ids.length; from += LIVE_IDS_PER_STATEMENT) {
+      int to = Math.min(ids.length, from + LIVE_IDS_PER_STATEMENT);
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT key_id FROM " + keyTable + " WHERE wrapped_key IS NOT NULL AND key_id IN ("
+              + "?, ".repeat(to - from - 1) + "?)")) {
+        for (int i = from; i < to; i++) {
+          select.setBytes(i - from + 1, ids[i]);
         }
+        readIds(select, live);
       }
     }
     return live;
+  }
+
+  /** SQLite: key ids per statement of {@link #liveAmong}. */
+  private static final int LIVE_IDS_PER_STATEMENT = 500;
+
+  private static void readIds(PreparedStatement select, Set<String> into) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        into.add(HEX.formatHex(rows.getBytes(1)));
+      }
+    }
   }
 
   /** The ids of {@code keys}, each once, in order. */

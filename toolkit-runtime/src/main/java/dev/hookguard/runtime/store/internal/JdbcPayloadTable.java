@@ -29,6 +29,8 @@ import dev.hookguard.runtime.store.DuplicateRecordException;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.TamperedRecordException;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,23 +93,24 @@ public final class JdbcPayloadTable implements PayloadTable {
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
     boolean oneTrip = !overwrite && database.dialect() == Dialect.POSTGRESQL;
-    // Sent in one round trip, a record about people is sealed under the keys found for them a
-    // moment ago, without looking them up again, when that trip can check they are still live.
-    boolean recentKeys = oneTrip && dayKeys.subjectKeys().isIn(database);
+    // With the key store in this database, a record about people is sealed under the keys found
+    // for them a moment ago, without looking them up in a transaction of their own: the record's
+    // transaction checks they are still live (in its one round trip on PostgreSQL).
+    boolean recentKeys = dayKeys.subjectKeys().isIn(database);
     Plain first = recentKeys
         ? plainWithRecentKeys(schema, dayKeys, fieldJson, receivedAt)
         : plain(schema, dayKeys, fieldJson, receivedAt);
     if (oneTrip && putNew(id, receivedAt, recordExpiry, first, recentKeys)) {
       return;
     }
-    // Refused, perhaps because an erasure destroyed a key since: sealed again under keys looked
-    // up now (a new one for a person erased).
-    Plain plain = recentKeys && !first.subjectTokens().isEmpty()
-        ? plain(schema, dayKeys, fieldJson, receivedAt)
-        : first;
     database.inTransaction(
         "storing a " + schema.payloadType() + " record",
         connection -> {
+          // An erasure (by any instance) may have destroyed a key since: sealed again under keys
+          // looked up now, in this transaction (a new one for a person erased).
+          Plain plain = recentKeys
+              ? withLiveSubjectKeys(connection, dayKeys.subjectKeys(), List.of(first)).get(0)
+              : first;
           DataKeys current = keys.forWrite(connection);
           SealedRecord sealed = seal(current, id, receivedAt.toEpochMilli(), recordExpiry, plain);
           if (overwrite) {
@@ -118,6 +121,32 @@ public final class JdbcPayloadTable implements PayloadTable {
           }
           return null;
         });
+  }
+
+  /**
+   * {@code plain}, records sealed under their data subjects' keys as found a moment ago ({@link
+   * #plainWithRecentKeys}), checked in the transaction of {@code connection}, a connection to the
+   * key store's database: each record one of whose keys an erasure has destroyed since is
+   * replaced by the same fields under keys looked up now, in that transaction (a new key for a
+   * person erased, created with the record); the others are returned as they are (the same
+   * instances). One read for all of them.
+   */
+  static List<Plain> withLiveSubjectKeys(
+      Connection connection, SubjectKeyStore subjects, List<Plain> plain) throws SQLException {
+    List<SubjectKeyStore.SealingKey> used = new ArrayList<>();
+    plain.forEach(record -> used.addAll(record.subjectKeys()));
+    if (used.isEmpty()) {
+      return plain;
+    }
+    Set<String> live = subjects.liveAmong(connection, used);
+    List<Plain> checked = new ArrayList<>(plain.size());
+    for (Plain record : plain) {
+      checked.add(
+          record.subjectKeys().stream().allMatch(key -> live.contains(SubjectKeyStore.idOf(key)))
+              ? record
+              : record.withSubjectKeys(subjects.forSealing(connection, record.subjectTokens())));
+    }
+    return checked;
   }
 
   /**

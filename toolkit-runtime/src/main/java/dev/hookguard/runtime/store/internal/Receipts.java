@@ -164,9 +164,9 @@ public final class Receipts implements AutoCloseable {
   /** Whether the writers run; guarded by {@link #submitLock}. */
   private boolean started;
   /**
-   * PostgreSQL with the key store in the same database: a request seals under the data subjects'
-   * keys found a moment ago ({@link JdbcPayloadTable#plainWithRecentKeys}), and the writer checks
-   * them in the receipts' transaction.
+   * With the key store in the same database: a request seals under the data subjects' keys found
+   * a moment ago ({@link JdbcPayloadTable#plainWithRecentKeys}), and the writer checks them in the
+   * receipts' transaction (on PostgreSQL in its one round trip, else by reading them).
    */
   private final boolean recentSubjectKeys;
 
@@ -194,8 +194,7 @@ public final class Receipts implements AutoCloseable {
     this.dayKeys = Objects.requireNonNull(dayKeys, "dayKeys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.participant = Objects.requireNonNull(participant, "participant");
-    this.recentSubjectKeys = database.dialect() == Dialect.POSTGRESQL
-        && dayKeys.subjectKeys().isIn(database);
+    this.recentSubjectKeys = dayKeys.subjectKeys().isIn(database);
     for (int i = 0; i < writerCount; i++) {
       Thread writer = new Thread(this::writeLoop, "hookguard-receipts-" + i);
       writer.setDaemon(true);
@@ -622,20 +621,14 @@ public final class Receipts implements AutoCloseable {
     if (!recentSubjectKeys) {
       return resealed;
     }
-    SubjectKeyStore subjects = dayKeys.subjectKeys();
-    List<SubjectKeyStore.SealingKey> used = new ArrayList<>();
-    batch.forEach(pending -> used.addAll(pending.plain().subjectKeys()));
-    if (used.isEmpty()) {
-      return resealed;
-    }
-    Set<String> live = subjects.liveAmong(connection, used);
-    for (Pending pending : batch) {
-      JdbcPayloadTable.Plain plain = pending.plain();
-      if (plain.subjectKeys().stream().allMatch(key -> live.contains(SubjectKeyStore.idOf(key)))) {
-        continue;
+    List<JdbcPayloadTable.Plain> sealedWith = new ArrayList<>(batch.size());
+    batch.forEach(pending -> sealedWith.add(pending.plain()));
+    List<JdbcPayloadTable.Plain> live =
+        JdbcPayloadTable.withLiveSubjectKeys(connection, dayKeys.subjectKeys(), sealedWith);
+    for (int i = 0; i < batch.size(); i++) {
+      if (live.get(i) != sealedWith.get(i)) {
+        resealed.put(batch.get(i), live.get(i));
       }
-      resealed.put(pending,
-          plain.withSubjectKeys(subjects.forSealing(connection, plain.subjectTokens())));
     }
     return resealed;
   }
