@@ -77,4 +77,34 @@ class SqliteSubjectsTest extends SubjectsContract {
       assertThat(rows.getLong(3)).isEqualTo(1);
     }
   }
+
+  /**
+   * A sweep of a copy taken before an erasure, once one field of each note's group passes a
+   * retention shortened since: the erased person's group opens nowhere, so it goes whole; the
+   * other person's loses that field only. (SQLite: its copies take the sweep's writes.)
+   */
+  @Test
+  void aSweepOfACopyDeletesAnErasedPersonsFieldGroupWholeAndAnotherPersonsFieldAlone()
+      throws Exception {
+    dev.hookguard.runtime.generated.PayloadTable notes =
+        dev.hookguard.runtime.generated.GeneratedStores.table(hookGuard, NOTES);
+    notes.put("n1", note(ada()), false);
+    notes.put("n2", note(bob()), false);
+    try (Backup backup = takeBackup()) {
+      hookGuard.subjects().erase(ada(), "erasure request 45");
+      try (HookGuard restored = backup.configure(HookGuard.builder())
+          .masterKey(masterKey).clock(clock).build()) {
+        dev.hookguard.runtime.generated.PayloadTable old =
+            dev.hookguard.runtime.generated.GeneratedStores.table(restored, NOTES_BODY_3_DAYS);
+        clock.set(T0.plus(java.time.Duration.ofDays(4)));
+
+        // Ada's author, title and body; Bob's body.
+        assertThat(restored.retention().sweep().fieldsDeleted()).isEqualTo(4);
+        assertThat(old.get("n1").orElseThrow().fieldJson()).isEmpty();
+        assertThat(old.get("n2").orElseThrow().fieldJson())
+            .containsEntry("author", "\"" + bob() + "\"").containsOnlyKeys("author", "title");
+        assertThat(restored.retention().sweep().fieldsDeleted()).isZero();
+      }
+    }
+  }
 }

@@ -48,6 +48,7 @@ abstract class SubjectsContract {
   static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
   static final String ORDER = "com.example.Order";
   static final String TICKET = "com.example.Ticket";
+  static final String NOTE = "com.example.Note";
 
   /** Orders name their customer in a nested object and in a list of CC addresses. */
   static final StoreSchema ORDERS = new StoreSchema(
@@ -69,6 +70,22 @@ abstract class SubjectsContract {
           new FieldSpec("requester", Category.CONTACT, Protection.PLAIN, OptionalInt.empty()),
           new FieldSpec("text", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.empty())),
       List.of("requester"));
+
+  /** Notes name their author; all three fields are kept in the record's row, sealed as a group. */
+  static final StoreSchema NOTES = new StoreSchema(NOTE, OptionalInt.empty(), List.of(
+      new FieldSpec("author", Category.CONTACT, Protection.PLAIN, OptionalInt.empty()),
+      new FieldSpec("title", null, Protection.PLAIN, OptionalInt.empty()),
+      new FieldSpec("body", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.empty())),
+      List.of("author"));
+
+  /** {@link #NOTES} as a later version declares it: the body kept 3 days. */
+  static final StoreSchema NOTES_BODY_3_DAYS = new StoreSchema(NOTE, OptionalInt.empty(),
+      NOTES.fields().stream()
+          .map(f -> f.path().equals("body")
+              ? new FieldSpec("body", Category.PERSONAL, Protection.RANDOMIZED, OptionalInt.of(3))
+              : f)
+          .toList(),
+      List.of("author"));
 
   static final Accessor DPO =
       Accessor.of("dpo", Category.CONTACT, Category.FINANCIAL, Category.PERSONAL);
@@ -150,6 +167,14 @@ abstract class SubjectsContract {
     }
     fields.put("cc", list.append(']').toString());
     fields.put("card", "\"CARD-" + tag + "\"");
+    return fields;
+  }
+
+  static Map<String, String> note(String author) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("author", "\"" + author + "\"");
+    fields.put("title", "\"TITLE\"");
+    fields.put("body", "\"BODY\"");
     return fields;
   }
 
@@ -430,6 +455,9 @@ abstract class SubjectsContract {
   void reencryptionKeepsRecordsSealedForTheirSubjects() throws Exception {
     orders.put("o1", order(ada(), "A1"), false);
     orders.put("o2", order(bob(), "B1"), false);
+    // Kept for ever: its text is under the data keys, inside the fields it keeps in its row,
+    // sealed for Ada as a group; only re-encryption keeps it readable once the old keys go.
+    tickets.put("t1", ticket(ada(), "T1"), false);
     hookGuard.keys().rotate();
     hookGuard.keys().reencrypt();
     hookGuard.keys().destroyRetiredKeys();
@@ -437,6 +465,9 @@ abstract class SubjectsContract {
     assertThat(orders.get("o1").orElseThrow().fieldJson())
         .containsEntry("card", "\"CARD-A1\"")
         .containsEntry("number", "\"NUMBER-A1\"");
+    assertThat(tickets.get("t1").orElseThrow().fieldJson())
+        .containsEntry("text", "\"TEXT-T1\"")
+        .containsEntry("requester", "\"" + ada() + "\"");
     try (Backup backup = takeBackup()) {
       hookGuard.subjects().erase(ada(), "after rotation");
       try (HookGuard restored = backup.configure(HookGuard.builder())
@@ -447,6 +478,39 @@ abstract class SubjectsContract {
             .containsEntry("card", "\"CARD-B1\"");
       }
     }
+  }
+
+  /**
+   * A record about a person keeps the fields of its row sealed for them as one group: a retention
+   * shortened after storing reaches one of them alone, and the sweep removes that one and keeps
+   * the others readable (then has nothing left to do).
+   */
+  @Test
+  void aRetentionShortenedAfterStoringReachesOneFieldOfTheGroupOfARecordAboutAPerson()
+      throws Exception {
+    GeneratedStores.table(hookGuard, NOTES).put("n1", note(ada()), false);
+    hookGuard.close();
+    hookGuard = newInstance();
+    PayloadTable now = GeneratedStores.table(hookGuard, NOTES_BODY_3_DAYS);
+    clock.set(T0.plus(Duration.ofDays(4)));
+
+    assertThat(now.get("n1").orElseThrow().fieldJson())
+        .containsOnlyKeys("author", "title");
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).isEqualTo(1);
+    StoredRecord swept = now.get("n1").orElseThrow();
+    assertThat(swept.fieldJson())
+        .containsEntry("author", "\"" + ada() + "\"").containsEntry("title", "\"TITLE\"")
+        .doesNotContainKey("body");
+    assertThat(swept.expiredFields()).containsExactly("body");
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT packed_paths FROM hg_records WHERE record_id = 'n1'")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo("author\ntitle");
+    }
+    assertThat(hookGuard.retention().sweep().fieldsDeleted()).as("nothing left to sweep").isZero();
+    assertThat(hookGuard.subjects().find(ada())).extracting(SubjectRecord::id).contains("n1");
   }
 
   @Test

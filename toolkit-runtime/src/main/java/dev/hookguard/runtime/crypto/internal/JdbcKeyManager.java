@@ -220,13 +220,27 @@ public final class JdbcKeyManager implements KeyManager {
    * day key is kept as it is (it depends on no data key, and the sweep shreds it with its day);
    * any other is dropped, as the sweep would drop it. So a re-encryption neither reads an expired
    * value nor, through a day key still cached after another instance destroyed it, seals one
-   * again.
+   * again. A record's field group (its packed fields, sealed for its data subjects together) is
+   * kept as it is once expired (an expiring group holds plain and day-keyed fields only) or when a
+   * subject was erased (it opens nowhere); otherwise its members under the data keys are sealed
+   * again, inside it.
    */
   private SealedRecord reseal(DataKeys current, SealedRecord old, long now) {
     RecordCodec.verify(current, old);
     List<SealedField> fields = new ArrayList<>();
     for (SealedField field : old.fields()) {
       Long expiry = RecordCodec.effectiveExpiry(field.expiresAt(), old.expiresAt());
+      if (RecordCodec.isGroup(field)) {
+        try {
+          fields.add(expiry != null && now >= expiry
+              ? field
+              : RecordCodec.resealGroup(current, dayKeys.subjectKeys()::forOpening, old, field)
+                  .orElse(field));
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("the data keys cannot seal a record", e);
+        }
+        continue;
+      }
       if (expiry != null && now >= expiry) {
         if (RecordCodec.baseCode(field.protection()) == RecordCodec.DAY_KEYED) {
           fields.add(field);

@@ -374,6 +374,26 @@ public final class SubjectKeyStore {
    * @throws KeyException with {@code SUBJECT_KEY_MISSING} if this key store never held it
    */
   public Optional<Aead> forOpening(byte[] keyId) {
+    Optional<Aead> known = known(keyId);
+    return known != null ? known : opening(keyId, database.inTransaction(
+        "reading a data subject's key", connection -> wrappedKey(connection, keyId)));
+  }
+
+  /**
+   * {@link #forOpening(byte[])}, a key not in the cache read through {@code connection}, a
+   * connection to this key store's database ({@link #isIn}), in its transaction: for work that
+   * holds a connection of a pool the key store shares, which must not wait for a second one.
+   */
+  public Optional<Aead> forOpening(Connection connection, byte[] keyId) throws SQLException {
+    Optional<Aead> known = known(keyId);
+    return known != null ? known : opening(keyId, wrappedKey(connection, keyId));
+  }
+
+  /**
+   * What this instance knows of key {@code keyId} without reading it: empty if it destroyed it,
+   * the key if it is cached and fresh; null if it must be read.
+   */
+  private Optional<Aead> known(byte[] keyId) {
     if (destroyedHere.contains(HEX.formatHex(keyId))) {
       return Optional.empty();
     }
@@ -381,18 +401,22 @@ public final class SubjectKeyStore {
     if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
       return Optional.of(cached.aead());
     }
-    Optional<byte[]> wrapped =
-        database.inTransaction(
-            "reading a data subject's key",
-            connection -> {
-              try (PreparedStatement select = connection.prepareStatement(
-                  "SELECT wrapped_key FROM " + keyTable + " WHERE key_id = ?")) {
-                select.setBytes(1, keyId);
-                try (ResultSet row = select.executeQuery()) {
-                  return row.next() ? Optional.ofNullable(row.getBytes(1)) : null;
-                }
-              }
-            });
+    return null;
+  }
+
+  /** The wrapped key {@code keyId}: empty if destroyed, null if the store never had it. */
+  private Optional<byte[]> wrappedKey(Connection connection, byte[] keyId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT wrapped_key FROM " + keyTable + " WHERE key_id = ?")) {
+      select.setBytes(1, keyId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getBytes(1)) : null;
+      }
+    }
+  }
+
+  /** The key {@code keyId} of its {@link #wrappedKey} row, unwrapped and cached. */
+  private Optional<Aead> opening(byte[] keyId, Optional<byte[]> wrapped) {
     if (wrapped == null) {
       throw new KeyException(
           KeyException.Reason.SUBJECT_KEY_MISSING,

@@ -20,9 +20,11 @@ import java.util.List;
  *
  * <p>Encoding: a version byte, the field count, then per field its path (modified UTF-8), its
  * protection code and its stored bytes (length-prefixed). Packed paths are also kept as a list in
- * {@code hg_records.packed_paths}, so that reports and sweeps name them without reading values.
- * What a field holds is sealed as it would be in its own row; the record's MAC covers every
- * field, wherever it is kept.
+ * {@code hg_records.packed_paths}, so that reports and sweeps name them without reading values
+ * (a field group's members by name). What a field holds is sealed as it would be in its own row,
+ * except that a record about data subjects keeps its packed fields sealed for them together, as
+ * one field group ({@link RecordCodec#FIELD_GROUP}); the record's MAC covers every field,
+ * wherever it is kept.
  */
 public final class PackedFields {
 
@@ -124,14 +126,27 @@ public final class PackedFields {
     return encode(fields);
   }
 
-  /** The paths of packed fields as stored in {@code packed_paths}: one per line, in order. */
-  static String paths(List<SealedField> fields) {
+  /**
+   * The paths of packed fields of record {@code id} of {@code payloadType} as stored in {@code
+   * packed_paths}: one per line, in order; a field group's members in its place.
+   */
+  static String paths(String payloadType, String id, List<SealedField> fields) {
     StringBuilder paths = new StringBuilder();
     for (SealedField field : fields) {
-      if (paths.length() > 0) {
-        paths.append('\n');
+      List<String> named;
+      try {
+        named = RecordCodec.isGroup(field)
+            ? RecordCodec.memberPaths(payloadType, id, field)
+            : List.of(field.path());
+      } catch (dev.hookguard.runtime.store.TamperedRecordException e) {
+        named = List.of(); // a tampered record's group, kept as found: its members go unnamed
       }
-      paths.append(field.path());
+      for (String path : named) {
+        if (paths.length() > 0) {
+          paths.append('\n');
+        }
+        paths.append(path);
+      }
     }
     return paths.toString();
   }

@@ -38,12 +38,25 @@ import java.util.function.Predicate;
  *       with an expiry is sealed under the retention key of its expiry day (protection code 3),
  *       not under the data keyset: destroying that day key shreds it in every copy. Fields past
  *       their expiry, or whose day key is destroyed, are never decrypted; they read as expired.
+ *   <li>A record about data subjects is sealed again under each subject's key: the fields it keeps
+ *       in its row together, as one field group ({@link #FIELD_GROUP}), the others one by one
+ *       ({@link #SUBJECT_SEALED}).
  * </ul>
  */
 public final class RecordCodec {
 
-  /** The stored format; part of every associated data and MAC input. */
+  /**
+   * The stored format of a record without a field group; part of every associated data and lookup
+   * token (of every record, whatever its format) and of its MAC input.
+   */
   static final int FORMAT = 1;
+
+  /**
+   * The stored format of a record with a field group ({@link #FIELD_GROUP}); in its MAC input. The
+   * associated data and tokens of its fields are those of {@link #FORMAT}. Versions that know
+   * only {@link #FORMAT} report such a record as tampered rather than read it without its group.
+   */
+  static final int GROUPED_FORMAT = 2;
 
   private RecordCodec() {}
 
@@ -103,6 +116,18 @@ public final class RecordCodec {
     }
   }
 
+  /** Where the keys of data subjects are found for opening: {@code SubjectKeyStore.forOpening}. */
+  @FunctionalInterface
+  public interface SubjectKeys {
+    /**
+     * The key {@code keyId}, or empty if it was destroyed (its subject was erased).
+     *
+     * @throws dev.hookguard.runtime.crypto.KeyException with {@code SUBJECT_KEY_MISSING} if the
+     *     key store never held it
+     */
+    Optional<Aead> forOpening(byte[] keyId);
+  }
+
   /** The fields of a record opened at some instant: the readable ones, and the expired paths. */
   public record OpenedFields(Map<String, String> json, Set<String> expired) {}
 
@@ -122,8 +147,27 @@ public final class RecordCodec {
   public static final int SUBJECT_SEALED = 8;
 
   /**
+   * Stored code (with {@link #SUBJECT_SEALED}) of a record's field group: the fields of a record
+   * about data subjects that are kept in its row ({@link PackedFields#packs}), sealed under the
+   * subjects' keys together rather than one by one. One layer of encryption per subject for the
+   * record instead of one per field: for a typical order, 24 fields, a twentieth of the AES-GCM
+   * operations and some 1,200 fewer bytes. Its value is {@code [version 1][n][n member paths]}
+   * followed by a subject envelope (see {@link #SUBJECT_SEALED}) whose {@code c_0} is, per member
+   * in that order, its protection code and its value sealed as that code says (each member's base
+   * layer is sealed in its own place, as a field of its own is). The paths are in the clear, as
+   * {@code packed_paths} keeps them; the record MAC covers them with the rest of the value.
+   */
+  public static final int FIELD_GROUP = 4;
+
+  /** The path of a record's field group: no field's (a field path is never empty). */
+  public static final String GROUP_PATH = "";
+
+  private static final int GROUP_VERSION = 1;
+
+  /**
    * The most data subjects one record may be about: each costs a key (created and wrapped by the
-   * master key, a KMS call with a cloud KMS) and a layer of encryption over every field.
+   * master key, a KMS call with a cloud KMS) and a layer of encryption over every field (its
+   * field group counting as one).
    */
   public static final int MAX_SUBJECTS = 64;
 
@@ -210,6 +254,21 @@ public final class RecordCodec {
     for (int i : positionsBy(count, i -> baseKeyOrder(fields.get(i)))) {
       bases[i] = base(keys, dayKeys, payloadType, fields.get(i), ads[i]);
     }
+    // The fields kept in the record's row, if it is about data subjects: sealed for them as one.
+    boolean[] grouped = new boolean[count];
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      PlainField field = fields.get(i);
+      if (!field.subjectKeys().isEmpty() && bases[i].token() == null
+          && java.util.Objects.equals(field.expiresAt(), expiresAt)
+          && (members.isEmpty()
+              || field.subjectKeys().equals(fields.get(members.get(0)).subjectKeys()))) {
+        members.add(i);
+      }
+    }
+    if (members.size() > 1) {
+      members.forEach(i -> grouped[i] = true);
+    }
     byte[][] layered = new byte[count][];
     int layers = 0;
     for (int i = 0; i < count; i++) {
@@ -219,15 +278,25 @@ public final class RecordCodec {
     for (int layer = 0; layer < layers; layer++) {
       for (int i = 0; i < count; i++) {
         List<SubjectKeyStore.SealingKey> subjectKeys = fields.get(i).subjectKeys();
-        if (layer < subjectKeys.size()) {
+        if (!grouped[i] && layer < subjectKeys.size()) {
           SubjectKeyStore.SealingKey key = subjectKeys.get(layer);
           layered[i] = key.aead().encrypt(layered[i], subjectAssociatedData(ads[i], key.id()));
         }
       }
     }
     List<SealedField> sealed = new ArrayList<>(count);
+    List<SealedField> groupMembers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      sealed.add(sealed(fields.get(i), bases[i], layered[i]));
+      if (grouped[i]) {
+        groupMembers.add(new SealedField(
+            fields.get(i).path(), bases[i].code(), bases[i].value(), null, expiresAt));
+      } else {
+        sealed.add(sealed(fields.get(i), bases[i], layered[i]));
+      }
+    }
+    if (!groupMembers.isEmpty()) {
+      sealed.add(group(
+          adPrefix, fields.get(members.get(0)).subjectKeys(), groupMembers, expiresAt));
     }
     SealedRecord signed =
         signed(keys, payloadType, id, receivedAt, expiresAt, keys.generation(), sealed);
@@ -269,11 +338,7 @@ public final class RecordCodec {
     byte[] ad = associatedData(payloadType, id, field.path());
     Base base = base(keys, dayKeys, payloadType, field, ad);
     requireSubjectLimit(field.subjectKeys());
-    byte[] layered = base.value();
-    for (SubjectKeyStore.SealingKey key : field.subjectKeys()) {
-      layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
-    }
-    return sealed(field, base, layered);
+    return sealed(field, base, sealedFor(field.subjectKeys(), base.value(), ad));
   }
 
   /**
@@ -348,6 +413,226 @@ public final class RecordCodec {
     return ids;
   }
 
+  /**
+   * The field group of {@code members} (sealed each in its own place, their base layers only),
+   * sealed under {@code keys}, expiring at {@code expiresAt} (their record's expiry).
+   */
+  private static SealedField group(byte[] adPrefix, List<SubjectKeyStore.SealingKey> keys,
+      List<SealedField> members, Long expiresAt) throws GeneralSecurityException {
+    requireSubjectLimit(keys);
+    if (keys.isEmpty() || members.size() < 2 || members.size() > 0xffff) {
+      throw new IllegalArgumentException("a field group of " + members.size() + " fields");
+    }
+    byte[] header = encode(16 + 16 * members.size(), out -> {
+      out.writeByte(GROUP_VERSION);
+      out.writeShort(members.size());
+      for (SealedField member : members) {
+        out.writeUTF(member.path());
+      }
+    });
+    int size = 0;
+    for (SealedField member : members) {
+      size += 8 + member.value().length;
+    }
+    byte[] layered = encode(size, out -> {
+      for (SealedField member : members) {
+        out.writeInt(member.protection());
+        writeBytes(out, member.value());
+      }
+    });
+    byte[] envelope = envelope(keys, sealedFor(keys, layered, groupAssociatedData(adPrefix, header)));
+    byte[] value = java.util.Arrays.copyOf(header, header.length + envelope.length);
+    System.arraycopy(envelope, 0, value, header.length, envelope.length);
+    return new SealedField(GROUP_PATH, FIELD_GROUP | SUBJECT_SEALED, value, null, expiresAt);
+  }
+
+  /** Whether {@code field} is a record's field group. */
+  public static boolean isGroup(SealedField field) {
+    return field.protection() == (FIELD_GROUP | SUBJECT_SEALED) && field.path().equals(GROUP_PATH);
+  }
+
+  /**
+   * The paths of the members of the field group {@code group}, in its order; read from its clear
+   * header, nothing decrypted.
+   *
+   * @throws TamperedRecordException if its header is malformed
+   */
+  public static List<String> memberPaths(String payloadType, String id, SealedField group) {
+    return groupHeader(payloadType, id, group).paths();
+  }
+
+  private record GroupHeader(List<String> paths, int length) {}
+
+  private static GroupHeader groupHeader(String payloadType, String id, SealedField group) {
+    byte[] value = group.value();
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(value))) {
+      if (in.readByte() != GROUP_VERSION) {
+        throw new IOException("unknown version");
+      }
+      int count = in.readUnsignedShort();
+      if (count < 2) {
+        throw new IOException("fewer than two members");
+      }
+      List<String> paths = new ArrayList<>(count);
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < count; i++) {
+        String path = in.readUTF();
+        if (path.isEmpty() || !seen.add(path)) {
+          throw new IOException("an empty or repeated path");
+        }
+        paths.add(path);
+      }
+      return new GroupHeader(List.copyOf(paths), value.length - in.available());
+    } catch (IOException e) {
+      throw new TamperedRecordException(payloadType, id, "its field group is malformed");
+    }
+  }
+
+  /**
+   * The members of the field group {@code group} of {@code record}, each as a field of its own
+   * with its base layer only (no subject layer), expiring with the group; empty if a key of its
+   * data subjects is destroyed (an erasure: none of them opens any more).
+   *
+   * @throws TamperedRecordException if the group is malformed or does not decrypt in its place
+   */
+  public static Optional<List<SealedField>> members(
+      SubjectKeys keyStore, SealedRecord record, SealedField group) {
+    GroupHeader header = groupHeader(record.payloadType(), record.id(), group);
+    SealedField envelope = groupEnvelope(group, header);
+    List<byte[]> ids = subjectKeyIds(record, envelope);
+    if (ids.isEmpty()) {
+      throw new TamperedRecordException(record.payloadType(), record.id(),
+          "its field group is sealed for no data subject");
+    }
+    byte[] ad = groupAssociatedData(
+        associatedDataPrefix(record.payloadType(), record.id()),
+        java.util.Arrays.copyOf(group.value(), header.length()));
+    byte[] value = layered(envelope.value(), ids);
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      value = openSubjectLayer(keyStore, record, envelope, value, ad, ids.get(i));
+      if (value == EXPIRED) {
+        return Optional.empty();
+      }
+    }
+    List<SealedField> members = new ArrayList<>(header.paths().size());
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(value))) {
+      for (String path : header.paths()) {
+        int code = in.readInt();
+        int length = in.readInt();
+        if (length < 0 || length > in.available()
+            || (code & SUBJECT_SEALED) != 0 || baseCode(code) == FIELD_GROUP) {
+          throw new IOException("a bad member");
+        }
+        members.add(new SealedField(path, code, in.readNBytes(length), null, group.expiresAt()));
+      }
+      if (in.available() != 0) {
+        throw new IOException("extra bytes");
+      }
+    } catch (IOException e) {
+      throw new TamperedRecordException(record.payloadType(), record.id(),
+          "its field group is malformed");
+    }
+    return Optional.of(members);
+  }
+
+  /**
+   * The field group {@code group} of {@code record} with {@code change} applied to its members
+   * (opened as {@link #members} gives them), sealed again under the same data subjects' keys;
+   * empty if a key of theirs is destroyed, or if {@code change} leaves no member. A group left
+   * with one member is that member, sealed for the subjects as a field of its own.
+   */
+  public static Optional<SealedField> regroup(
+      SubjectKeys keyStore, SealedRecord record, SealedField group,
+      java.util.function.UnaryOperator<List<SealedField>> change)
+      throws GeneralSecurityException {
+    List<SubjectKeyStore.SealingKey> keys = new ArrayList<>();
+    GroupHeader header = groupHeader(record.payloadType(), record.id(), group);
+    for (byte[] keyId : subjectKeyIds(record, groupEnvelope(group, header))) {
+      Optional<Aead> aead = keyStore.forOpening(keyId);
+      if (aead.isEmpty()) {
+        return Optional.empty();
+      }
+      keys.add(new SubjectKeyStore.SealingKey(keyId, aead.get()));
+    }
+    Optional<List<SealedField>> opened = members(keyStore, record, group);
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SealedField> changed = change.apply(opened.get());
+    if (changed.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] adPrefix = associatedDataPrefix(record.payloadType(), record.id());
+    if (changed.size() == 1) {
+      SealedField member = changed.get(0);
+      byte[] layered = sealedFor(keys, member.value(), associatedData(adPrefix, member.path()));
+      return Optional.of(new SealedField(member.path(), member.protection() | SUBJECT_SEALED,
+          envelope(keys, layered), null, member.expiresAt()));
+    }
+    return Optional.of(group(adPrefix, keys, changed, group.expiresAt()));
+  }
+
+  /**
+   * The field group {@code group} of {@code record} with its members under the data keyset's AEAD
+   * sealed again under {@code keys}' primary key (re-encryption to a new key generation); empty if
+   * a key of its data subjects is destroyed (it then opens nowhere, and is kept as it is).
+   */
+  public static Optional<SealedField> resealGroup(
+      DataKeys keys, SubjectKeys keyStore, SealedRecord record, SealedField group)
+      throws GeneralSecurityException {
+    byte[] adPrefix = associatedDataPrefix(record.payloadType(), record.id());
+    return regroup(keyStore, record, group, members -> {
+      List<SealedField> resealed = new ArrayList<>(members.size());
+      for (SealedField member : members) {
+        if (baseCode(member.protection()) != RANDOMIZED) {
+          resealed.add(member);
+          continue;
+        }
+        byte[] ad = associatedData(adPrefix, member.path());
+        try {
+          resealed.add(new SealedField(member.path(), member.protection(),
+              keys.encryptRandomized(keys.decryptRandomized(member.value(), ad), ad), null,
+              member.expiresAt()));
+        } catch (GeneralSecurityException e) {
+          throw new TamperedRecordException(record.payloadType(), record.id(),
+              "field " + member.path() + " does not decrypt in its place");
+        }
+      }
+      return resealed;
+    });
+  }
+
+  /**
+   * The associated data of a field group's subject layers: the group's place, then its clear
+   * header, so that its members' paths cannot be changed or reordered without it failing to open.
+   */
+  private static byte[] groupAssociatedData(byte[] adPrefix, byte[] header) {
+    byte[] place = associatedData(adPrefix, GROUP_PATH);
+    byte[] ad = java.util.Arrays.copyOf(place, place.length + header.length);
+    System.arraycopy(header, 0, ad, place.length, header.length);
+    return ad;
+  }
+
+  /** {@code value} sealed under each of {@code keys} in turn (associated data: {@code ad}, key id). */
+  private static byte[] sealedFor(
+      List<SubjectKeyStore.SealingKey> keys, byte[] value, byte[] ad)
+      throws GeneralSecurityException {
+    byte[] layered = value;
+    for (SubjectKeyStore.SealingKey key : keys) {
+      layered = key.aead().encrypt(layered, subjectAssociatedData(ad, key.id()));
+    }
+    return layered;
+  }
+
+  /** The subject envelope of the field group {@code group}: its value after {@code header}. */
+  private static SealedField groupEnvelope(SealedField group, GroupHeader header) {
+    return new SealedField(GROUP_PATH, group.protection(),
+        java.util.Arrays.copyOfRange(group.value(), header.length(), group.value().length),
+        null, group.expiresAt());
+  }
+
   private static byte[] subjectAssociatedData(byte[] fieldAd, byte[] keyId) {
     byte[] ad = java.util.Arrays.copyOf(fieldAd, fieldAd.length + keyId.length);
     System.arraycopy(keyId, 0, ad, fieldAd.length, keyId.length);
@@ -369,13 +654,14 @@ public final class RecordCodec {
       throws GeneralSecurityException {
     List<SealedField> sealed = new ArrayList<>(fields);
     sealed.sort(Comparator.comparing(SealedField::path));
+    int format = sealed.stream().anyMatch(RecordCodec::isGroup) ? GROUPED_FORMAT : FORMAT;
     SealedRecord unsigned =
         new SealedRecord(
-            payloadType, id, FORMAT, receivedAt, expiresAt, keyGeneration, new byte[0], sealed);
+            payloadType, id, format, receivedAt, expiresAt, keyGeneration, new byte[0], sealed);
     return new SealedRecord(
         payloadType,
         id,
-        FORMAT,
+        format,
         receivedAt,
         expiresAt,
         keyGeneration,
@@ -391,13 +677,30 @@ public final class RecordCodec {
   public static void verify(DataKeys keys, SealedRecord record) {
     String type = record.payloadType();
     String id = record.id();
-    if (record.format() != FORMAT) {
+    if (record.format() != FORMAT && record.format() != GROUPED_FORMAT) {
       throw new TamperedRecordException(type, id, "unknown record format " + record.format());
     }
     try {
       keys.verifyMac(record.mac(), macInput(record));
     } catch (GeneralSecurityException e) {
       throw new TamperedRecordException(type, id, "record MAC does not match");
+    }
+    // What only a MAC key could forge, checked all the same: one group at most, where its format
+    // says, and no path twice (a group's members among them).
+    Set<String> paths = new java.util.HashSet<>();
+    int groups = 0;
+    for (SealedField field : record.fields()) {
+      boolean group = isGroup(field);
+      groups += group ? 1 : 0;
+      List<String> named = group ? memberPaths(type, id, field) : List.of(field.path());
+      for (String path : named) {
+        if (path.isEmpty() || !paths.add(path)) {
+          throw new TamperedRecordException(type, id, "a field is stored twice or without a path");
+        }
+      }
+    }
+    if (groups != (record.format() == GROUPED_FORMAT ? 1 : 0)) {
+      throw new TamperedRecordException(type, id, "its field group does not match its format");
     }
   }
 
@@ -432,7 +735,41 @@ public final class RecordCodec {
       long now,
       java.util.function.Function<String, Long> capOf) {
     verify(keys, record);
-    List<SealedField> fields = record.fields();
+    // A field group stands for its members: opened (one layer per subject) if any is wanted now.
+    List<SealedField> fields = new ArrayList<>(record.fields().size());
+    Set<String> erased = new java.util.HashSet<>();
+    boolean grouped = false;
+    for (SealedField field : record.fields()) {
+      if (!isGroup(field)) {
+        fields.add(field);
+        continue;
+      }
+      grouped = true;
+      List<String> paths = memberPaths(record.payloadType(), record.id(), field);
+      boolean needed = false;
+      for (String path : paths) {
+        Long expiry = effectiveExpiry(
+            effectiveExpiry(field.expiresAt(), record.expiresAt()), capOf.apply(path));
+        needed |= wanted.test(path) && (expiry == null || now < expiry);
+      }
+      Optional<List<SealedField>> members = needed
+          ? members(dayKeys.subjectKeys()::forOpening, record, field)
+          : Optional.empty();
+      if (members.isPresent()) {
+        fields.addAll(members.get());
+        continue;
+      }
+      // Not opened: none is wanted now, or a subject's key is destroyed (all read as erased).
+      for (String path : paths) {
+        fields.add(new SealedField(path, 0, EXPIRED, null, field.expiresAt()));
+        if (needed) {
+          erased.add(path);
+        }
+      }
+    }
+    if (grouped) {
+      fields.sort(Comparator.comparing(SealedField::path)); // members in path order, as fields are
+    }
     int count = fields.size();
     // As seal does, key by key: every subject layer of every field, then the base layers grouped
     // by key. null: not wanted; EXPIRED: expired or under a destroyed key; otherwise the value.
@@ -449,7 +786,7 @@ public final class RecordCodec {
       }
       Long expiry = effectiveExpiry(
           effectiveExpiry(field.expiresAt(), record.expiresAt()), capOf.apply(field.path()));
-      if (expiry != null && now >= expiry) {
+      if ((expiry != null && now >= expiry) || erased.contains(field.path())) {
         values[i] = EXPIRED;
         continue;
       }
@@ -467,7 +804,8 @@ public final class RecordCodec {
         List<byte[]> ids = subjectIds.get(i);
         if (layer < ids.size() && values[i] != EXPIRED) {
           byte[] keyId = ids.get(ids.size() - 1 - layer); // the outermost layer first
-          values[i] = openSubjectLayer(dayKeys, record, fields.get(i), values[i], ads[i], keyId);
+          values[i] = openSubjectLayer(
+              dayKeys.subjectKeys()::forOpening, record, fields.get(i), values[i], ads[i], keyId);
         }
       }
     }
@@ -511,9 +849,9 @@ public final class RecordCodec {
 
   /** One subject layer of a field opened; {@link #EXPIRED} if that subject's key is destroyed. */
   private static byte[] openSubjectLayer(
-      RetentionKeyStore keyStore, SealedRecord record, SealedField field, byte[] layered,
+      SubjectKeys keyStore, SealedRecord record, SealedField field, byte[] layered,
       byte[] ad, byte[] keyId) {
-    Optional<Aead> key = keyStore.subjectKeys().forOpening(keyId);
+    Optional<Aead> key = keyStore.forOpening(keyId);
     if (key.isEmpty()) {
       return EXPIRED;
     }
@@ -521,7 +859,8 @@ public final class RecordCodec {
       return key.get().decrypt(layered, subjectAssociatedData(ad, keyId));
     } catch (GeneralSecurityException e) {
       throw new TamperedRecordException(record.payloadType(), record.id(),
-          "field " + field.path() + " does not decrypt in its place");
+          (field.path().equals(GROUP_PATH) ? "its field group" : "field " + field.path())
+              + " does not decrypt in its place");
     }
   }
 
@@ -536,7 +875,8 @@ public final class RecordCodec {
       List<byte[]> ids = subjectKeyIds(record, field);
       value = layered(value, ids);
       for (int i = ids.size() - 1; i >= 0 && value != EXPIRED; i--) {
-        value = openSubjectLayer(dayKeys, record, field, value, ad, ids.get(i));
+        value = openSubjectLayer(
+            dayKeys.subjectKeys()::forOpening, record, field, value, ad, ids.get(i));
       }
       if (value == EXPIRED) {
         return Optional.empty();

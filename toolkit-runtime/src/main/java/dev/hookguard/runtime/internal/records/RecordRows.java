@@ -319,7 +319,7 @@ public final class RecordRows {
     if (packed.isEmpty()) {
       insert.setNull(p, Types.VARCHAR);
     } else {
-      insert.setString(p, PackedFields.paths(packed));
+      insert.setString(p, PackedFields.paths(record.payloadType(), record.id(), packed));
     }
   }
 
@@ -424,13 +424,16 @@ public final class RecordRows {
     }
   }
 
-  /** Replaces the fields, MAC and key generation of an existing record (re-encryption). */
+  /**
+   * Replaces the fields, MAC, format and key generation of an existing record (re-encryption, the
+   * sweep).
+   */
   public static void rewrite(Connection connection, SealedRecord record) throws SQLException {
     deleteFields(connection, record.payloadType(), record.id());
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE hg_records SET key_generation = ?, mac = ?, packed = ?, packed_paths = ?"
-                + " WHERE payload_type = ? AND record_id = ?")) {
+            "UPDATE hg_records SET key_generation = ?, mac = ?, packed = ?, packed_paths = ?,"
+                + " format = ? WHERE payload_type = ? AND record_id = ?")) {
       List<SealedField> packed = packed(record);
       update.setInt(1, record.keyGeneration());
       update.setBytes(2, record.mac());
@@ -438,10 +441,12 @@ public final class RecordRows {
       if (packed.isEmpty()) {
         update.setNull(4, Types.VARCHAR);
       } else {
-        update.setString(4, PackedFields.paths(packed));
+        update.setString(4, PackedFields.paths(record.payloadType(), record.id(), packed));
       }
-      update.setString(5, record.payloadType());
-      update.setString(6, record.id());
+      // A field group regrouped down to one field, or deleted, leaves the grouped format.
+      update.setInt(5, record.format());
+      update.setString(6, record.payloadType());
+      update.setString(7, record.id());
       update.executeUpdate();
     }
     insertFields(connection, List.of(record));

@@ -2,6 +2,7 @@ package dev.hookguard.runtime.retention.internal;
 
 import dev.hookguard.runtime.audit.AuditEvent;
 import dev.hookguard.runtime.audit.AuditSink;
+import dev.hookguard.runtime.crypto.KeyException;
 import dev.hookguard.runtime.internal.AuditQueue;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.StoreSchema;
@@ -10,6 +11,7 @@ import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
+import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.internal.records.PackedFields;
 import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
@@ -32,11 +34,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -506,13 +510,20 @@ final class Sweeper {
         continue;
       }
       SealedRecord record = sealed.get();
+      TamperedRecordException tampered = null;
+      try {
+        RecordCodec.verify(current, record);
+      } catch (TamperedRecordException e) {
+        tampered = e;
+      }
       List<String> expired = new ArrayList<>();
       List<SealedField> kept = new ArrayList<>();
       for (SealedField field : record.fields()) {
-        Long expiry = RecordCodec.effectiveExpiry(
-            RecordCodec.effectiveExpiry(field.expiresAt(), record.expiresAt()),
-            capOf(caps, record, field.path()));
-        if (expiry != null && expiry <= run.cutoff) {
+        if (RecordCodec.isGroup(field)) {
+          sweepGroup(connection, record, tampered == null, field, caps, run.cutoff, expired, kept);
+          continue;
+        }
+        if (isExpired(record, field, field.path(), caps, run.cutoff)) {
           expired.add(field.path());
         } else {
           kept.add(field);
@@ -522,24 +533,113 @@ final class Sweeper {
         continue;
       }
       SealedRecord remaining;
-      try {
-        RecordCodec.verify(current, record);
-        remaining = RecordCodec.signed(current, record.payloadType(), record.id(),
-            record.receivedAt(), record.expiresAt(), record.keyGeneration(), kept);
-      } catch (TamperedRecordException e) {
+      if (tampered != null) {
         // Expired data goes all the same; the record is not re-signed, so it stays detectably
         // tampered instead of being laundered by a fresh MAC.
-        LOG.warn("retention sweep: {}; its expired fields are deleted, it is not re-signed", e.getMessage());
+        LOG.warn("retention sweep: {}; its expired fields are deleted, it is not re-signed",
+            tampered.getMessage());
         remaining = new SealedRecord(record.payloadType(), record.id(), record.format(),
             record.receivedAt(), record.expiresAt(), record.keyGeneration(), record.mac(), kept);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the data keys cannot sign a record", e);
+      } else {
+        try {
+          remaining = RecordCodec.signed(current, record.payloadType(), record.id(),
+              record.receivedAt(), record.expiresAt(), record.keyGeneration(), kept);
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("the data keys cannot sign a record", e);
+        }
       }
       // Rewritten whole: an expired field may be in its own row or packed into the record's.
       RecordRows.rewrite(connection, remaining);
       removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
     }
     return removed;
+  }
+
+  /** Whether {@code field} of {@code record}, at {@code path}, is past its retention at {@code cutoff}. */
+  private static boolean isExpired(
+      SealedRecord record, SealedField field, String path, List<FieldCap> caps, long cutoff) {
+    Long expiry = RecordCodec.effectiveExpiry(
+        RecordCodec.effectiveExpiry(field.expiresAt(), record.expiresAt()),
+        capOf(caps, record, path));
+    return expiry != null && expiry <= cutoff;
+  }
+
+  /**
+   * Sweeps the field group {@code group} of {@code record}: its members past their retention are
+   * added to {@code expired}, and what is left of it to {@code kept}. A group whose members are
+   * all past goes whole, nothing opened. Otherwise it is opened and sealed again without them,
+   * under its data subjects' keys read through {@code connection} where the key store shares the
+   * database (no second connection while this one is held): only if {@code verified} (the record's
+   * MAC holds), so that a group that fails to open is never taken for one to delete. If a subject's
+   * key is destroyed, nothing in it opens any more: it goes whole. If the key store does not know
+   * a key, or the record is tampered, it is kept as it is (and reported).
+   */
+  private void sweepGroup(Connection connection, SealedRecord record, boolean verified,
+      SealedField group, List<FieldCap> caps, long cutoff, List<String> expired,
+      List<SealedField> kept) throws SQLException {
+    List<String> members;
+    try {
+      members = RecordCodec.memberPaths(record.payloadType(), record.id(), group);
+    } catch (TamperedRecordException e) {
+      kept.add(group); // the record's MAC check reports it; its members cannot be named
+      return;
+    }
+    Set<String> past = new LinkedHashSet<>();
+    for (String path : members) {
+      if (isExpired(record, group, path, caps, cutoff)) {
+        past.add(path);
+      }
+    }
+    if (past.isEmpty() || (!verified && past.size() < members.size())) {
+      kept.add(group);
+      return;
+    }
+    if (past.size() == members.size()) {
+      expired.addAll(members);
+      return;
+    }
+    SubjectKeyStore subjects = dayKeys.subjectKeys();
+    RecordCodec.SubjectKeys keysHere = subjects.isIn(database)
+        ? keyId -> {
+          try {
+            return subjects.forOpening(connection, keyId);
+          } catch (SQLException e) {
+            throw new UncheckedSql(e);
+          }
+        }
+        : subjects::forOpening;
+    Optional<SealedField> rest;
+    try {
+      rest = RecordCodec.regroup(keysHere, record, group, opened -> opened.stream()
+          .filter(member -> !past.contains(member.path())).toList());
+    } catch (UncheckedSql e) {
+      throw e.getCause();
+    } catch (KeyException | TamperedRecordException e) {
+      LOG.warn("retention sweep: {} record {}: its field group is kept whole: {}",
+          record.payloadType(), record.id(), e.getMessage());
+      kept.add(group);
+      return;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a data subject's key cannot seal a field group", e);
+    }
+    if (rest.isPresent()) {
+      kept.add(rest.get());
+      expired.addAll(past);
+    } else {
+      expired.addAll(members); // a subject erased: none of it opens any more
+    }
+  }
+
+  /** An {@code SQLException} through a functional interface that cannot declare it. */
+  private static final class UncheckedSql extends RuntimeException {
+    UncheckedSql(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
   }
 
   /** When the current schema's retention of {@code path} ends for {@code record}; null: never. */
