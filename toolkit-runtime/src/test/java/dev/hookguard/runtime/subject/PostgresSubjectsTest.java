@@ -168,4 +168,40 @@ class PostgresSubjectsTest extends SubjectsContract {
       assertThat(schemas).containsExactly(keySchema, keySchema);
     }
   }
+
+  /**
+   * The key store sharing a pool of one connection with the records (the default place, in the
+   * record store's schema): re-encryption and a sweep that opens a field group read the subject
+   * keys they do not have cached on the connection they hold, never waiting for a second one.
+   * Each runs on an instance with nothing cached.
+   */
+  @Test
+  void reencryptionAndTheSweepWorkOnTheOneConnectionOfAPoolTheKeyStoreShares() throws Exception {
+    try (HikariDataSource one = PostgresBackend.poolOn(postgres().schema(), 1)) {
+      one.setConnectionTimeout(3_000); // waiting for a second connection fails in 3 s
+      try (HookGuard first = HookGuard.builder().postgres(one).masterKey(masterKey).clock(clock)
+          .build()) {
+        dev.hookguard.runtime.generated.GeneratedStores.table(first, TICKETS)
+            .put("t1", ticket(ada(), "T1"), false);
+        dev.hookguard.runtime.generated.GeneratedStores.table(first, NOTES)
+            .put("n1", note(ada()), false);
+      }
+      try (HookGuard fresh = HookGuard.builder().postgres(one).masterKey(masterKey).clock(clock)
+          .build()) {
+        fresh.keys().rotate();
+        assertThat(fresh.keys().reencrypt().remaining()).isZero();
+      }
+      try (HookGuard fresh = HookGuard.builder().postgres(one).masterKey(masterKey).clock(clock)
+          .build()) {
+        dev.hookguard.runtime.generated.PayloadTable notes =
+            dev.hookguard.runtime.generated.GeneratedStores.table(fresh, NOTES_BODY_3_DAYS);
+        clock.set(T0.plus(java.time.Duration.ofDays(4)));
+        assertThat(fresh.retention().sweep().fieldsDeleted()).isEqualTo(1);
+        assertThat(notes.get("n1").orElseThrow().fieldJson()).containsOnlyKeys("author", "title");
+        fresh.keys().destroyRetiredKeys();
+        assertThat(dev.hookguard.runtime.generated.GeneratedStores.table(fresh, TICKETS)
+            .get("t1").orElseThrow().fieldJson()).containsEntry("text", "\"TEXT-T1\"");
+      }
+    }
+  }
 }

@@ -203,12 +203,15 @@ public final class JdbcKeyManager implements KeyManager {
     }
     int moved = 0;
     long now = clock.millis();
+    // Subject keys not cached are read on this connection where they share its database.
+    RecordCodec.SubjectKeys subjectKeys =
+        dayKeys.subjectKeys().openingOn(connection, database)::apply;
     for (String[] key : batch) {
       var sealed = RecordRows.read(connection, key[0], key[1]);
       if (sealed.isEmpty()) {
         continue;
       }
-      RecordRows.rewrite(connection, reseal(current, sealed.get(), now));
+      RecordRows.rewrite(connection, reseal(current, sealed.get(), now, subjectKeys));
       moved++;
     }
     return moved;
@@ -225,7 +228,8 @@ public final class JdbcKeyManager implements KeyManager {
    * subject was erased (it opens nowhere); otherwise its members under the data keys are sealed
    * again, inside it.
    */
-  private SealedRecord reseal(DataKeys current, SealedRecord old, long now) {
+  private SealedRecord reseal(
+      DataKeys current, SealedRecord old, long now, RecordCodec.SubjectKeys subjectKeys) {
     RecordCodec.verify(current, old);
     List<SealedField> fields = new ArrayList<>();
     for (SealedField field : old.fields()) {
@@ -234,7 +238,7 @@ public final class JdbcKeyManager implements KeyManager {
         try {
           fields.add(expiry != null && now >= expiry
               ? field
-              : RecordCodec.resealGroup(current, dayKeys.subjectKeys()::forOpening, old, field)
+              : RecordCodec.resealGroup(current, subjectKeys, old, field)
                   .orElse(field));
         } catch (GeneralSecurityException e) {
           throw new IllegalStateException("the data keys cannot seal a record", e);
@@ -247,13 +251,13 @@ public final class JdbcKeyManager implements KeyManager {
         }
         continue;
       }
-      Optional<String> json = RecordCodec.openField(current, dayKeys, old, field);
+      Optional<String> json = RecordCodec.openField(current, dayKeys, subjectKeys, old, field);
       if (json.isEmpty()) {
         fields.add(field);
         continue;
       }
       PlainField plain = new PlainField(field.path(), protection(old, field), json.get(),
-          field.expiresAt(), subjectKeys(old, field));
+          field.expiresAt(), subjectKeys(old, field, subjectKeys));
       try {
         fields.add(RecordCodec.sealField(current, dayKeys, old.payloadType(), old.id(), plain));
       } catch (KeyException e) {
@@ -283,13 +287,14 @@ public final class JdbcKeyManager implements KeyManager {
    * The keys of the data subjects {@code field} is sealed for, to seal it for them again; opened
    * just before, so none is destroyed (or the field would not have opened).
    */
-  private List<SubjectKeyStore.SealingKey> subjectKeys(SealedRecord record, SealedField field) {
+  private static List<SubjectKeyStore.SealingKey> subjectKeys(
+      SealedRecord record, SealedField field, RecordCodec.SubjectKeys opening) {
     if ((field.protection() & RecordCodec.SUBJECT_SEALED) == 0) {
       return List.of();
     }
     List<SubjectKeyStore.SealingKey> keys = new ArrayList<>();
     for (byte[] id : RecordCodec.subjectKeyIds(record, field)) {
-      com.google.crypto.tink.Aead aead = dayKeys.subjectKeys().forOpening(id)
+      com.google.crypto.tink.Aead aead = opening.forOpening(id)
           .orElseThrow(() -> new KeyException(KeyException.Reason.CONCURRENT_KEY_CHANGE,
               "a data subject was erased while its record was being re-encrypted"));
       keys.add(new SubjectKeyStore.SealingKey(id, aead));

@@ -216,7 +216,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static StoreException failure(String what, SQLException e) {
+  /**
+   * The {@link StoreException} (reason {@code DATABASE_ERROR}, naming {@code what}) a SQL failure
+   * becomes: for work that must report one where it cannot throw {@code SQLException}.
+   */
+  public static StoreException failure(String what, SQLException e) {
     // A driver's message can quote values (PostgreSQL's "Detail: Key (...)=(...)", a batch's
     // parameters), so the cause keeps only what identifies the error: its SQLState and code.
     SQLException cause = new SQLException(

@@ -404,6 +404,26 @@ public final class SubjectKeyStore {
     return null;
   }
 
+  /**
+   * How work that holds {@code connection}, a connection to {@code other} in a transaction, opens
+   * keys: those not cached are read through that connection where this key store keeps its keys in
+   * {@code other} (no second connection from a pool it shares, which could wait for ever), and in
+   * a transaction of the key store's own otherwise. A SQL failure is a {@code StoreException}.
+   */
+  public java.util.function.Function<byte[], Optional<Aead>> openingOn(
+      Connection connection, Database other) {
+    if (!isIn(other)) {
+      return this::forOpening;
+    }
+    return keyId -> {
+      try {
+        return forOpening(connection, keyId);
+      } catch (SQLException e) {
+        throw Database.failure("reading a data subject's key", e);
+      }
+    };
+  }
+
   /** The wrapped key {@code keyId}: empty if destroyed, null if the store never had it. */
   private Optional<byte[]> wrappedKey(Connection connection, byte[] keyId) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(

@@ -869,14 +869,19 @@ public final class RecordCodec {
    */
   public static Optional<String> openField(
       DataKeys keys, RetentionKeyStore dayKeys, SealedRecord record, SealedField field) {
+    return openField(keys, dayKeys, dayKeys.subjectKeys()::forOpening, record, field);
+  }
+
+  /** {@link #openField(DataKeys, RetentionKeyStore, SealedRecord, SealedField)}, subject keys from {@code subjectKeys}. */
+  public static Optional<String> openField(DataKeys keys, RetentionKeyStore dayKeys,
+      SubjectKeys subjectKeys, SealedRecord record, SealedField field) {
     byte[] ad = associatedData(record.payloadType(), record.id(), field.path());
     byte[] value = field.value();
     if ((field.protection() & SUBJECT_SEALED) != 0) {
       List<byte[]> ids = subjectKeyIds(record, field);
       value = layered(value, ids);
       for (int i = ids.size() - 1; i >= 0 && value != EXPIRED; i--) {
-        value = openSubjectLayer(
-            dayKeys.subjectKeys()::forOpening, record, field, value, ad, ids.get(i));
+        value = openSubjectLayer(subjectKeys, record, field, value, ad, ids.get(i));
       }
       if (value == EXPIRED) {
         return Optional.empty();

@@ -11,7 +11,6 @@ import dev.hookguard.runtime.internal.jdbc.Dialect;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.KeyRing;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
-import dev.hookguard.runtime.internal.keys.SubjectKeyStore;
 import dev.hookguard.runtime.internal.records.PackedFields;
 import dev.hookguard.runtime.internal.records.RecordCodec;
 import dev.hookguard.runtime.internal.records.RecordCodec.SealedField;
@@ -576,7 +575,7 @@ final class Sweeper {
    */
   private void sweepGroup(Connection connection, SealedRecord record, boolean verified,
       SealedField group, List<FieldCap> caps, long cutoff, List<String> expired,
-      List<SealedField> kept) throws SQLException {
+      List<SealedField> kept) {
     List<String> members;
     try {
       members = RecordCodec.memberPaths(record.payloadType(), record.id(), group);
@@ -598,22 +597,12 @@ final class Sweeper {
       expired.addAll(members);
       return;
     }
-    SubjectKeyStore subjects = dayKeys.subjectKeys();
-    RecordCodec.SubjectKeys keysHere = subjects.isIn(database)
-        ? keyId -> {
-          try {
-            return subjects.forOpening(connection, keyId);
-          } catch (SQLException e) {
-            throw new UncheckedSql(e);
-          }
-        }
-        : subjects::forOpening;
+    java.util.function.Function<byte[], Optional<com.google.crypto.tink.Aead>> keysHere =
+        dayKeys.subjectKeys().openingOn(connection, database);
     Optional<SealedField> rest;
     try {
-      rest = RecordCodec.regroup(keysHere, record, group, opened -> opened.stream()
+      rest = RecordCodec.regroup(keysHere::apply, record, group, opened -> opened.stream()
           .filter(member -> !past.contains(member.path())).toList());
-    } catch (UncheckedSql e) {
-      throw e.getCause();
     } catch (KeyException | TamperedRecordException e) {
       LOG.warn("retention sweep: {} record {}: its field group is kept whole: {}",
           record.payloadType(), record.id(), e.getMessage());
@@ -627,18 +616,6 @@ final class Sweeper {
       expired.addAll(past);
     } else {
       expired.addAll(members); // a subject erased: none of it opens any more
-    }
-  }
-
-  /** An {@code SQLException} through a functional interface that cannot declare it. */
-  private static final class UncheckedSql extends RuntimeException {
-    UncheckedSql(SQLException cause) {
-      super(cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
     }
   }
 
