@@ -164,10 +164,16 @@ public final class SubjectKeyStore {
     }
     // Each subject once: a batch of records about one customer reads one key.
     Map<String, byte[]> distinct = distinctTokens(tokens);
-    Map<String, byte[][]> found =
-        database.inTransaction(
-            "finding the keys of " + distinct.size() + " data subjects",
-            connection -> findOrCreate(connection, distinct));
+    // Nearly always every subject has a live key: read without a transaction (no write lock on
+    // SQLite, no BEGIN and COMMIT round trips on PostgreSQL); one only to create missing keys.
+    Map<String, byte[][]> found = database.withoutTransaction(
+        "finding the keys of " + distinct.size() + " data subjects",
+        connection -> findLive(connection, distinct));
+    if (found.size() < distinct.size()) {
+      found = database.inTransaction(
+          "creating the keys of " + (distinct.size() - found.size()) + " data subjects",
+          connection -> findOrCreate(connection, distinct));
+    }
     return sealingKeys(tokens, found);
   }
 
@@ -190,6 +196,19 @@ public final class SubjectKeyStore {
       distinct.putIfAbsent(HEX.formatHex(token), token);
     }
     return distinct;
+  }
+
+  /** The live key (id, wrapped) of each subject of {@code distinct} that has one. */
+  private Map<String, byte[][]> findLive(Connection connection, Map<String, byte[]> distinct)
+      throws SQLException {
+    Map<String, byte[][]> keys = new HashMap<>();
+    for (Map.Entry<String, byte[]> subject : distinct.entrySet()) {
+      byte[][] live = live(connection, subject.getValue());
+      if (live != null) {
+        keys.put(subject.getKey(), live);
+      }
+    }
+    return keys;
   }
 
   /** The live key (id, wrapped) of each subject of {@code distinct}, created where none is. */

@@ -65,4 +65,35 @@ class SubjectKeyStoreTest {
     assertThat(after.get(1).id()).isEqualTo(before.get(1).id());
     assertThat(subjects.forOpening(before.get(0).id())).isEmpty();
   }
+
+  /**
+   * Finding the key of a person who has one takes no write lock: it is found while another
+   * process holds the key file's write lock (a SQLite writer, {@code BEGIN IMMEDIATE}); a new
+   * person's key is created once that lock is released.
+   */
+  @Test
+  void aKnownSubjectsKeyIsFoundWhileAnotherProcessHoldsTheWriteLock() throws Exception {
+    byte[] jenny = subjects.token("jenny@example.com");
+    byte[] ada = subjects.token("ada@example.com");
+    byte[] known = subjects.forSealing(List.of(jenny)).get(0).id();
+    try (java.sql.Connection other = java.sql.DriverManager.getConnection(
+            "jdbc:sqlite:" + work.resolve("keys.db"));
+        java.sql.Statement statement = other.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      java.util.concurrent.CompletableFuture<List<SubjectKeyStore.SealingKey>> found =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> subjects.forSealing(List.of(jenny)));
+      assertThat(found.get(5, java.util.concurrent.TimeUnit.SECONDS).get(0).id())
+          .isEqualTo(known);
+
+      java.util.concurrent.CompletableFuture<List<SubjectKeyStore.SealingKey>> created =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> subjects.forSealing(List.of(ada)));
+      Thread.sleep(300);
+      assertThat(created).as("a new key waits for the write lock").isNotDone();
+      statement.execute("COMMIT");
+      assertThat(created.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).id())
+          .isNotEqualTo(known);
+    }
+  }
 }
