@@ -1,18 +1,7 @@
 package dev.hookguard.benchmarks;
 
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.daead.DeterministicAeadConfig;
-import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
-import com.google.crypto.tink.mac.MacConfig;
-import com.google.crypto.tink.mac.PredefinedMacParameters;
-import com.google.crypto.tink.prf.PredefinedPrfParameters;
-import com.google.crypto.tink.prf.PrfConfig;
-import dev.hookguard.runtime.crypto.MasterKey;
 import dev.hookguard.runtime.generated.FieldSpec;
 import dev.hookguard.runtime.generated.StoredDocuments;
-import dev.hookguard.runtime.internal.jdbc.Database;
 import dev.hookguard.runtime.internal.keys.DataKeys;
 import dev.hookguard.runtime.internal.keys.RetentionKeyStore;
 import dev.hookguard.runtime.internal.records.CanonicalJson;
@@ -22,11 +11,9 @@ import dev.hookguard.runtime.signature.Signatures;
 import dev.hookguard.samples.github.GitHubPush;
 import dev.hookguard.samples.github.GitHubPushStore;
 import dev.hookguard.samples.github.GitHubPushVerifier;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,22 +62,9 @@ public class ReceiverCryptoPartsBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    AeadConfig.register();
-    DeterministicAeadConfig.register();
-    MacConfig.register();
-    PrfConfig.register();
     folder = Files.createTempDirectory("hookguard-crypto");
-    dayKeys = RetentionKeyStore.open(Database.sqlite(folder.resolve("keys.db")), true, null,
-        MasterKey.localFile(folder.resolve("master.key")), Clock.systemUTC());
-    Constructor<DataKeys> make = DataKeys.class.getDeclaredConstructor(
-        int.class, long.class, KeysetHandle.class, KeysetHandle.class, KeysetHandle.class,
-        KeysetHandle.class);
-    make.setAccessible(true);
-    keys = make.newInstance(1, 1L,
-        KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-        KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV),
-        KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
-        KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
+    dayKeys = BenchKeys.keyStoreIn(folder);
+    keys = BenchKeys.newDataKeys();
 
     body = Samples.payload(Samples.GITHUB_PUSH);
     GitHubPush push = GitHubPushVerifier.create(Signatures.github(Samples.GITHUB_SECRET))
