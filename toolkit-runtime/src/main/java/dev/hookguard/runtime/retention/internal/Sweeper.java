@@ -597,11 +597,10 @@ final class Sweeper {
       expired.addAll(members);
       return;
     }
-    java.util.function.Function<byte[], Optional<com.google.crypto.tink.Aead>> keysHere =
-        dayKeys.subjectKeys().openingOn(connection, database);
+    RecordCodec.SubjectKeys keysHere = dayKeys.subjectKeys().openingOn(connection, database)::apply;
     Optional<SealedField> rest;
     try {
-      rest = RecordCodec.regroup(keysHere::apply, record, group, opened -> opened.stream()
+      rest = RecordCodec.regroup(keysHere, record, group, opened -> opened.stream()
           .filter(member -> !past.contains(member.path())).toList());
     } catch (KeyException | TamperedRecordException e) {
       LOG.warn("retention sweep: {} record {}: its field group is kept whole: {}",
