@@ -556,7 +556,11 @@ public final class RecordCodec {
       }
       keys.add(new SubjectKeyStore.SealingKey(keyId, aead.get()));
     }
-    Optional<List<SealedField>> opened = members(keyStore, record, group);
+    // Opened with the keys just found, not looked up again.
+    Optional<List<SealedField>> opened = members(keyId -> keys.stream()
+        .filter(key -> java.util.Arrays.equals(key.id(), keyId))
+        .map(SubjectKeyStore.SealingKey::aead)
+        .findFirst(), record, group);
     if (opened.isEmpty()) {
       return Optional.empty();
     }
