@@ -213,15 +213,8 @@ abstract class RetentionContract {
 
     hookGuard.retention().sweep();
     assertThat(hookGuard.retention().report().recordsPastExpiry()).isZero();
-    try (Connection raw = backend.rawConnection();
-        PreparedStatement count = raw.prepareStatement(
-            "SELECT COUNT(*) FROM hg_records WHERE payload_type = ?")) {
-      count.setString(1, TYPE);
-      try (ResultSet rows = count.executeQuery()) {
-        rows.next();
-        assertThat(rows.getLong(1)).as("swept, 19 days before its stored expiry").isZero();
-      }
-    }
+    assertThat(rows("hg_records", TYPE)).as("swept, 19 days before its stored expiry").isZero();
+    assertThat(rows("hg_fields", TYPE)).as("its field rows with it").isZero();
   }
 
   // ------------------------------------------------------------------ read-time enforcement
@@ -317,6 +310,7 @@ abstract class RetentionContract {
 
     assertThat(records.recordsDeleted()).isEqualTo(2);
     assertThat(records.fieldsDeleted()).isZero();
+    assertThat(rows("hg_fields", TYPE)).as("the records' field rows with them").isZero();
     assertThat(records.dayKeysDestroyed()).isEqualTo(1);
     for (String gone : List.of("STATUS" + run + "a", "STATUS" + run + "b")) {
       assertThat(found(gone)).as(gone).isFalse();
@@ -582,6 +576,19 @@ abstract class RetentionContract {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** How many rows of payload type {@code type} {@code table} holds. */
+  long rows(String table, String type) throws SQLException {
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement count = raw.prepareStatement(
+            "SELECT COUNT(*) FROM " + table + " WHERE payload_type = ?")) {
+      count.setString(1, type);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
 
   byte[] fieldValue(String type, String id, String path) throws SQLException {
     try (Connection raw = backend.rawConnection()) {

@@ -181,6 +181,51 @@ abstract class PayloadTableContract {
     assertThat(orders.idsByValue("email", "\"d@example.com\"")).isEmpty();
   }
 
+  /**
+   * A record's field rows go with it, whichever way it goes: on PostgreSQL no foreign key deletes
+   * them (schema version 8), the statements that delete the record do.
+   */
+  @Test
+  void noFieldRowOutlivesItsRecord() throws SQLException {
+    for (String id : List.of("gone", "replaced", "replaced_in_batch")) {
+      orders.put(id, order(id + "@example.com", "4242424242424242", "old " + id), false);
+    }
+    assertThat(fieldRows()).as("email and card of three records").hasSize(6);
+
+    assertThat(orders.delete("gone")).isTrue();
+    orders.put("replaced", order("new@example.com", "5555555555554444", "new"), true);
+    Map<String, Map<String, String>> batch = new LinkedHashMap<>();
+    batch.put("replaced_in_batch", order("batch@example.com", "5555555555554444", "new"));
+    batch.put("added_in_batch", order("added@example.com", "5555555555554444", "new"));
+    orders.putAll(batch, true);
+
+    assertThat(fieldRows())
+        .containsExactlyInAnyOrder(
+            "replaced/card", "replaced/email", "replaced_in_batch/card", "replaced_in_batch/email",
+            "added_in_batch/card", "added_in_batch/email");
+    assertThat(orders.idsByValue("email", "\"gone@example.com\"")).isEmpty();
+    assertThat(orders.idsByValue("email", "\"replaced@example.com\"")).isEmpty();
+    assertThat(orders.get("replaced").orElseThrow().fieldJson())
+        .containsEntry("email", "\"new@example.com\"");
+  }
+
+  /** Every row of {@code hg_fields} of this type, as {@code record/path}, whether or not its record is there. */
+  List<String> fieldRows() throws SQLException {
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement select =
+            raw.prepareStatement(
+                "SELECT record_id, path FROM hg_fields WHERE payload_type = ?")) {
+      select.setString(1, TYPE);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          rows.add(row.getString(1) + "/" + row.getString(2));
+        }
+      }
+      return rows;
+    }
+  }
+
   @Test
   void payloadTypesDoNotSeeEachOthersRecords() {
     PayloadTable refunds =

@@ -7,6 +7,7 @@ import dev.hookguard.runtime.HookGuard;
 import dev.hookguard.runtime.generated.GeneratedStores;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -58,6 +59,30 @@ class PostgresPayloadTableTest extends PayloadTableContract {
       statement.execute("DEALLOCATE ALL");
       statement.execute("RESET plan_cache_mode");
     }
+  }
+
+  /**
+   * Schema version 8: a field row is inserted without a foreign-key check (the record's deletions
+   * delete it, {@link PayloadTableContract#noFieldRowOutlivesItsRecord}); a subject's row keeps
+   * its key, whose cascade deletes it with its record.
+   */
+  @Test
+  void fieldRowsCarryNoForeignKeyAndSubjectRowsKeepTheirs() throws Exception {
+    PostgresBackend postgres = (PostgresBackend) backend;
+    List<String> keys = new ArrayList<>();
+    try (Connection raw = backend.rawConnection();
+        PreparedStatement select = raw.prepareStatement(
+            "SELECT c.conrelid::regclass::text, c.confdeltype FROM pg_constraint c"
+                + " JOIN pg_namespace n ON n.oid = c.connamespace"
+                + " WHERE c.contype = 'f' AND n.nspname = ? ORDER BY 1")) {
+      select.setString(1, postgres.schema());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keys.add(rows.getString(1).replaceFirst("^.*\\.", "") + " " + rows.getString(2));
+        }
+      }
+    }
+    assertThat(keys).containsExactly("hg_subjects c");
   }
 
   private static String plan(Statement statement, String explain) throws Exception {
