@@ -57,6 +57,9 @@ public final class Database implements AutoCloseable {
     properties.setProperty("foreign_keys", "true");
     properties.setProperty("secure_delete", "true");
     properties.setProperty("transaction_mode", "IMMEDIATE");
+    // Otherwise the driver follows every INSERT with a statement of its own, prepared each time
+    // (SELECT last_insert_rowid()), for generated keys that nothing here reads.
+    properties.setProperty("jdbc.get_generated_keys", "false");
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
       try (Statement statement = connection.createStatement()) {
