@@ -513,6 +513,75 @@ abstract class SubjectsContract {
     assertThat(hookGuard.subjects().find(ada())).extracting(SubjectRecord::id).contains("n1");
   }
 
+  /**
+   * A record's subject rows go with it, whatever deletes it: HookGuard's own deletions, and a
+   * statement of its own (as an instance of a version before schema version 8 deletes, relying on
+   * the foreign key's cascade that PostgreSQL's trigger now stands in for). A row left behind would
+   * tie a later record of the same id to the person.
+   */
+  @Test
+  void aRecordDeletedByAnyStatementTakesItsSubjectRowsWithIt() throws Exception {
+    orders.put("o1", order(ada(), "A1"), false);
+    orders.put("o2", order(ada(), "A2", bob()), false);
+    orders.put("o3", order(bob(), "B1"), false);
+    assertThat(subjectRows()).containsExactlyInAnyOrder("o1", "o2", "o2", "o3");
+
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement()) {
+      if (raw.getMetaData().getDatabaseProductName().equals("SQLite")) {
+        statement.execute("PRAGMA foreign_keys = ON"); // as every HookGuard connection has it
+      }
+      statement.executeUpdate("DELETE FROM hg_fields WHERE record_id = 'o1'");
+      // The count SQLite's driver returns includes the cascade's rows.
+      statement.executeUpdate("DELETE FROM hg_records WHERE record_id = 'o1'");
+    }
+    assertThat(orders.get("o1")).isEmpty();
+    assertThat(orders.delete("o2")).isTrue();
+    assertThat(subjectRows()).containsExactly("o3");
+
+    orders.put("o1", order(bob(), "B2"), false);
+    orders.put("o2", order(bob(), "B3"), false);
+    assertThat(hookGuard.subjects().find(ada())).isEmpty();
+    assertThat(hookGuard.subjects().find(bob())).extracting(SubjectRecord::id)
+        .containsExactlyInAnyOrder("o1", "o2", "o3");
+  }
+
+  /**
+   * An erasure that meets a subject row whose record is gone (left by something that deleted the
+   * record without it) deletes the row and ends, instead of finding it again batch after batch.
+   */
+  @Test
+  void anErasureMovesOnPastASubjectRowWhoseRecordIsGone() throws Exception {
+    orders.put("o1", order(ada(), "A1"), false);
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement()) {
+      // Not checked: SQLite's foreign keys are off on a connection that does not turn them on.
+      statement.executeUpdate("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
+          + " SELECT subject_token, payload_type, 'gone' FROM hg_subjects WHERE record_id = 'o1'");
+    }
+    assertThat(subjectRows()).containsExactlyInAnyOrder("o1", "gone");
+
+    ErasureReport report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30), () -> hookGuard.subjects().erase(ada(), "request 7"));
+
+    assertThat(report.recordsErased()).isEqualTo(1);
+    assertThat(subjectRows()).isEmpty();
+    assertThat(orders.get("o1")).isEmpty();
+  }
+
+  /** The record id of every row of {@code hg_subjects}, once per subject. */
+  private List<String> subjectRows() throws Exception {
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT record_id FROM hg_subjects")) {
+      List<String> ids = new java.util.ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return ids;
+    }
+  }
+
   @Test
   void subjectValuesAreNeitherInTheRecordStoreNorInTheKeyStore() throws Exception {
     orders.put("o1", order(ada(), "A1"), false);

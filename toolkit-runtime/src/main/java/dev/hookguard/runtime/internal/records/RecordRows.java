@@ -452,7 +452,10 @@ public final class RecordRows {
     insertFields(connection, List.of(record));
   }
 
-  /** Deletes a record and its fields; {@code true} if there was one. */
+  /**
+   * Deletes a record and its field rows (no foreign key deletes them on PostgreSQL); its subject
+   * rows go with it. {@code true} if there was one.
+   */
   public static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
     deleteFields(connection, payloadType, id);
     try (PreparedStatement delete =
@@ -496,7 +499,8 @@ public final class RecordRows {
 
   /**
    * The rows {@code records} need beside their own: the data subjects' index ({@code
-   * hg_subjects}; the rows go with their record, {@code ON DELETE CASCADE}) and the fields that
+   * hg_subjects}; the rows go with their record: SQLite's foreign key cascades, PostgreSQL's
+   * trigger {@code hg_records_delete_subjects} deletes them) and the fields that
    * are not packed into the record's row ({@code hg_fields}). Empty inserts are left out.
    */
   public static List<RowInsert> fieldInserts(List<SealedRecord> records) {

@@ -222,21 +222,36 @@ public final class Migrations {
                       "DROP INDEX IF EXISTS hg_fields_expires_at",
                       "CREATE INDEX IF NOT EXISTS hg_fields_expiry"
                           + " ON hg_fields (expires_at, payload_type, path)")),
-          // Version 8: PostgreSQL checks no foreign key on a field row. Every statement that
-          // deletes a record deletes its field rows itself, as before this version (the sweep, an
-          // overwrite, a deletion, an erasure), so the key's cascade never had a row to delete,
-          // while its check, a trigger per inserted row, cost the server about 20 µs per record
-          // of three field rows (toolkit-benchmarks/pg-foreign-keys.sh). The subjects' rows keep
-          // theirs: they rely on its cascade, and an instance not yet upgraded would leave them
-          // behind, to be matched to a later record of the same id. SQLite keeps both keys: it
-          // cannot drop one without copying the table. Depends on version 1.
+          // Version 8: PostgreSQL checks no foreign key on the rows a record needs beside its
+          // own. Each key's check, a trigger per inserted row that locks the record's row, cost
+          // the server about 20 µs of a stored record's 85 for three field rows, and 6 to 20 µs
+          // for a subject row (toolkit-benchmarks/pg-foreign-keys.sh); those rows are inserted only
+          // in the transaction that inserts their record. Every statement that deletes a record
+          // deletes its field rows itself, as before this version (the sweep, an overwrite, a
+          // deletion, an erasure). Its subject rows went by the key's cascade, which instances not
+          // yet upgraded still rely on: a trigger on the record's deletion does what the cascade
+          // did, without the check on insert. SQLite keeps both keys: it cannot drop one without
+          // copying the table, and its check is a look-up in the page cache. Depends on
+          // versions 1 and 6.
           new Migration(
               8,
-              "PostgreSQL: field rows without a foreign key",
+              "PostgreSQL: field and subject rows without foreign keys",
               d ->
                   d == Dialect.POSTGRESQL
-                      ? List.of("ALTER TABLE hg_fields"
-                          + " DROP CONSTRAINT IF EXISTS hg_fields_payload_type_record_id_fkey")
+                      ? List.of(
+                          // SET search_path FROM CURRENT: the function finds hg_subjects in this
+                          // schema whatever the deleting session's search path.
+                          "CREATE OR REPLACE FUNCTION hg_records_delete_subjects() RETURNS trigger"
+                              + " LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
+                              + " DELETE FROM hg_subjects WHERE payload_type = OLD.payload_type"
+                              + " AND record_id = OLD.record_id; RETURN NULL; END $$",
+                          "DROP TRIGGER IF EXISTS hg_records_delete_subjects ON hg_records",
+                          "CREATE TRIGGER hg_records_delete_subjects AFTER DELETE ON hg_records"
+                              + " FOR EACH ROW EXECUTE FUNCTION hg_records_delete_subjects()",
+                          "ALTER TABLE hg_subjects"
+                              + " DROP CONSTRAINT IF EXISTS hg_subjects_payload_type_record_id_fkey",
+                          "ALTER TABLE hg_fields"
+                              + " DROP CONSTRAINT IF EXISTS hg_fields_payload_type_record_id_fkey")
                       : List.of()));
 
 

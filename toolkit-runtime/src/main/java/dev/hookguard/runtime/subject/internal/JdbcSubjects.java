@@ -348,15 +348,25 @@ public final class JdbcSubjects implements Subjects {
     }
     List<AuditEvent> events = new ArrayList<>();
     try (PreparedStatement outbox = connection.prepareStatement(
-        "DELETE FROM hg_outbox WHERE payload_type = ? AND record_id = ?")) {
+            "DELETE FROM hg_outbox WHERE payload_type = ? AND record_id = ?");
+        PreparedStatement orphan = connection.prepareStatement(
+            "DELETE FROM hg_subjects WHERE subject_token = ? AND payload_type = ?"
+                + " AND record_id = ?")) {
       for (String[] record : batch) {
         outbox.setString(1, record[0]);
         outbox.setString(2, record[1]);
         outbox.executeUpdate();
-        // The index rows go with the record (ON DELETE CASCADE).
+        // The index rows go with the record (SQLite's cascade, PostgreSQL's trigger).
         if (RecordRows.delete(connection, record[0], record[1])) {
           events.add(event(AuditEvent.Kind.SUBJECT_RECORD_ERASED, record[0], record[1],
               List.of(), reason + "; erasure " + erasureId));
+        } else {
+          // A row whose record is gone (deleted where nothing deleted the row with it): deleted
+          // here, or every batch would find it again and the erasure never end.
+          orphan.setBytes(1, token);
+          orphan.setString(2, record[0]);
+          orphan.setString(3, record[1]);
+          orphan.executeUpdate();
         }
       }
     }
