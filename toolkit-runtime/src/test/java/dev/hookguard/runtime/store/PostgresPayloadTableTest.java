@@ -1,6 +1,7 @@
 package dev.hookguard.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookguard.runtime.HookGuard;
@@ -83,6 +84,98 @@ class PostgresPayloadTableTest extends PayloadTableContract {
       }
     }
     assertThat(keys).isEmpty();
+  }
+
+  /**
+   * A deletion's two statements, the field rows' and then the record's, each see what was committed
+   * when it began: a put of the same id committed between them leaves field rows its first
+   * statement did not see. The trigger of schema version 8 deletes them with the record, as the
+   * foreign key's cascade did.
+   */
+  @Test
+  void fieldRowsCommittedBetweenADeletionsTwoStatementsGoWithTheRecord() throws Exception {
+    try (Connection deleter = backend.rawConnection()) {
+      deleter.setAutoCommit(false);
+      try (PreparedStatement fields = deleter.prepareStatement(
+          "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ?")) {
+        fields.setString(1, TYPE);
+        fields.setString(2, "raced");
+        assertThat(fields.executeUpdate()).isZero();
+      }
+      orders.put("raced", order("raced@example.com", "4242424242424242", "n"), false);
+      try (PreparedStatement record = deleter.prepareStatement(
+          "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?")) {
+        record.setString(1, TYPE);
+        record.setString(2, "raced");
+        assertThat(record.executeUpdate()).isEqualTo(1);
+      }
+      deleter.commit();
+    }
+    assertThat(fieldRows()).isEmpty();
+    orders.put("raced", order("again@example.com", "5555555555554444", "m"), false);
+    assertThat(orders.get("raced").orElseThrow().fieldJson())
+        .containsEntry("email", "\"again@example.com\"");
+  }
+
+  /**
+   * The trigger names its tables with the schema it was made in: a session on another search path,
+   * with temporary tables of the same names, deletes a record's rows all the same.
+   */
+  @Test
+  void aRecordDeletedFromASessionOnAnotherSearchPathTakesItsRowsWithIt() throws Exception {
+    String schema = ((PostgresBackend) backend).schema();
+    orders.put("elsewhere", order("e@example.com", "4242424242424242", "n"), false);
+    try (Connection other = backend.rawConnection();
+        Statement statement = other.createStatement()) {
+      statement.execute("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
+          + " VALUES ('\\x01', '" + TYPE + "', 'elsewhere')");
+      statement.execute("SET search_path = public");
+      statement.execute("CREATE TEMP TABLE hg_fields (payload_type text, record_id text)");
+      statement.execute("CREATE TEMP TABLE hg_subjects (payload_type text, record_id text)");
+      assertThat(statement.executeUpdate(
+          "DELETE FROM " + schema + ".hg_records WHERE record_id = 'elsewhere'")).isEqualTo(1);
+      // The connection goes back to a pool.
+      statement.execute("DROP TABLE pg_temp.hg_fields, pg_temp.hg_subjects");
+      statement.execute("RESET search_path");
+    }
+    assertThat(fieldRows()).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM hg_subjects")).isZero();
+  }
+
+  /**
+   * Version 8 locks the three tables: behind a transaction that holds one of them (a backup, a
+   * long report) the start fails after ten seconds, naming the lock, instead of holding every other
+   * instance's reads and writes until that transaction ends; started again later, it migrates.
+   */
+  @Test
+  void versionEightGivesUpOnItsLocksBehindALongTransactionAndMigratesLater() throws Exception {
+    hookGuard.close();
+    hookGuard = null;
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement()) {
+      statement.execute("DELETE FROM hg_schema_migrations WHERE version = 8");
+    }
+    try (Connection reader = backend.rawConnection();
+        Statement statement = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      statement.executeQuery("SELECT COUNT(*) FROM hg_records").close();
+      long started = System.nanoTime();
+      // Bounded here too: without its lock timeout the start would wait for the reader for ever.
+      assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(60), this::newInstance))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("migrating the HookGuard schema failed: a lock was not granted")
+          .rootCause().hasMessageContaining("SQLState 55P03");
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+          .isBetween(java.time.Duration.ofSeconds(9), java.time.Duration.ofSeconds(30));
+      reader.rollback();
+    }
+    hookGuard = newInstance();
+    assertThat(count("SELECT COUNT(*) FROM hg_schema_migrations WHERE version = 8")).isEqualTo(1);
+    orders = GeneratedStores.table(hookGuard, SCHEMA);
+    orders.put("after", order("a@example.com", "4242424242424242", "n"), false);
+    assertThat(orders.delete("after")).isTrue();
+    assertThat(fieldRows()).isEmpty();
   }
 
   private static String plan(Statement statement, String explain) throws Exception {

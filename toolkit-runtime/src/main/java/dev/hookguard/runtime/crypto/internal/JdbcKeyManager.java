@@ -211,8 +211,9 @@ public final class JdbcKeyManager implements KeyManager {
       if (sealed.isEmpty()) {
         continue;
       }
-      RecordRows.rewrite(connection, reseal(current, sealed.get(), now, subjectKeys));
-      moved++;
+      if (RecordRows.rewrite(connection, reseal(current, sealed.get(), now, subjectKeys))) {
+        moved++;
+      }
     }
     return moved;
   }

@@ -230,7 +230,10 @@ public final class Database implements AutoCloseable {
         "SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode() + " ("
             + e.getClass().getSimpleName() + ")", e.getSQLState(), e.getErrorCode());
     cause.setStackTrace(e.getStackTrace());
-    return new StoreException(StoreException.Reason.DATABASE_ERROR, what + " failed", cause);
+    // PostgreSQL's lock_not_available: a bounded wait (lock_timeout) for another transaction.
+    String hint = "55P03".equals(e.getSQLState())
+        ? ": a lock was not granted in time, another transaction holds it; try again" : "";
+    return new StoreException(StoreException.Reason.DATABASE_ERROR, what + " failed" + hint, cause);
   }
 
   /** Closes the SQLite connection (checkpointing the WAL); a PostgreSQL pool is left open. */

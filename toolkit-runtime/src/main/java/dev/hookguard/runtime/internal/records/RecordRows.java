@@ -426,9 +426,10 @@ public final class RecordRows {
 
   /**
    * Replaces the fields, MAC, format and key generation of an existing record (re-encryption, the
-   * sweep).
+   * sweep), which the caller's transaction has locked; {@code false}, with nothing written, if the
+   * record is not there.
    */
-  public static void rewrite(Connection connection, SealedRecord record) throws SQLException {
+  public static boolean rewrite(Connection connection, SealedRecord record) throws SQLException {
     deleteFields(connection, record.payloadType(), record.id());
     try (PreparedStatement update =
         connection.prepareStatement(
@@ -447,14 +448,18 @@ public final class RecordRows {
       update.setInt(5, record.format());
       update.setString(6, record.payloadType());
       update.setString(7, record.id());
-      update.executeUpdate();
+      if (update.executeUpdate() == 0) {
+        return false; // no field rows for a record that is gone
+      }
     }
     insertFields(connection, List.of(record));
+    return true;
   }
 
   /**
-   * Deletes a record and its field rows (no foreign key deletes them on PostgreSQL); its subject
-   * rows go with it. {@code true} if there was one.
+   * Deletes a record and its field rows; its subject rows go with it (and, on PostgreSQL, any field
+   * row another transaction committed in between: the trigger {@code hg_records_delete_rows}).
+   * {@code true} if there was one.
    */
   public static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
     deleteFields(connection, payloadType, id);
@@ -500,7 +505,7 @@ public final class RecordRows {
   /**
    * The rows {@code records} need beside their own: the data subjects' index ({@code
    * hg_subjects}; the rows go with their record: SQLite's foreign key cascades, PostgreSQL's
-   * trigger {@code hg_records_delete_subjects} deletes them) and the fields that
+   * trigger {@code hg_records_delete_rows} deletes them) and the fields that
    * are not packed into the record's row ({@code hg_fields}). Empty inserts are left out.
    */
   public static List<RowInsert> fieldInserts(List<SealedRecord> records) {

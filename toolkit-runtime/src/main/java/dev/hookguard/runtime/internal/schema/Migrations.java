@@ -225,33 +225,47 @@ public final class Migrations {
           // Version 8: PostgreSQL checks no foreign key on the rows a record needs beside its
           // own. Each key's check, a trigger per inserted row that locks the record's row, cost
           // the server about 20 µs of a stored record's 85 for three field rows, and 6 to 20 µs
-          // for a subject row (toolkit-benchmarks/pg-foreign-keys.sh); those rows are inserted only
-          // in the transaction that inserts their record. Every statement that deletes a record
-          // deletes its field rows itself, as before this version (the sweep, an overwrite, a
-          // deletion, an erasure). Its subject rows went by the key's cascade, which instances not
-          // yet upgraded still rely on: a trigger on the record's deletion does what the cascade
-          // did, without the check on insert. SQLite keeps both keys: it cannot drop one without
-          // copying the table, and its check is a look-up in the page cache. Depends on
-          // versions 1 and 6.
+          // for a subject row (toolkit-benchmarks/pg-foreign-keys.sh). What the keys' cascade did
+          // on a record's deletion, a trigger does: it deletes the record's field and subject rows
+          // by statements of its own, which see what other transactions committed meanwhile (a
+          // field row a concurrent put or re-encryption wrote after the deleting transaction
+          // deleted the fields it saw), and it serves instances not yet upgraded, which rely on
+          // the cascade for subject rows. The statements that delete a record still delete its
+          // field rows first (the sweep audits their paths). The function names its tables with
+          // this schema, so a session on another search path (or with temporary tables of those
+          // names) deletes the right rows. Every table is locked up front, in one order, and the
+          // wait for the lock is bounded: behind a long transaction (a backup) the start fails
+          // after ten seconds instead of holding every instance's reads and writes. SQLite keeps
+          // both keys: it cannot drop one without copying the table, and its check is a look-up
+          // in the page cache. Depends on versions 1 and 6.
           new Migration(
               8,
-              "PostgreSQL: field and subject rows without foreign keys",
+              "PostgreSQL: field and subject rows without foreign keys, deleted by a trigger",
               d ->
                   d == Dialect.POSTGRESQL
                       ? List.of(
-                          // SET search_path FROM CURRENT: the function finds hg_subjects in this
-                          // schema whatever the deleting session's search path.
-                          "CREATE OR REPLACE FUNCTION hg_records_delete_subjects() RETURNS trigger"
-                              + " LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
-                              + " DELETE FROM hg_subjects WHERE payload_type = OLD.payload_type"
-                              + " AND record_id = OLD.record_id; RETURN NULL; END $$",
-                          "DROP TRIGGER IF EXISTS hg_records_delete_subjects ON hg_records",
-                          "CREATE TRIGGER hg_records_delete_subjects AFTER DELETE ON hg_records"
-                              + " FOR EACH ROW EXECUTE FUNCTION hg_records_delete_subjects()",
-                          "ALTER TABLE hg_subjects"
-                              + " DROP CONSTRAINT IF EXISTS hg_subjects_payload_type_record_id_fkey",
-                          "ALTER TABLE hg_fields"
-                              + " DROP CONSTRAINT IF EXISTS hg_fields_payload_type_record_id_fkey")
+                          "SET LOCAL lock_timeout = '10s'",
+                          "LOCK TABLE hg_records, hg_fields, hg_subjects IN ACCESS EXCLUSIVE MODE",
+                          "DO $do$ DECLARE s text := current_schema(); k record; BEGIN"
+                              + " EXECUTE format('CREATE OR REPLACE FUNCTION"
+                              + " %1$I.hg_records_delete_rows() RETURNS trigger LANGUAGE plpgsql"
+                              + " AS $f$ BEGIN"
+                              + " DELETE FROM %1$I.hg_fields WHERE payload_type = OLD.payload_type"
+                              + " AND record_id = OLD.record_id;"
+                              + " DELETE FROM %1$I.hg_subjects WHERE payload_type = OLD.payload_type"
+                              + " AND record_id = OLD.record_id;"
+                              + " RETURN NULL; END $f$', s);"
+                              // Whatever their names: every foreign key of the two tables.
+                              + " FOR k IN SELECT c.conname, c.conrelid::regclass AS child"
+                              + " FROM pg_constraint c WHERE c.contype = 'f'"
+                              + " AND c.conrelid IN (format('%I.hg_fields', s)::regclass,"
+                              + " format('%I.hg_subjects', s)::regclass) LOOP"
+                              + " EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I',"
+                              + " k.child, k.conname);"
+                              + " END LOOP; END $do$",
+                          "DROP TRIGGER IF EXISTS hg_records_delete_rows ON hg_records",
+                          "CREATE TRIGGER hg_records_delete_rows AFTER DELETE ON hg_records"
+                              + " FOR EACH ROW EXECUTE FUNCTION hg_records_delete_rows()")
                       : List.of()));
 
 

@@ -548,8 +548,9 @@ final class Sweeper {
         }
       }
       // Rewritten whole: an expired field may be in its own row or packed into the record's.
-      RecordRows.rewrite(connection, remaining);
-      removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
+      if (RecordRows.rewrite(connection, remaining)) {
+        removed.add(new Removed(key[0], key[1], List.copyOf(expired)));
+      }
     }
     return removed;
   }
