@@ -142,6 +142,22 @@ class PostgresPayloadTableTest extends PayloadTableContract {
     assertThat(count("SELECT COUNT(*) FROM hg_subjects")).isZero();
   }
 
+  /** A TRUNCATE of the records, which the foreign keys refused, takes the other rows with them. */
+  @Test
+  void truncatingTheRecordsEmptiesTheirFieldAndSubjectRows() throws Exception {
+    orders.put("t1", order("t@example.com", "4242424242424242", "n"), false);
+    try (Connection raw = backend.rawConnection();
+        Statement statement = raw.createStatement()) {
+      statement.execute("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
+          + " VALUES ('\\x01', '" + TYPE + "', 't1')");
+      statement.execute("TRUNCATE hg_records");
+    }
+    assertThat(fieldRows()).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM hg_subjects")).isZero();
+    orders.put("t1", order("u@example.com", "5555555555554444", "m"), false);
+    assertThat(orders.get("t1").orElseThrow().fieldJson()).containsEntry("email", "\"u@example.com\"");
+  }
+
   /**
    * Version 8 locks the three tables: behind a transaction that holds one of them (a backup, a
    * long report) the start fails after ten seconds, naming the lock, instead of holding every other

@@ -230,7 +230,8 @@ public final class Migrations {
           // by statements of its own, which see what other transactions committed meanwhile (a
           // field row a concurrent put or re-encryption wrote after the deleting transaction
           // deleted the fields it saw), and it serves instances not yet upgraded, which rely on
-          // the cascade for subject rows. The statements that delete a record still delete its
+          // the cascade for subject rows (a TRUNCATE of the records, which the keys refused,
+          // empties both tables too). The statements that delete a record still delete its
           // field rows first (the sweep audits their paths). The function names its tables with
           // this schema, so a session on another search path (or with temporary tables of those
           // names) deletes the right rows. Every table is locked up front, in one order, and the
@@ -255,6 +256,11 @@ public final class Migrations {
                               + " DELETE FROM %1$I.hg_subjects WHERE payload_type = OLD.payload_type"
                               + " AND record_id = OLD.record_id;"
                               + " RETURN NULL; END $f$', s);"
+                              // A TRUNCATE of the records, which the keys refused, empties both.
+                              + " EXECUTE format('CREATE OR REPLACE FUNCTION"
+                              + " %1$I.hg_records_truncate_rows() RETURNS trigger LANGUAGE plpgsql"
+                              + " AS $f$ BEGIN TRUNCATE %1$I.hg_fields, %1$I.hg_subjects;"
+                              + " RETURN NULL; END $f$', s);"
                               // Whatever their names: every foreign key of the two tables.
                               + " FOR k IN SELECT c.conname, c.conrelid::regclass AS child"
                               + " FROM pg_constraint c WHERE c.contype = 'f'"
@@ -265,7 +271,10 @@ public final class Migrations {
                               + " END LOOP; END $do$",
                           "DROP TRIGGER IF EXISTS hg_records_delete_rows ON hg_records",
                           "CREATE TRIGGER hg_records_delete_rows AFTER DELETE ON hg_records"
-                              + " FOR EACH ROW EXECUTE FUNCTION hg_records_delete_rows()")
+                              + " FOR EACH ROW EXECUTE FUNCTION hg_records_delete_rows()",
+                          "DROP TRIGGER IF EXISTS hg_records_truncate_rows ON hg_records",
+                          "CREATE TRIGGER hg_records_truncate_rows AFTER TRUNCATE ON hg_records"
+                              + " FOR EACH STATEMENT EXECUTE FUNCTION hg_records_truncate_rows()")
                       : List.of()));
 
 
