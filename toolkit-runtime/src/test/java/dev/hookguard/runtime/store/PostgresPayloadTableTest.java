@@ -124,11 +124,9 @@ class PostgresPayloadTableTest extends PayloadTableContract {
   @Test
   void aRecordDeletedFromASessionOnAnotherSearchPathTakesItsRowsWithIt() throws Exception {
     String schema = ((PostgresBackend) backend).schema();
-    orders.put("elsewhere", order("e@example.com", "4242424242424242", "n"), false);
     try (Connection other = backend.rawConnection();
         Statement statement = other.createStatement()) {
-      statement.execute("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
-          + " VALUES ('\\x01', '" + TYPE + "', 'elsewhere')");
+      putWithASubjectRow("elsewhere", statement);
       statement.execute("SET search_path = public");
       statement.execute("CREATE TEMP TABLE hg_fields (payload_type text, record_id text)");
       statement.execute("CREATE TEMP TABLE hg_subjects (payload_type text, record_id text)");
@@ -145,17 +143,25 @@ class PostgresPayloadTableTest extends PayloadTableContract {
   /** A TRUNCATE of the records, which the foreign keys refused, takes the other rows with them. */
   @Test
   void truncatingTheRecordsEmptiesTheirFieldAndSubjectRows() throws Exception {
-    orders.put("t1", order("t@example.com", "4242424242424242", "n"), false);
     try (Connection raw = backend.rawConnection();
         Statement statement = raw.createStatement()) {
-      statement.execute("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
-          + " VALUES ('\\x01', '" + TYPE + "', 't1')");
+      putWithASubjectRow("t1", statement);
       statement.execute("TRUNCATE hg_records");
     }
     assertThat(fieldRows()).isEmpty();
     assertThat(count("SELECT COUNT(*) FROM hg_subjects")).isZero();
     orders.put("t1", order("u@example.com", "5555555555554444", "m"), false);
     assertThat(orders.get("t1").orElseThrow().fieldJson()).containsEntry("email", "\"u@example.com\"");
+  }
+
+  /**
+   * Stores order {@code id}, with a subject row for it written by {@code statement} (this test's
+   * records are about no one; the row stands for a data subject's).
+   */
+  private void putWithASubjectRow(String id, Statement statement) throws Exception {
+    orders.put(id, order(id + "@example.com", "4242424242424242", "n"), false);
+    statement.execute("INSERT INTO hg_subjects (subject_token, payload_type, record_id)"
+        + " VALUES ('\\x01', '" + TYPE + "', '" + id + "')");
   }
 
   /**
