@@ -182,8 +182,8 @@ abstract class PayloadTableContract {
   }
 
   /**
-   * A record's field rows go with it, whichever way it goes: on PostgreSQL no foreign key deletes
-   * them (schema version 8), the statements that delete the record do.
+   * A record's field rows go with it, whichever way it goes: SQLite's foreign key cascades, and on
+   * PostgreSQL, which has no key since schema version 8, a trigger deletes them.
    */
   @Test
   void noFieldRowOutlivesItsRecord() throws SQLException {

@@ -64,8 +64,8 @@ class PostgresPayloadTableTest extends PayloadTableContract {
 
   /**
    * Schema version 8: the rows a record needs beside its own are inserted without a foreign-key
-   * check. Its field rows are deleted by the statements that delete it ({@link
-   * PayloadTableContract#noFieldRowOutlivesItsRecord}), its subject rows by a trigger ({@code
+   * check; a trigger deletes them with it ({@link
+   * PayloadTableContract#noFieldRowOutlivesItsRecord}, {@code
    * SubjectsContract#aRecordDeletedByAnyStatementTakesItsSubjectRowsWithIt}).
    */
   @Test

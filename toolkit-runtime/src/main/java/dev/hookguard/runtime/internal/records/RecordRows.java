@@ -457,12 +457,11 @@ public final class RecordRows {
   }
 
   /**
-   * Deletes a record and its field rows; its subject rows go with it (and, on PostgreSQL, any field
-   * row another transaction committed in between: the trigger {@code hg_records_delete_rows}).
-   * {@code true} if there was one.
+   * Deletes a record; its field and subject rows go with it (SQLite's foreign-key cascade,
+   * PostgreSQL's trigger {@code hg_records_delete_rows}, which also takes field rows another
+   * transaction committed meanwhile). {@code true} if there was one.
    */
   public static boolean delete(Connection connection, String payloadType, String id) throws SQLException {
-    deleteFields(connection, payloadType, id);
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?")) {

@@ -229,16 +229,16 @@ public final class Migrations {
           // on a record's deletion, a trigger does: it deletes the record's field and subject rows
           // by statements of its own, which see what other transactions committed meanwhile (a
           // field row a concurrent put or re-encryption wrote after the deleting transaction
-          // deleted the fields it saw), and it serves instances not yet upgraded, which rely on
-          // the cascade for subject rows (a TRUNCATE of the records, which the keys refused,
-          // empties both tables too). The statements that delete a record still delete its
-          // field rows first (the sweep audits their paths). The function names its tables with
-          // this schema, so a session on another search path (or with temporary tables of those
-          // names) deletes the right rows. Every table is locked up front, in one order, and the
-          // wait for the lock is bounded: behind a long transaction (a backup) the start fails
-          // after ten seconds instead of holding every instance's reads and writes. SQLite keeps
-          // both keys: it cannot drop one without copying the table, and its check is a look-up
-          // in the page cache. Depends on versions 1 and 6.
+          // began), and it serves instances not yet upgraded, which rely on the cascade for
+          // subject rows; a TRUNCATE of the records, which the keys refused, empties both tables
+          // too. So a record's deletion deletes nothing else itself; the sweep on PostgreSQL still
+          // deletes field rows first, for the paths its audit names. The functions name their
+          // tables with this schema, so a session on another search path (or with temporary
+          // tables of those names) deletes the right rows. Every table is locked up front, in one
+          // order, and the wait for the lock is bounded: behind a long transaction (a backup) the
+          // start fails after ten seconds instead of holding every instance's reads and writes.
+          // SQLite keeps both keys: it cannot drop one without copying the table, and its check
+          // is a look-up in the page cache. Depends on versions 1 and 6.
           new Migration(
               8,
               "PostgreSQL: field and subject rows without foreign keys, deleted by a trigger",

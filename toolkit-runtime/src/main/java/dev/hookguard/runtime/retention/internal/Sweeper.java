@@ -338,9 +338,7 @@ final class Sweeper {
         PreparedStatement packedPaths =
             connection.prepareStatement(
                 "SELECT packed_paths FROM hg_records WHERE payload_type = ? AND record_id = ?");
-        PreparedStatement deleteFields =
-            connection.prepareStatement(
-                "DELETE FROM hg_fields WHERE payload_type = ? AND record_id = ?");
+        // The record's field rows go with it, by the foreign key's cascade: only if it goes.
         PreparedStatement deleteRecord =
             connection.prepareStatement(
                 "DELETE FROM hg_records WHERE payload_type = ? AND record_id = ?"
@@ -362,9 +360,6 @@ final class Sweeper {
           }
         }
         held.sort(null);
-        deleteFields.setString(1, key[0]);
-        deleteFields.setString(2, key[1]);
-        deleteFields.executeUpdate();
         deleteRecord.setString(1, key[0]);
         deleteRecord.setString(2, key[1]);
         expired.bind(deleteRecord, 3);
