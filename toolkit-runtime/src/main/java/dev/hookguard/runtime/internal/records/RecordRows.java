@@ -430,7 +430,6 @@ public final class RecordRows {
    * record is not there.
    */
   public static boolean rewrite(Connection connection, SealedRecord record) throws SQLException {
-    deleteFields(connection, record.payloadType(), record.id());
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE hg_records SET key_generation = ?, mac = ?, packed = ?, packed_paths = ?,"
@@ -452,6 +451,7 @@ public final class RecordRows {
         return false; // no field rows for a record that is gone
       }
     }
+    deleteFields(connection, record.payloadType(), record.id());
     insertFields(connection, List.of(record));
     return true;
   }
