@@ -10,7 +10,6 @@ import dev.hookguard.runtime.generated.StoredRecord;
 import dev.hookguard.runtime.redact.Redactor;
 import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.Revealed;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,9 +79,7 @@ public abstract class AbstractPayloadStore<X> implements PayloadStore<X> {
    * existing records only if {@code overwrite}.
    */
   public final void putAll(Map<String, X> values, boolean overwrite) {
-    Map<String, Map<String, String>> records = new LinkedHashMap<>();
-    values.forEach((id, value) -> records.put(id, fields(value)));
-    table.putAll(records, overwrite);
+    table.putAll(values, this::fields, overwrite);
   }
 
   /**

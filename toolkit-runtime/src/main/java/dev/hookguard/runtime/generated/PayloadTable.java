@@ -5,10 +5,12 @@ import dev.hookguard.runtime.store.Accessor;
 import dev.hookguard.runtime.store.DuplicateRecordException;
 import dev.hookguard.runtime.store.StoreException;
 import dev.hookguard.runtime.store.TamperedRecordException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The records of one payload type, obtained once from {@code HookGuard.table(StoreSchema)}.
@@ -57,6 +59,19 @@ public interface PayloadTable {
    *     written
    */
   void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite);
+
+  /**
+   * {@link #putAll(Map, boolean)} of {@code values}, each written into its {@code fieldJson} map by
+   * {@code fields} (a generated store's writer), in the map's iteration order. An implementation
+   * may write them on more than one thread at once: {@code fields} must allow that. This one
+   * writes them all on the calling thread, then stores them.
+   */
+  default <X> void putAll(
+      Map<String, X> values, Function<? super X, Map<String, String>> fields, boolean overwrite) {
+    Map<String, Map<String, String>> records = new LinkedHashMap<>();
+    values.forEach((id, value) -> records.put(id, fields.apply(value)));
+    putAll(records, overwrite);
+  }
 
   /**
    * Reads, verifies and decrypts a record: every field in plaintext. This is the trusted primitive

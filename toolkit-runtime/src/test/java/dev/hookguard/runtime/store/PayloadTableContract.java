@@ -306,6 +306,36 @@ abstract class PayloadTableContract {
   }
 
   @Test
+  void putAllSealedChunkByChunkStoresEachRecordUnderItsOwnIdAndADuplicateInALaterChunkUndoesAll() {
+    // A batch is sealed in chunks by another thread while the chunk before is inserted: every
+    // record must still carry its own fields, and a duplicate found in the last chunk must take
+    // back the chunks already inserted.
+    orders.put("chunk_130", order("taken@example.com", "1", "taken"), false);
+    Map<String, Map<String, String>> records = new LinkedHashMap<>();
+    for (int i = 0; i < 131; i++) {
+      records.put("chunk_" + i, order("c" + i + "@example.com", "4000" + i, "note " + i));
+    }
+
+    assertThatThrownBy(() -> orders.putAll(records, false))
+        .isInstanceOf(DuplicateRecordException.class)
+        .hasMessageContaining("chunk_130");
+    assertThat(orders.get("chunk_0")).isEmpty();
+    assertThat(orders.get("chunk_129")).isEmpty();
+    assertThat(orders.idsByValue("email", "\"c5@example.com\"")).isEmpty();
+    assertThat(orders.get("chunk_130").orElseThrow().fieldJson())
+        .containsEntry("notes", "\"taken\"");
+
+    records.remove("chunk_130");
+    orders.putAll(records, false);
+    for (Map.Entry<String, Map<String, String>> record : records.entrySet()) {
+      assertThat(orders.get(record.getKey()).orElseThrow().fieldJson())
+          .as(record.getKey())
+          .isEqualTo(record.getValue());
+    }
+    assertThat(orders.idsByValue("email", "\"c77@example.com\"")).containsExactly("chunk_77");
+  }
+
+  @Test
   void putAllRefusesABadFieldBeforeWritingAnything() {
     Map<String, Map<String, String>> records = new LinkedHashMap<>();
     records.put("ord_ok", order("ok@example.com", "1", "ok"));

@@ -137,10 +137,33 @@ public final class RecordRows {
 
   /**
    * A record row to insert: the sealed record and, for a receipt, its tag, its body token (or
-   * null) and when both are to be forgotten (null: kept with the record). Its fields are left to
-   * {@link #insertFields}.
+   * null) and when both are to be forgotten (null: kept with the record); and the record's fields
+   * kept in its row, encoded when the row is made (so a batch's helper thread encodes them, not
+   * the thread inserting). Its other fields are left to {@link #insertFields}.
    */
-  public record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {}
+  public record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt,
+      PackedRow packed) {
+
+    /** The row of {@code record}, its packed fields encoded now. */
+    public ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {
+      this(record, tag, bodyToken, receiptExpiresAt, PackedRow.of(record));
+    }
+  }
+
+  /**
+   * The {@code packed} and {@code packed_paths} columns of a record's row: its fields kept in the
+   * row, encoded, and their paths (a field group's members named one by one); both null if none.
+   */
+  public record PackedRow(byte[] value, String paths) {
+
+    static PackedRow of(SealedRecord record) {
+      List<SealedField> packed = packed(record);
+      return packed.isEmpty()
+          ? new PackedRow(null, null)
+          : new PackedRow(PackedFields.encode(packed),
+              PackedFields.paths(record.payloadType(), record.id(), packed));
+    }
+  }
 
   private static final String INSERT_RECORD =
       "INSERT INTO hg_records (payload_type, record_id, format, received_at, expires_at,"
@@ -303,7 +326,6 @@ public final class RecordRows {
   private static void bind(PreparedStatement insert, int first, ReceiptRow row)
       throws SQLException {
     SealedRecord record = row.record();
-    List<SealedField> packed = packed(record);
     int p = first;
     insert.setString(p++, record.payloadType());
     insert.setString(p++, record.id());
@@ -315,11 +337,11 @@ public final class RecordRows {
     setOptionalBytes(insert, p++, row.tag());
     setOptionalBytes(insert, p++, row.bodyToken());
     setOptionalLong(insert, p++, row.receiptExpiresAt());
-    setOptionalBytes(insert, p++, packed.isEmpty() ? null : PackedFields.encode(packed));
-    if (packed.isEmpty()) {
+    setOptionalBytes(insert, p++, row.packed().value());
+    if (row.packed().paths() == null) {
       insert.setNull(p, Types.VARCHAR);
     } else {
-      insert.setString(p, PackedFields.paths(record.payloadType(), record.id(), packed));
+      insert.setString(p, row.packed().paths());
     }
   }
 

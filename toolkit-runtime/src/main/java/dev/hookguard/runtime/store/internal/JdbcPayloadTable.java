@@ -168,56 +168,90 @@ public final class JdbcPayloadTable implements PayloadTable {
         RecordRows.fieldInserts(List.of(sealed)));
   }
 
-  /** Rows per multi-row insert: PostgreSQL takes at most 65,535 parameters per statement. */
-  private static final int BATCH_ROWS = 1_000;
+  /**
+   * Records per chunk of a batch sealed by a helper thread while the chunk before it is inserted
+   * ({@link Chunked#forEachAhead}): small enough that the two overlap soon, large enough that a
+   * chunk's statements (one per table on PostgreSQL, well under its 65,535 parameters) and the
+   * hand-over cost little beside its sealing.
+   */
+  static final int SEALING_CHUNK = 40;
+
+  /** Records per chunk of a batch written and made canonical by two threads ({@link Chunked#mapAll}). */
+  private static final int PREPARING_CHUNK = 20;
+
+  /**
+   * The second thread of a batch: the common fork-join pool's, taking chunks only while the
+   * calling thread has not come to them ({@link Chunked}), so a busy pool slows a batch down to
+   * one thread and never stalls it.
+   */
+  private static final java.util.concurrent.Executor BATCH_HELPER =
+      java.util.concurrent.ForkJoinPool.commonPool();
 
   @Override
   public void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite) {
-    Objects.requireNonNull(fieldJsonById, "fieldJsonById");
-    if (fieldJsonById.isEmpty()) {
+    putAll(fieldJsonById, Function.identity(), overwrite);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Two threads share the batch's CPU: the calling thread and one of the common fork-join pool.
+   * They write, make canonical and check the records together; then the data subjects' keys are
+   * fetched (in one transaction of the key store); then, in the records' transaction, the helper
+   * seals each chunk of records while the calling thread inserts the one before.
+   */
+  @Override
+  public <X> void putAll(
+      Map<String, X> values, Function<? super X, Map<String, String>> fields, boolean overwrite) {
+    Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(fields, "fields");
+    if (values.isEmpty()) {
       return;
     }
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    fieldJsonById.keySet().forEach(this::requireId);
-    List<Plain> plainAll =
-        plainAll(schema, dayKeys, new ArrayList<>(fieldJsonById.values()), receivedAt);
-    Map<String, Plain> plain = new LinkedHashMap<>();
-    int next = 0;
-    for (String id : fieldJsonById.keySet()) {
-      plain.put(id, plainAll.get(next++));
+    List<String> ids = new ArrayList<>(values.keySet());
+    ids.forEach(this::requireId);
+    // The day keys and subject keys are fetched here, before the transaction: sealing on the
+    // helper thread finds them without a connection.
+    List<Unkeyed> unkeyed = Chunked.mapAll(new ArrayList<>(values.values()), PREPARING_CHUNK,
+        BATCH_HELPER, value -> unkeyed(schema, dayKeys, fields.apply(value), receivedAt));
+    List<Plain> plain = keyed(unkeyed, dayKeys.subjectKeys()::forSealing);
+    List<Integer> positions = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      positions.add(i);
     }
     database.inTransaction(
-        "storing " + plain.size() + " " + schema.payloadType() + " records",
+        "storing " + ids.size() + " " + schema.payloadType() + " records",
         connection -> {
           DataKeys current = keys.forWrite(connection);
-          List<SealedRecord> sealed = new ArrayList<>(plain.size());
-          for (Map.Entry<String, Plain> entry : plain.entrySet()) {
-            sealed.add(seal(
-                current, entry.getKey(), receivedAt.toEpochMilli(), recordExpiry, entry.getValue()));
-          }
-          for (int from = 0; from < sealed.size(); from += BATCH_ROWS) {
-            List<SealedRecord> batch = sealed.subList(from, Math.min(sealed.size(), from + BATCH_ROWS));
-            if (overwrite) {
-              for (SealedRecord record : batch) {
-                RecordRows.delete(connection, schema.payloadType(), record.id());
-              }
-            }
-            List<RecordRows.ReceiptRow> rows = new ArrayList<>(batch.size());
-            for (SealedRecord record : batch) {
-              rows.add(new RecordRows.ReceiptRow(record, null, null, null));
-            }
-            boolean[] inserted = RecordRows.insertReceipts(connection, database.dialect(), rows);
-            for (int i = 0; i < inserted.length; i++) {
-              if (!inserted[i]) {
-                // Thrown inside the transaction: every record of the call is rolled back.
-                throw new DuplicateRecordException(schema.payloadType(), batch.get(i).id());
-              }
-            }
-            RecordRows.insertFields(connection, batch);
-          }
+          Chunked.forEachAhead(positions, SEALING_CHUNK, BATCH_HELPER,
+              i -> new RecordRows.ReceiptRow(
+                  seal(current, ids.get(i), receivedAt.toEpochMilli(), recordExpiry, plain.get(i)),
+                  null, null, null),
+              rows -> insertAll(connection, rows, overwrite));
           return null;
         });
+  }
+
+  /** Inserts {@code rows}; a record that exists is replaced only if {@code overwrite}. */
+  private void insertAll(Connection connection, List<RecordRows.ReceiptRow> rows, boolean overwrite)
+      throws SQLException {
+    List<SealedRecord> batch = new ArrayList<>(rows.size());
+    rows.forEach(row -> batch.add(row.record()));
+    if (overwrite) {
+      for (SealedRecord record : batch) {
+        RecordRows.delete(connection, schema.payloadType(), record.id());
+      }
+    }
+    boolean[] inserted = RecordRows.insertReceipts(connection, database.dialect(), rows);
+    for (int i = 0; i < inserted.length; i++) {
+      if (!inserted[i]) {
+        // Thrown inside the transaction: every record of the call is rolled back.
+        throw new DuplicateRecordException(schema.payloadType(), batch.get(i).id());
+      }
+    }
+    RecordRows.insertFields(connection, batch);
   }
 
   @Override
@@ -532,31 +566,45 @@ public final class JdbcPayloadTable implements PayloadTable {
   private static List<Plain> plainAll(
       StoreSchema schema, RetentionKeyStore keyStore, List<Map<String, String>> fieldJson,
       Instant receivedAt, Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
-    List<List<PlainField>> fieldsOf = new ArrayList<>(fieldJson.size());
-    List<List<byte[]>> tokensOf = new ArrayList<>(fieldJson.size());
-    List<byte[]> allTokens = new ArrayList<>();
+    List<Unkeyed> unkeyed = new ArrayList<>(fieldJson.size());
     for (Map<String, String> document : fieldJson) {
-      List<PlainField> fields = plainFields(schema, keyStore, document, receivedAt);
-      List<byte[]> tokens = subjectTokens(schema, keyStore, fields);
-      fieldsOf.add(fields);
-      tokensOf.add(tokens);
-      allTokens.addAll(tokens);
+      unkeyed.add(unkeyed(schema, keyStore, document, receivedAt));
     }
+    return keyed(unkeyed, subjectKeys);
+  }
+
+  /** A record's fields, canonical and with their expiry, and its data subjects' tokens. */
+  private record Unkeyed(List<PlainField> fields, List<byte[]> subjectTokens) {}
+
+  private static Unkeyed unkeyed(StoreSchema schema, RetentionKeyStore keyStore,
+      Map<String, String> fieldJson, Instant receivedAt) {
+    List<PlainField> fields = plainFields(schema, keyStore, fieldJson, receivedAt);
+    return new Unkeyed(fields, subjectTokens(schema, keyStore, fields));
+  }
+
+  /**
+   * {@code records} with the keys of their data subjects, from {@code subjectKeys} given every
+   * record's tokens at once.
+   */
+  private static List<Plain> keyed(List<Unkeyed> records,
+      Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
+    List<byte[]> allTokens = new ArrayList<>();
+    records.forEach(record -> allTokens.addAll(record.subjectTokens()));
     List<SubjectKeyStore.SealingKey> allKeys =
         allTokens.isEmpty() ? List.of() : subjectKeys.apply(allTokens);
-    List<Plain> plain = new ArrayList<>(fieldJson.size());
+    List<Plain> plain = new ArrayList<>(records.size());
     int from = 0;
-    for (int i = 0; i < fieldsOf.size(); i++) {
-      List<byte[]> tokens = tokensOf.get(i);
+    for (Unkeyed record : records) {
+      List<byte[]> tokens = record.subjectTokens();
       if (tokens.isEmpty()) {
-        plain.add(new Plain(fieldsOf.get(i), List.of()));
+        plain.add(new Plain(record.fields(), List.of()));
         continue;
       }
       List<SubjectKeyStore.SealingKey> keysOfRecord =
           List.copyOf(allKeys.subList(from, from + tokens.size()));
       from += tokens.size();
-      List<PlainField> sealedForSubjects = new ArrayList<>(fieldsOf.get(i).size());
-      for (PlainField field : fieldsOf.get(i)) {
+      List<PlainField> sealedForSubjects = new ArrayList<>(record.fields().size());
+      for (PlainField field : record.fields()) {
         sealedForSubjects.add(new PlainField(
             field.path(), field.protection(), field.json(), field.expiresAt(), keysOfRecord));
       }
