@@ -76,7 +76,8 @@ public abstract class AbstractPayloadStore<X> implements PayloadStore<X> {
 
   /**
    * Stores each of {@code values} under its id in one transaction, all or none, replacing
-   * existing records only if {@code overwrite}.
+   * existing records only if {@code overwrite}. The values are read (written into their fields)
+   * by the calling thread and a thread of the common fork-join pool together, in no set order.
    */
   public final void putAll(Map<String, X> values, boolean overwrite) {
     table.putAll(values, this::fields, overwrite);

@@ -62,9 +62,10 @@ public interface PayloadTable {
 
   /**
    * {@link #putAll(Map, boolean)} of {@code values}, each written into its {@code fieldJson} map by
-   * {@code fields} (a generated store's writer), in the map's iteration order. An implementation
-   * may write them on more than one thread at once: {@code fields} must allow that. This one
-   * writes them all on the calling thread, then stores them.
+   * {@code fields} (a generated store's writer); the records are written in the map's iteration
+   * order. An implementation may call {@code fields} on more than one thread at once and in any
+   * order (the runtime's does, with a thread of the common fork-join pool): it must not depend on
+   * the calling thread's state. This default calls it on the calling thread, then stores them.
    */
   default <X> void putAll(
       Map<String, X> values, Function<? super X, Map<String, String>> fields, boolean overwrite) {

@@ -144,6 +144,12 @@ public final class RecordRows {
   public record ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt,
       PackedRow packed) {
 
+    /** Checks the parts every row has. */
+    public ReceiptRow {
+      java.util.Objects.requireNonNull(record, "record");
+      java.util.Objects.requireNonNull(packed, "packed");
+    }
+
     /** The row of {@code record}, its packed fields encoded now. */
     public ReceiptRow(SealedRecord record, byte[] tag, byte[] bodyToken, Long receiptExpiresAt) {
       this(record, tag, bodyToken, receiptExpiresAt, PackedRow.of(record));

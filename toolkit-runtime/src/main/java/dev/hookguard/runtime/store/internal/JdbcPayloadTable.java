@@ -44,6 +44,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -169,36 +171,42 @@ public final class JdbcPayloadTable implements PayloadTable {
   }
 
   /**
-   * Records per chunk of a batch sealed by a helper thread while the chunk before it is inserted
-   * ({@link Chunked#forEachAhead}): small enough that the two overlap soon, large enough that a
-   * chunk's statements (one per table on PostgreSQL, well under its 65,535 parameters) and the
-   * hand-over cost little beside its sealing.
+   * Records per chunk of a batch of {@code records}, sealed by a helper thread while the caller
+   * inserts the chunk before ({@link Chunked#forEachAhead}): about a fifth of the batch, so that
+   * the two overlap soon and a batch costs a bounded number of statements more than one insert per
+   * table (a round trip each on PostgreSQL); at least 32 records, so that a chunk's hand-over costs
+   * little beside its sealing; at most 1,000, as PostgreSQL takes at most 65,535 parameters per
+   * statement.
    */
-  static final int SEALING_CHUNK = 40;
+  private static int sealingChunk(int records) {
+    return Math.max(32, Math.min(1_000, (records + 4) / 5));
+  }
 
   /** Records per chunk of a batch written and made canonical by two threads ({@link Chunked#mapAll}). */
   private static final int PREPARING_CHUNK = 20;
 
   /**
-   * The second thread of a batch: the common fork-join pool's, taking chunks only while the
-   * calling thread has not come to them ({@link Chunked}), so a busy pool slows a batch down to
-   * one thread and never stalls it.
+   * The second thread of a batch: the common fork-join pool's, mapping only chunks the calling
+   * thread has not come to ({@link Chunked}), so a busy pool slows a batch down to one thread
+   * rather than stalling it. None if the pool is configured without threads (parallelism 0).
    */
-  private static final java.util.concurrent.Executor BATCH_HELPER =
-      java.util.concurrent.ForkJoinPool.commonPool();
+  private static final Executor BATCH_HELPER =
+      ForkJoinPool.getCommonPoolParallelism() > 0 ? ForkJoinPool.commonPool() : task -> { };
 
   @Override
   public void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite) {
+    Objects.requireNonNull(fieldJsonById, "fieldJsonById");
     putAll(fieldJsonById, Function.identity(), overwrite);
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Two threads share the batch's CPU: the calling thread and one of the common fork-join pool.
-   * They write, make canonical and check the records together; then the data subjects' keys are
-   * fetched (in one transaction of the key store); then, in the records' transaction, the helper
-   * seals each chunk of records while the calling thread inserts the one before.
+   * <p>Two threads share the batch's CPU, the calling thread and one of the common fork-join pool:
+   * they write (by {@code fields}), make canonical and check the records together; then the data
+   * subjects' keys are found or created for the whole batch at once; then, in the records'
+   * transaction, the helper seals the records chunk by chunk while the calling thread inserts the
+   * chunks already sealed. Every statement runs on the calling thread.
    */
   @Override
   public <X> void putAll(
@@ -212,9 +220,10 @@ public final class JdbcPayloadTable implements PayloadTable {
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
     List<String> ids = new ArrayList<>(values.keySet());
     ids.forEach(this::requireId);
-    // The day keys and subject keys are fetched here, before the transaction: sealing on the
-    // helper thread finds them without a connection.
-    List<Unkeyed> unkeyed = Chunked.mapAll(new ArrayList<>(values.values()), PREPARING_CHUNK,
+    // The day keys and subject keys are fetched here, before the transaction, and cached: sealing
+    // on the helper thread finds them there (unless a day key is destroyed in between, which
+    // sealing then reports).
+    List<Plain> unkeyed = Chunked.mapAll(new ArrayList<>(values.values()), PREPARING_CHUNK,
         BATCH_HELPER, value -> unkeyed(schema, dayKeys, fields.apply(value), receivedAt));
     List<Plain> plain = keyed(unkeyed, dayKeys.subjectKeys()::forSealing);
     List<Integer> positions = new ArrayList<>(ids.size());
@@ -225,7 +234,7 @@ public final class JdbcPayloadTable implements PayloadTable {
         "storing " + ids.size() + " " + schema.payloadType() + " records",
         connection -> {
           DataKeys current = keys.forWrite(connection);
-          Chunked.forEachAhead(positions, SEALING_CHUNK, BATCH_HELPER,
+          Chunked.forEachAhead(positions, sealingChunk(ids.size()), BATCH_HELPER,
               i -> new RecordRows.ReceiptRow(
                   seal(current, ids.get(i), receivedAt.toEpochMilli(), recordExpiry, plain.get(i)),
                   null, null, null),
@@ -566,27 +575,28 @@ public final class JdbcPayloadTable implements PayloadTable {
   private static List<Plain> plainAll(
       StoreSchema schema, RetentionKeyStore keyStore, List<Map<String, String>> fieldJson,
       Instant receivedAt, Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
-    List<Unkeyed> unkeyed = new ArrayList<>(fieldJson.size());
+    List<Plain> unkeyed = new ArrayList<>(fieldJson.size());
     for (Map<String, String> document : fieldJson) {
       unkeyed.add(unkeyed(schema, keyStore, document, receivedAt));
     }
     return keyed(unkeyed, subjectKeys);
   }
 
-  /** A record's fields, canonical and with their expiry, and its data subjects' tokens. */
-  private record Unkeyed(List<PlainField> fields, List<byte[]> subjectTokens) {}
-
-  private static Unkeyed unkeyed(StoreSchema schema, RetentionKeyStore keyStore,
+  /**
+   * A record's fields, canonical and with their expiry, and its data subjects' tokens, without
+   * their keys yet ({@link #keyed}).
+   */
+  private static Plain unkeyed(StoreSchema schema, RetentionKeyStore keyStore,
       Map<String, String> fieldJson, Instant receivedAt) {
     List<PlainField> fields = plainFields(schema, keyStore, fieldJson, receivedAt);
-    return new Unkeyed(fields, subjectTokens(schema, keyStore, fields));
+    return new Plain(fields, subjectTokens(schema, keyStore, fields));
   }
 
   /**
-   * {@code records} with the keys of their data subjects, from {@code subjectKeys} given every
-   * record's tokens at once.
+   * {@code records}, {@link #unkeyed}, with the keys of their data subjects, from {@code
+   * subjectKeys} given every record's tokens at once.
    */
-  private static List<Plain> keyed(List<Unkeyed> records,
+  private static List<Plain> keyed(List<Plain> records,
       Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
     List<byte[]> allTokens = new ArrayList<>();
     records.forEach(record -> allTokens.addAll(record.subjectTokens()));
@@ -594,7 +604,7 @@ public final class JdbcPayloadTable implements PayloadTable {
         allTokens.isEmpty() ? List.of() : subjectKeys.apply(allTokens);
     List<Plain> plain = new ArrayList<>(records.size());
     int from = 0;
-    for (Unkeyed record : records) {
+    for (Plain record : records) {
       List<byte[]> tokens = record.subjectTokens();
       if (tokens.isEmpty()) {
         plain.add(new Plain(record.fields(), List.of()));

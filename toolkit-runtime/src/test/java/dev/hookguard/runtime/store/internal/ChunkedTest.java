@@ -104,16 +104,72 @@ class ChunkedTest {
   }
 
   @Test
+  @Timeout(30)
+  void theHelperMapsTheChunksAfterTheNextWithoutWaitingForTheConsumer() throws SQLException {
+    // Chunk 0's consumer waits until chunk 2 is mapped: the helper must go on past chunk 1.
+    CountDownLatch thirdMapped = new CountDownLatch(1);
+    List<List<Integer>> consumed = new ArrayList<>();
+    Chunked.forEachAhead(upTo(6), 2, helper, i -> {
+      if (i == 5) {
+        thirdMapped.countDown();
+      }
+      return i;
+    }, chunk -> {
+      if (chunk.get(0) == 0) {
+        await(thirdMapped);
+      }
+      consumed.add(List.copyOf(chunk));
+    });
+    assertThat(consumed).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4, 5));
+  }
+
+  @Test
+  @Timeout(30)
   void aMappingFailureOnTheHelperReachesTheCallerAndNothingAfterItIsConsumed() {
     IllegalStateException failure = new IllegalStateException("the data keys cannot seal");
+    CountDownLatch failed = new CountDownLatch(1);
+    List<String> failedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<List<Integer>> consumed = new ArrayList<>();
     assertThatThrownBy(() -> Chunked.forEachAhead(upTo(9), 3, helper, i -> {
       if (i == 4) {
+        failedOn.add(Thread.currentThread().getName());
+        failed.countDown();
         throw failure;
       }
       return i;
-    }, chunk -> consumed.add(List.copyOf(chunk)))).isSameAs(failure);
+    }, chunk -> {
+      if (chunk.get(0) == 0) {
+        await(failed); // chunk 1 fails while chunk 0 is consumed: on the helper
+      }
+      consumed.add(List.copyOf(chunk));
+    })).isSameAs(failure);
+    assertThat(failedOn).containsExactly("chunked-helper");
     assertThat(consumed).containsExactly(List.of(0, 1, 2));
+  }
+
+  @Test
+  void aFailureInTheFirstChunkGivesUpTheChunksTheHelperHasNotBegun() {
+    IllegalArgumentException failure = new IllegalArgumentException("not a single JSON value");
+    List<Runnable> handedOver = new ArrayList<>();
+    List<Integer> mapped = new ArrayList<>();
+    assertThatThrownBy(() -> Chunked.forEachAhead(upTo(9), 3, handedOver::add, i -> {
+      mapped.add(i);
+      if (i == 1) {
+        throw failure;
+      }
+      return i;
+    }, chunk -> { })).isSameAs(failure);
+    handedOver.forEach(Runnable::run); // the helper comes late
+    assertThat(mapped).containsExactly(0, 1);
+  }
+
+  @Test
+  void anExecutorThatCannotStartAThreadCostsTheOverlapNotTheBatch() throws SQLException {
+    List<List<Integer>> consumed = new ArrayList<>();
+    Chunked.forEachAhead(upTo(5), 2, runnable -> {
+      throw new OutOfMemoryError("unable to create native thread");
+    }, i -> i, chunk -> consumed.add(List.copyOf(chunk)));
+    assertThat(consumed).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
   }
 
   @Test
