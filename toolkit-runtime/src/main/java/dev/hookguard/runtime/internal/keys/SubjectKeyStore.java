@@ -293,10 +293,14 @@ public final class SubjectKeyStore {
     if (ids.length == 0) {
       throw new IllegalArgumentException("no data subject key to check");
     }
-    // One array parameter, however many keys: a batch's statement stays under PostgreSQL's
-    // 65,535 parameters, and its text the same for any number of keys.
+    // One key (a record about one person, the common case) by equality on the primary key: an
+    // array parameter costs the server about 0.1 ms more to bind, in every put's one round trip.
+    // Several keys as one array parameter, however many: a batch's statement stays under
+    // PostgreSQL's 65,535 parameters, and its text the same for any number of keys.
+    boolean one = ids.length == 1;
     String sql = "SELECT CAST(CASE WHEN (SELECT count(*) FROM "
-        + LIVE_KEYS_AMONG.formatted(keyTable) + ") = " + ids.length + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
+        + (one ? LIVE_KEY : LIVE_KEYS_AMONG).formatted(keyTable) + ") = " + ids.length
+        + " THEN '1' ELSE 'a data subject key was destroyed' END AS integer)";
     return new Precondition() {
       @Override
       public String sql() {
@@ -305,7 +309,11 @@ public final class SubjectKeyStore {
 
       @Override
       public int bind(PreparedStatement statement, int first) throws SQLException {
-        statement.setArray(first, statement.getConnection().createArrayOf("bytea", ids));
+        if (one) {
+          statement.setBytes(first, ids[0]);
+        } else {
+          statement.setArray(first, statement.getConnection().createArrayOf("bytea", ids));
+        }
         return first + 1;
       }
     };
@@ -369,6 +377,8 @@ public final class SubjectKeyStore {
   /** PostgreSQL: the live keys (of the key table, {@code %s}) among an array of key ids. */
   private static final String LIVE_KEYS_AMONG =
       "%s WHERE key_id = ANY(?) AND wrapped_key IS NOT NULL";
+
+  private static final String LIVE_KEY = "%s WHERE key_id = ? AND wrapped_key IS NOT NULL";
 
   /** The id of {@code key} as {@link #liveAmong} gives it. */
   public static String idOf(SealingKey key) {
