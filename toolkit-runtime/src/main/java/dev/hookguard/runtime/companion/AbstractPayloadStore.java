@@ -77,7 +77,9 @@ public abstract class AbstractPayloadStore<X> implements PayloadStore<X> {
   /**
    * Stores each of {@code values} under its id in one transaction, all or none, replacing
    * existing records only if {@code overwrite}. The values are read (written into their fields)
-   * by the calling thread and a thread of the common fork-join pool together, in no set order.
+   * by the calling thread and a thread of the common fork-join pool together, in no set order; if
+   * the batch fails, a value the pool's thread has begun reading may be read for a moment after
+   * this method has thrown.
    */
   public final void putAll(Map<String, X> values, boolean overwrite) {
     table.putAll(values, this::fields, overwrite);

@@ -625,6 +625,14 @@ public final class SubjectKeyStore {
     }
   }
 
+  /**
+   * Reads the key of subject tokens now (creating it on first use) if it is not yet cached, so
+   * that {@link #token} computes without opening a connection.
+   */
+  public void loadTokenKey() {
+    tokenPrf();
+  }
+
   /** The PRF of subject tokens, created on first use and never rotated. */
   private PrfSet tokenPrf() {
     PrfSet prf = tokens;

@@ -188,10 +188,14 @@ public final class JdbcPayloadTable implements PayloadTable {
   /**
    * The second thread of a batch: the common fork-join pool's, mapping only chunks the calling
    * thread has not come to ({@link Chunked}), so a busy pool slows a batch down to one thread
-   * rather than stalling it. None if the pool is configured without threads (parallelism 0).
+   * rather than stalling it. None if the pool is configured without threads (its parallelism
+   * property set to 0; {@code getCommonPoolParallelism()} reports at least 1 even then).
    */
   private static final Executor BATCH_HELPER =
-      ForkJoinPool.getCommonPoolParallelism() > 0 ? ForkJoinPool.commonPool() : task -> { };
+      Integer.valueOf(0).equals(
+          Integer.getInteger("java.util.concurrent.ForkJoinPool.common.parallelism"))
+          ? task -> { }
+          : ForkJoinPool.commonPool();
 
   @Override
   public void putAll(Map<String, Map<String, String>> fieldJsonById, boolean overwrite) {
@@ -203,10 +207,12 @@ public final class JdbcPayloadTable implements PayloadTable {
    * {@inheritDoc}
    *
    * <p>Two threads share the batch's CPU, the calling thread and one of the common fork-join pool:
-   * they write (by {@code fields}), make canonical and check the records together; then the data
-   * subjects' keys are found or created for the whole batch at once; then, in the records'
-   * transaction, the helper seals the records chunk by chunk while the calling thread inserts the
-   * chunks already sealed. Every statement runs on the calling thread.
+   * they write (by {@code fields}), make canonical and check the records together; then the day
+   * keys and the data subjects' keys are found or created for the whole batch at once; then, in
+   * the records' transaction, the helper seals the records chunk by chunk while the calling thread
+   * inserts the chunks already sealed. The calling thread reads and creates every key and runs
+   * every statement. If the batch fails, a value the helper has begun writing may still be read
+   * for a moment after this method has thrown; its result is discarded.
    */
   @Override
   public <X> void putAll(
@@ -218,14 +224,24 @@ public final class JdbcPayloadTable implements PayloadTable {
     }
     Instant receivedAt = clock.instant();
     Long recordExpiry = expiry(receivedAt, schema.retainDays());
-    List<String> ids = new ArrayList<>(values.keySet());
+    // The ids and values read in one pass, so that each value stays with its id whatever the map.
+    List<String> ids = new ArrayList<>(values.size());
+    List<X> items = new ArrayList<>(values.size());
+    values.forEach((id, value) -> {
+      ids.add(id);
+      items.add(value);
+    });
     ids.forEach(this::requireId);
-    // The day keys and subject keys are fetched here, before the transaction, and cached: sealing
-    // on the helper thread finds them there (unless a day key is destroyed in between, which
-    // sealing then reports).
-    List<Plain> unkeyed = Chunked.mapAll(new ArrayList<>(values.values()), PREPARING_CHUNK,
-        BATCH_HELPER, value -> unkeyed(schema, dayKeys, fields.apply(value), receivedAt));
-    List<Plain> plain = keyed(unkeyed, dayKeys.subjectKeys()::forSealing);
+    // Every key is read, created or cached by this thread: the helper only computes. The token key
+    // first (its subjects' tokens are computed on both threads); the day keys and the subjects'
+    // keys once every record is checked, before the transaction, where sealing finds them cached
+    // (unless a day key is destroyed in between, which sealing then looks up and reports).
+    if (!schema.subjects().isEmpty()) {
+      dayKeys.subjectKeys().loadTokenKey();
+    }
+    List<Plain> unkeyed = Chunked.mapAll(items, PREPARING_CHUNK, BATCH_HELPER,
+        value -> unkeyed(schema, dayKeys, fields.apply(value), receivedAt));
+    List<Plain> plain = keyed(dayKeys, unkeyed, dayKeys.subjectKeys()::forSealing);
     List<Integer> positions = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       positions.add(i);
@@ -534,8 +550,8 @@ public final class JdbcPayloadTable implements PayloadTable {
   /**
    * The fields of a record received at {@code receivedAt}, canonical and with their expiry, in
    * schema order, with the keys of the data subjects the record is about. The day keys and subject
-   * keys they will be sealed under are fetched (created if new) now, before any transaction, so
-   * sealing needs no second connection.
+   * keys they will be sealed under are fetched (created if new) now, once the record is checked,
+   * before any transaction, so sealing needs no second connection.
    *
    * @throws StoreException with {@code INVALID_REQUEST} for a path not in the schema or a value
    *     that is not a single JSON value
@@ -579,7 +595,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     for (Map<String, String> document : fieldJson) {
       unkeyed.add(unkeyed(schema, keyStore, document, receivedAt));
     }
-    return keyed(unkeyed, subjectKeys);
+    return keyed(keyStore, unkeyed, subjectKeys);
   }
 
   /**
@@ -588,7 +604,7 @@ public final class JdbcPayloadTable implements PayloadTable {
    */
   private static Plain unkeyed(StoreSchema schema, RetentionKeyStore keyStore,
       Map<String, String> fieldJson, Instant receivedAt) {
-    List<PlainField> fields = plainFields(schema, keyStore, fieldJson, receivedAt);
+    List<PlainField> fields = plainFields(schema, fieldJson, receivedAt);
     return new Plain(fields, subjectTokens(schema, keyStore, fields));
   }
 
@@ -596,8 +612,19 @@ public final class JdbcPayloadTable implements PayloadTable {
    * {@code records}, {@link #unkeyed}, with the keys of their data subjects, from {@code
    * subjectKeys} given every record's tokens at once.
    */
-  private static List<Plain> keyed(List<Plain> records,
+  private static List<Plain> keyed(RetentionKeyStore keyStore, List<Plain> records,
       Function<List<byte[]>, List<SubjectKeyStore.SealingKey>> subjectKeys) {
+    // The day keys of the randomized fields' expiry days, each day once, fetched (created if new)
+    // only now that every record is checked.
+    Set<Long> days = new java.util.TreeSet<>();
+    for (Plain record : records) {
+      for (PlainField field : record.fields()) {
+        if (field.protection() == Protection.RANDOMIZED && field.expiresAt() != null) {
+          days.add(RetentionKeyStore.dayOf(field.expiresAt()));
+        }
+      }
+    }
+    days.forEach(keyStore::forSealing);
     List<byte[]> allTokens = new ArrayList<>();
     records.forEach(record -> allTokens.addAll(record.subjectTokens()));
     List<SubjectKeyStore.SealingKey> allKeys =
@@ -645,12 +672,12 @@ public final class JdbcPayloadTable implements PayloadTable {
     return tokens;
   }
 
+  /** The fields of one record, checked and canonical; no key is read or made here. */
   private static List<PlainField> plainFields(
-      StoreSchema schema, RetentionKeyStore dayKeys, Map<String, String> fieldJson,
-      Instant receivedAt) {
+      StoreSchema schema, Map<String, String> fieldJson, Instant receivedAt) {
     Objects.requireNonNull(fieldJson, "fieldJson");
-    // Every path must be the schema's, checked before anything is made (a day key included):
-    // counted by hash look-ups, and only a call that fails looks for which path is unknown.
+    // Every path must be the schema's: counted by hash look-ups, and only a call that fails looks
+    // for which path is unknown.
     int known = 0;
     for (FieldSpec spec : schema.fields()) {
       if (fieldJson.containsKey(spec.path())) {
@@ -683,9 +710,6 @@ public final class JdbcPayloadTable implements PayloadTable {
       Long fieldExpiry =
           RecordCodec.effectiveExpiry(expiry(receivedAt, spec.retainDays()), recordExpiry);
       fields.add(new PlainField(spec.path(), spec.protection(), canonical, fieldExpiry));
-      if (spec.protection() == Protection.RANDOMIZED && fieldExpiry != null) {
-        dayKeys.forSealing(RetentionKeyStore.dayOf(fieldExpiry));
-      }
     }
     return fields;
   }

@@ -185,6 +185,24 @@ class ChunkedTest {
   }
 
   @Test
+  void theHelperTakesItsChunksFromTheBackForMapAllAndInOrderAhead() throws SQLException {
+    // A helper that runs its task at once, before the caller begins: what it maps shows its order.
+    List<Integer> mapped = new ArrayList<>();
+    assertThat(Chunked.mapAll(upTo(6), 2, Runnable::run, i -> {
+      mapped.add(i);
+      return i;
+    })).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(mapped).containsExactly(4, 5, 2, 3, 0, 1);
+
+    mapped.clear();
+    Chunked.forEachAhead(upTo(6), 2, Runnable::run, i -> {
+      mapped.add(i);
+      return i;
+    }, chunk -> { });
+    assertThat(mapped).containsExactly(2, 3, 4, 5, 0, 1);
+  }
+
+  @Test
   void mapAllMapsEveryItemOnceInOrder() {
     List<Integer> items = upTo(103);
     java.util.Map<Integer, String> mappedBy = new java.util.concurrent.ConcurrentHashMap<>();
