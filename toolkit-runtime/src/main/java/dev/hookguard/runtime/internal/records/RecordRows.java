@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -146,8 +147,8 @@ public final class RecordRows {
 
     /** Checks the parts every row has. */
     public ReceiptRow {
-      java.util.Objects.requireNonNull(record, "record");
-      java.util.Objects.requireNonNull(packed, "packed");
+      Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(packed, "packed");
     }
 
     /** The row of {@code record}, its packed fields encoded now. */

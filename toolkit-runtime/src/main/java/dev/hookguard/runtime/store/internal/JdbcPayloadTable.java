@@ -242,10 +242,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     List<Plain> unkeyed = Chunked.mapAll(items, PREPARING_CHUNK, BATCH_HELPER,
         value -> unkeyed(schema, dayKeys, fields.apply(value), receivedAt));
     List<Plain> plain = keyed(dayKeys, unkeyed, dayKeys.subjectKeys()::forSealing);
-    List<Integer> positions = new ArrayList<>(ids.size());
-    for (int i = 0; i < ids.size(); i++) {
-      positions.add(i);
-    }
+    List<Integer> positions = java.util.stream.IntStream.range(0, ids.size()).boxed().toList();
     database.inTransaction(
         "storing " + ids.size() + " " + schema.payloadType() + " records",
         connection -> {

@@ -95,12 +95,20 @@ class ChunkedTest {
   }
 
   @Test
-  void anExecutorThatRefusesCostsTheOverlapNotTheChunks() throws SQLException {
-    List<List<Integer>> consumed = new ArrayList<>();
-    Chunked.forEachAhead(upTo(5), 2, runnable -> {
-      throw new RejectedExecutionException("shut down");
-    }, i -> i, chunk -> consumed.add(List.copyOf(chunk)));
-    assertThat(consumed).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
+  void anExecutorThatRefusesOrCannotStartAThreadCostsTheOverlapNotTheChunks() throws SQLException {
+    List<Throwable> failures = List.of(new RejectedExecutionException("shut down"),
+        new OutOfMemoryError("unable to create native thread"));
+    for (Throwable failure : failures) {
+      List<List<Integer>> consumed = new ArrayList<>();
+      Chunked.forEachAhead(upTo(5), 2, runnable -> {
+        if (failure instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) failure;
+      }, i -> i, chunk -> consumed.add(List.copyOf(chunk)));
+      assertThat(consumed).as(failure.toString())
+          .containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
+    }
   }
 
   @Test
@@ -152,25 +160,12 @@ class ChunkedTest {
     IllegalArgumentException failure = new IllegalArgumentException("not a single JSON value");
     List<Runnable> handedOver = new ArrayList<>();
     List<Integer> mapped = new ArrayList<>();
-    assertThatThrownBy(() -> Chunked.forEachAhead(upTo(9), 3, handedOver::add, i -> {
-      mapped.add(i);
-      if (i == 1) {
-        throw failure;
-      }
-      return i;
-    }, chunk -> { })).isSameAs(failure);
+    assertThatThrownBy(() -> Chunked.forEachAhead(upTo(9), 3, handedOver::add,
+        recording(mapped, 1, failure), chunk -> { })).isSameAs(failure);
     handedOver.forEach(Runnable::run); // the helper comes late
     assertThat(mapped).containsExactly(0, 1);
   }
 
-  @Test
-  void anExecutorThatCannotStartAThreadCostsTheOverlapNotTheBatch() throws SQLException {
-    List<List<Integer>> consumed = new ArrayList<>();
-    Chunked.forEachAhead(upTo(5), 2, runnable -> {
-      throw new OutOfMemoryError("unable to create native thread");
-    }, i -> i, chunk -> consumed.add(List.copyOf(chunk)));
-    assertThat(consumed).containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
-  }
 
   @Test
   void aConsumerFailureStopsTheChunksAfterIt() {
@@ -188,17 +183,12 @@ class ChunkedTest {
   void theHelperTakesItsChunksFromTheBackForMapAllAndInOrderAhead() throws SQLException {
     // A helper that runs its task at once, before the caller begins: what it maps shows its order.
     List<Integer> mapped = new ArrayList<>();
-    assertThat(Chunked.mapAll(upTo(6), 2, Runnable::run, i -> {
-      mapped.add(i);
-      return i;
-    })).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(Chunked.mapAll(upTo(6), 2, Runnable::run, recording(mapped, -1, null)))
+        .containsExactly(0, 1, 2, 3, 4, 5);
     assertThat(mapped).containsExactly(4, 5, 2, 3, 0, 1);
 
     mapped.clear();
-    Chunked.forEachAhead(upTo(6), 2, Runnable::run, i -> {
-      mapped.add(i);
-      return i;
-    }, chunk -> { });
+    Chunked.forEachAhead(upTo(6), 2, Runnable::run, recording(mapped, -1, null), chunk -> { });
     assertThat(mapped).containsExactly(2, 3, 4, 5, 0, 1);
   }
 
@@ -251,15 +241,22 @@ class ChunkedTest {
     IllegalArgumentException failure = new IllegalArgumentException("not a single JSON value");
     List<Runnable> handedOver = new ArrayList<>();
     List<Integer> mapped = new ArrayList<>();
-    assertThatThrownBy(() -> Chunked.mapAll(upTo(10), 2, handedOver::add, i -> {
+    assertThatThrownBy(() -> Chunked.mapAll(upTo(10), 2, handedOver::add,
+        recording(mapped, 3, failure))).isSameAs(failure);
+    handedOver.forEach(Runnable::run); // the helper comes late: every chunk left is abandoned
+    assertThat(mapped).containsExactly(0, 1, 2, 3);
+  }
+
+  /** The identity, noting each item it maps in {@code mapped}, throwing {@code failure} at one. */
+  private static java.util.function.Function<Integer, Integer> recording(
+      List<Integer> mapped, int failAt, RuntimeException failure) {
+    return i -> {
       mapped.add(i);
-      if (i == 3) {
+      if (i == failAt) {
         throw failure;
       }
       return i;
-    })).isSameAs(failure);
-    handedOver.forEach(Runnable::run); // the helper comes late: every chunk left is abandoned
-    assertThat(mapped).containsExactly(0, 1, 2, 3);
+    };
   }
 
   private static void await(CountDownLatch latch) {
