@@ -107,14 +107,14 @@ final class IsoDateTimes {
    * {@code T}, {@code HH:mm}, seconds and a fraction of 3, 6 or 9 digits only when not zero, the
    * offset's id), without the five strings and builders that call makes.
    */
-  static void append(StringBuilder out, OffsetDateTime value) {
+  static void append(CharOutput out, OffsetDateTime value) {
     int year = value.getYear();
     int absYear = Math.abs(year);
     if (absYear < 1000) {
       if (year < 0) {
         out.append('-');
       }
-      padded(out, absYear, 4);
+      out.appendPadded(absYear, 4);
     } else {
       if (year > 9999) {
         out.append('+');
@@ -122,40 +122,30 @@ final class IsoDateTimes {
       out.append(year);
     }
     out.append('-');
-    padded(out, value.getMonthValue(), 2);
+    out.appendPadded(value.getMonthValue(), 2);
     out.append('-');
-    padded(out, value.getDayOfMonth(), 2);
+    out.appendPadded(value.getDayOfMonth(), 2);
     out.append('T');
-    padded(out, value.getHour(), 2);
+    out.appendPadded(value.getHour(), 2);
     out.append(':');
-    padded(out, value.getMinute(), 2);
+    out.appendPadded(value.getMinute(), 2);
     int second = value.getSecond();
     int nano = value.getNano();
     if (second > 0 || nano > 0) {
       out.append(':');
-      padded(out, second, 2);
+      out.appendPadded(second, 2);
       if (nano > 0) {
         out.append('.');
         if (nano % 1_000_000 == 0) {
-          padded(out, nano / 1_000_000, 3);
+          out.appendPadded(nano / 1_000_000, 3);
         } else if (nano % 1_000 == 0) {
-          padded(out, nano / 1_000, 6);
+          out.appendPadded(nano / 1_000, 6);
         } else {
-          padded(out, nano, 9);
+          out.appendPadded(nano, 9);
         }
       }
     }
     out.append(value.getOffset().getId());
-  }
-
-  /** Appends {@code value} (not negative) with leading zeros to {@code digits} digits. */
-  private static void padded(StringBuilder out, int value, int digits) {
-    for (int bound = 10, i = 1; i < digits; i++, bound *= 10) {
-      if (value < bound) {
-        out.append('0');
-      }
-    }
-    out.append(value);
   }
 
   private static boolean isDigit(char c) {

@@ -1,52 +1,66 @@
 package dev.hookguard.runtime.generated;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.io.CharTypes;
+import tools.jackson.core.io.NumberOutput;
 
 /**
- * Renders JSON through Jackson's streaming generator, which does all the escaping: a whole
- * document, or ({@link #splitting()}) each top-level property's value on its own.
+ * Renders compact JSON exactly as Jackson's generator does with {@code WRITE_BIGDECIMAL_AS_PLAIN}
+ * and its other defaults, character for character (a test writes random documents both ways):
+ * Jackson's own escape table (quotes, backslashes, and control characters by their short forms or
+ * as six-character escapes in upper-case hex; nothing else escaped), its integer writer, and the same text of
+ * floating-point numbers ({@link Double#toString}; NaN and infinities as strings). It writes into
+ * one {@code char} array rather than through a generator and a {@code Writer}, which cost more than
+ * the writing: a whole document, or ({@link #splitting()}) each top-level property's value on its
+ * own.
+ *
+ * <p>Generated code writes well-formed structures (a name before every value of an object, every
+ * container closed); this writer trusts it to, and only checks that what it was given is closed.
  */
-final class JsonPayloadWriter extends PayloadWriter implements AutoCloseable {
+final class JsonPayloadWriter extends PayloadWriter {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  /** Jackson's: the largest plain {@code BigDecimal} scale it writes (a guard against a huge text). */
+  private static final int MAX_BIG_DECIMAL_SCALE = 9999;
 
-  /** The same, writing consecutive root-level values with nothing between them. */
-  private static final JsonFactory SPLITTING =
-      JsonFactory.builder()
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .rootValueSeparator((String) null)
-          .build();
+  /**
+   * Jackson's escapes of the first 128 characters: 0 none, a character for its short form, and a
+   * negative code for six characters. Those it escapes are the controls, {@code "} and the
+   * backslash, as {@link #quoted} tests before it looks here.
+   */
+  private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes();
 
-  private final StringWriter buffer = new StringWriter(256);
-  private final JsonGenerator json;
+  private static final char[] HEX = CharTypes.copyHexChars(true);
+
+  /** The length of a recent document: sizes the next one's buffer. Racy on purpose. */
+  private static int lengthHint = 256;
+
+  private static final int MAX_HINT = 16 * 1024;
+
+  private final CharOutput out = new CharOutput(lengthHint);
+  /** Set after a value, cleared when a container opens: the next value or name needs a comma. */
+  private boolean afterValue;
+  /** Set between a name and its value, which needs no comma of its own. */
+  private boolean afterName;
+  /** Objects and arrays open (in splitting mode, the payload's own object included). */
+  private int depth;
 
   /**
    * Splitting: the payload's own object is not written; each of its properties' values is written
-   * as a root-level value and cut out of the buffer into {@link #fields}.
+   * as a JSON text of its own and cut out of the buffer into {@link #fields}.
    */
   private final Map<String, String> fields;
-  /** Splitting: objects and arrays open, the payload's own object included. */
-  private int depth;
   /** Splitting: the property being written and where its value starts in the buffer. */
   private String property;
   private int start;
 
   JsonPayloadWriter() {
-    this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer);
     this.fields = null;
   }
 
   private JsonPayloadWriter(Map<String, String> fields) {
-    this.json = SPLITTING.createGenerator(ObjectWriteContext.empty(), buffer);
     this.fields = fields;
   }
 
@@ -55,9 +69,17 @@ final class JsonPayloadWriter extends PayloadWriter implements AutoCloseable {
     return new JsonPayloadWriter(new LinkedHashMap<>());
   }
 
+  /**
+   * The document written.
+   *
+   * @throws IllegalStateException if an object or array was left open
+   */
   String result() {
-    json.flush();
-    return buffer.toString();
+    if (depth != 0) {
+      throw new IllegalStateException("a JSON object or array was left open");
+    }
+    lengthHint = Math.min(out.length() + 16, MAX_HINT);
+    return out.toString();
   }
 
   /**
@@ -67,134 +89,210 @@ final class JsonPayloadWriter extends PayloadWriter implements AutoCloseable {
    * @throws IllegalArgumentException if what was written is not one JSON object
    */
   Map<String, String> fields() {
-    json.flush();
-    if (depth != 0 || property != null || buffer.getBuffer().length() > 0 && fields.isEmpty()) {
+    if (depth != 0 || property != null || out.length() > 0 && fields.isEmpty()) {
       throw new IllegalArgumentException("a stored payload must be a JSON object");
     }
     return fields;
   }
 
-  /** Whether this call writes the payload's own object, which splitting leaves out. */
-  private boolean payloadObject() {
-    return fields != null && depth == 0;
-  }
-
   /** Splitting, at the payload's top level: ends the property being written, if any. */
   private void endProperty() {
     if (property != null) {
-      json.flush();
-      fields.put(property, buffer.getBuffer().substring(start));
+      fields.put(property, out.substring(start));
       property = null;
     }
   }
 
-  private void beginProperty(String jsonName) {
-    endProperty();
-    json.flush();
-    property = jsonName;
-    start = buffer.getBuffer().length();
-  }
-
-  @Override
-  public void close() {
-    json.close();
+  private void beforeValue() {
+    if (afterName) {
+      afterName = false;
+    } else if (afterValue) {
+      out.append(',');
+    }
   }
 
   @Override
   public void beginObject(String typeName) {
-    boolean payload = payloadObject();
-    if (fields != null) {
-      depth++;
+    depth++;
+    if (fields != null && depth == 1) {
+      return; // the payload's own object, which splitting leaves out
     }
-    if (!payload) {
-      json.writeStartObject();
-    }
+    beforeValue();
+    out.append('{');
+    afterValue = false;
   }
 
   @Override
   public void endObject() {
-    if (fields != null && --depth == 0) {
+    depth--;
+    if (fields != null && depth == 0) {
       endProperty();
       return;
     }
-    json.writeEndObject();
+    out.append('}');
+    afterValue = true;
   }
 
   @Override
   public void name(String javaName, String jsonName) {
-    if (fields != null && depth == 1) {
-      beginProperty(jsonName);
-      return;
-    }
-    json.writeName(jsonName);
+    key(jsonName);
   }
 
   @Override
   void key(String key) {
     if (fields != null && depth == 1) {
-      beginProperty(key);
+      endProperty();
+      property = key;
+      start = out.length();
+      afterValue = false;
+      afterName = true;
       return;
     }
-    json.writeName(key);
+    if (afterValue) {
+      out.append(',');
+    }
+    quoted(key);
+    out.append(':');
+    afterName = true;
   }
 
   @Override
   void beginArray() {
-    if (fields != null) {
-      depth++;
-    }
-    json.writeStartArray();
+    depth++;
+    beforeValue();
+    out.append('[');
+    afterValue = false;
   }
 
   @Override
   void endArray() {
-    if (fields != null) {
-      depth--;
-    }
-    json.writeEndArray();
+    depth--;
+    out.append(']');
+    afterValue = true;
   }
 
   @Override
   public void nullValue() {
-    json.writeNull();
+    beforeValue();
+    out.append("null");
+    afterValue = true;
   }
 
   @Override
   public void string(String value) {
-    json.writeString(value);
+    if (value == null) {
+      nullValue();
+      return;
+    }
+    beforeValue();
+    quoted(value);
+    afterValue = true;
+  }
+
+  @Override
+  void dateTime(java.time.OffsetDateTime value) {
+    beforeValue();
+    out.append('"');
+    IsoDateTimes.append(out, value); // digits, '-', ':', '.', 'T', '+', 'Z': nothing to escape
+    out.append('"');
+    afterValue = true;
   }
 
   @Override
   public void number(long value) {
-    json.writeNumber(value);
+    beforeValue();
+    out.append(value);
+    afterValue = true;
   }
 
   @Override
   public void number(double value) {
-    json.writeNumber(value);
+    if (NumberOutput.notFinite(value)) {
+      string(Double.toString(value));
+      return;
+    }
+    beforeValue();
+    out.append(Double.toString(value));
+    afterValue = true;
   }
 
   @Override
   public void number(float value) {
-    json.writeNumber(value);
+    if (NumberOutput.notFinite(value)) {
+      string(Float.toString(value));
+      return;
+    }
+    beforeValue();
+    out.append(Float.toString(value));
+    afterValue = true;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException for a {@code BigDecimal} whose scale is beyond ±9999, whose
+   *     plain text could be any length (Jackson refuses it too)
+   */
   @Override
   void bigNumber(Object value) {
+    String text;
     if (value instanceof BigDecimal decimal) {
-      json.writeNumber(decimal);
+      int scale = decimal.scale();
+      if (scale < -MAX_BIG_DECIMAL_SCALE || scale > MAX_BIG_DECIMAL_SCALE) {
+        throw new IllegalArgumentException("a BigDecimal with scale " + scale
+            + " has no plain JSON text of reasonable length (the scale must be within ±"
+            + MAX_BIG_DECIMAL_SCALE + ")");
+      }
+      text = decimal.toPlainString();
     } else {
-      json.writeNumber((BigInteger) value);
+      text = ((BigInteger) value).toString();
     }
+    beforeValue();
+    out.append(text);
+    afterValue = true;
   }
 
   @Override
   public void bool(boolean value) {
-    json.writeBoolean(value);
+    beforeValue();
+    out.append(value ? "true" : "false");
+    afterValue = true;
   }
 
   @Override
   public void masked(String mask) {
-    json.writeString(mask);
+    string(mask);
+  }
+
+  private void quoted(String value) {
+    out.append('"');
+    // Most values need no escape: copied whole and scanned once.
+    int start = out.appendForScan(value);
+    char[] chars = out.chars();
+    for (int i = start, end = out.length(); i < end; i++) {
+      char c = chars[i];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        out.truncate(i);
+        escapeFrom(value, i - start);
+        break;
+      }
+    }
+    out.append('"');
+  }
+
+  private void escapeFrom(String value, int from) {
+    int length = value.length();
+    for (int i = from; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= ESCAPES.length || ESCAPES[c] == 0) {
+        out.append(c);
+      } else if (ESCAPES[c] > 0) {
+        out.append('\\', (char) ESCAPES[c]);
+      } else { // a control character without a short form: backslash, u, 00 and two hex digits
+        out.append('\\', 'u');
+        out.append('0', '0');
+        out.append(HEX[c >> 4], HEX[c & 0xF]);
+      }
+    }
   }
 }

@@ -19,7 +19,7 @@ final class LogLineWriter extends PayloadWriter {
    */
   private static int lengthHint = 128;
 
-  private final StringBuilder out = new StringBuilder(lengthHint);
+  private final CharOutput out = new CharOutput(lengthHint);
   /** Set after a value, and cleared when an object or array opens: the next value needs a comma. */
   private boolean afterValue;
   /** Set between a name or key and its value, which needs no comma of its own. */
@@ -40,14 +40,15 @@ final class LogLineWriter extends PayloadWriter {
 
   private void separate() {
     if (afterValue) {
-      out.append(", ");
+      out.append(',', ' ');
     }
   }
 
   @Override
   public void beginObject(String typeName) {
     beforeValue();
-    out.append(typeName).append('{');
+    out.append(typeName);
+    out.append('{');
     afterValue = false;
   }
 
@@ -60,7 +61,8 @@ final class LogLineWriter extends PayloadWriter {
   @Override
   public void name(String javaName, String jsonName) {
     separate();
-    out.append(javaName).append('=');
+    out.append(javaName);
+    out.append('=');
     afterName = true;
   }
 
@@ -122,14 +124,14 @@ final class LogLineWriter extends PayloadWriter {
   @Override
   public void number(double value) {
     beforeValue();
-    out.append(value);
+    out.append(Double.toString(value));
     afterValue = true;
   }
 
   @Override
   public void number(float value) {
     beforeValue();
-    out.append(value);
+    out.append(Float.toString(value));
     afterValue = true;
   }
 
@@ -145,7 +147,7 @@ final class LogLineWriter extends PayloadWriter {
   @Override
   public void bool(boolean value) {
     beforeValue();
-    out.append(value);
+    out.append(value ? "true" : "false");
     afterValue = true;
   }
 
@@ -163,25 +165,40 @@ final class LogLineWriter extends PayloadWriter {
   }
 
   private void escaped(String value) {
-    // Runs of characters that need no escape are appended whole: most values are one run.
-    int run = 0;
+    // Most values need no escape: copied whole and scanned once.
+    int start = out.appendForScan(value);
+    char[] chars = out.chars();
+    int from = -1;
+    for (int i = start, end = out.length(); i < end; i++) {
+      if (escapeNeeded(chars[i])) {
+        out.truncate(i);
+        from = i - start;
+        break;
+      }
+    }
+    if (from < 0) {
+      return;
+    }
     int length = value.length();
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < length; i++) {
       char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !needsEscape(c))) {
+      if (!escapeNeeded(c)) {
+        out.append(c);
         continue;
       }
-      out.append(value, run, i).append(switch (c) {
-        case '"' -> "\\\"";
-        case '\\' -> "\\\\";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        case '\t' -> "\\t";
-        default -> String.format("\\u%04x", (int) c);
-      });
-      run = i + 1;
+      switch (c) {
+        case '"' -> out.append('\\', '"');
+        case '\\' -> out.append('\\', '\\');
+        case '\n' -> out.append('\\', 'n');
+        case '\r' -> out.append('\\', 'r');
+        case '\t' -> out.append('\\', 't');
+        default -> out.append(String.format("\\u%04x", (int) c));
+      }
     }
-    out.append(value, run, length);
+  }
+
+  private static boolean escapeNeeded(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || (c >= 0x7f && needsEscape(c));
   }
 
   private static boolean needsEscape(char c) {

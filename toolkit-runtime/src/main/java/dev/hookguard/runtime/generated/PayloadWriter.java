@@ -34,10 +34,9 @@ public abstract class PayloadWriter {
 
   /** Renders {@code value} with {@code writer} as JSON. */
   public static <T> String toJson(T value, ValueWriter<? super T> writer) {
-    try (JsonPayloadWriter out = new JsonPayloadWriter()) {
-      writer.write(out, value);
-      return out.result();
-    }
+    JsonPayloadWriter out = new JsonPayloadWriter();
+    writer.write(out, value);
+    return out.result();
   }
 
   /** Starts an object; {@code typeName} shows in log lines only. */

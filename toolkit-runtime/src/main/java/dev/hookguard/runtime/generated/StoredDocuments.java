@@ -71,15 +71,14 @@ public final class StoredDocuments {
    * @throws IllegalArgumentException if {@code writer} does not write a JSON object
    */
   public static <T> Map<String, String> fields(T value, PayloadWriter.ValueWriter<? super T> writer) {
-    try (JsonPayloadWriter out = JsonPayloadWriter.splitting()) {
-      writer.write(out, value);
-      return new Written(out.fields());
-    }
+    JsonPayloadWriter out = JsonPayloadWriter.splitting();
+    writer.write(out, value);
+    return new Written(out.fields());
   }
 
   /**
    * Whether {@code fieldJson} was made by {@link #fields}: each value is then one JSON text as
-   * Jackson's generator wrote it, compact, and need not be checked again.
+   * Jackson's generator writes it, compact, and need not be checked again.
    */
   public static boolean isWritten(Map<String, String> fieldJson) {
     return fieldJson instanceof Written;
