@@ -14,6 +14,9 @@ import tools.jackson.core.io.NumberOutput;
  */
 final class CharOutput {
 
+  /** The largest array to grow to by doubling; past it, exactly what is needed. */
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
   /** Room for any {@code long}: 19 digits and a sign. */
   private static final int MAX_LONG_CHARS = 20;
 
@@ -35,7 +38,8 @@ final class CharOutput {
       if (needed < 0) {
         throw new OutOfMemoryError("text too long to render");
       }
-      chars = Arrays.copyOf(chars, Math.max(needed, Math.min(chars.length * 2, Integer.MAX_VALUE - 8)));
+      int doubled = chars.length <= MAX_CAPACITY / 2 ? chars.length * 2 : MAX_CAPACITY;
+      chars = Arrays.copyOf(chars, Math.max(needed, doubled));
     }
   }
 
@@ -53,8 +57,10 @@ final class CharOutput {
     length += 2;
   }
 
+  /** Appends {@code text}, or {@code null} as {@code "null"} (as a {@code StringBuilder} does). */
   void append(String text) {
-    append(text, 0, text.length());
+    String appended = text == null ? "null" : text;
+    append(appended, 0, appended.length());
   }
 
   void append(String text, int from, int to) {

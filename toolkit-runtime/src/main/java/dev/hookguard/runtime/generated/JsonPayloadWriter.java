@@ -17,10 +17,14 @@ import tools.jackson.core.io.NumberOutput;
  * the writing: a whole document, or ({@link #splitting()}) each top-level property's value on its
  * own.
  *
- * <p>Generated code writes well-formed structures (a name before every value of an object, every
- * container closed); this writer trusts it to, and only checks that what it was given is closed.
+ * <p>As Jackson's generator does, it refuses calls out of order (a value in an object without its
+ * name, a name where a value belongs, a container closed that is not open, a second document),
+ * nesting deeper than 500, and a document left open, so what it returns is always one JSON text.
  */
 final class JsonPayloadWriter extends PayloadWriter {
+
+  /** Jackson's default: the deepest nesting of objects and arrays its generator writes. */
+  private static final int MAX_DEPTH = 500;
 
   /** Jackson's: the largest plain {@code BigDecimal} scale it writes (a guard against a huge text). */
   private static final int MAX_BIG_DECIMAL_SCALE = 9999;
@@ -46,6 +50,10 @@ final class JsonPayloadWriter extends PayloadWriter {
   private boolean afterName;
   /** Objects and arrays open (in splitting mode, the payload's own object included). */
   private int depth;
+  /** For each container open, from the outermost: whether it is an object (else an array). */
+  private boolean[] objects = new boolean[8];
+  /** Whether a whole value was begun at the top level: a document has one. */
+  private boolean rootBegun;
 
   /**
    * Splitting: the payload's own object is not written; each of its properties' values is written
@@ -54,7 +62,7 @@ final class JsonPayloadWriter extends PayloadWriter {
   private final Map<String, String> fields;
   /** Splitting: the property being written and where its value starts in the buffer. */
   private String property;
-  private int start;
+  private int propertyStart;
 
   JsonPayloadWriter() {
     this.fields = null;
@@ -98,39 +106,79 @@ final class JsonPayloadWriter extends PayloadWriter {
   /** Splitting, at the payload's top level: ends the property being written, if any. */
   private void endProperty() {
     if (property != null) {
-      fields.put(property, out.substring(start));
+      fields.put(property, out.substring(propertyStart));
       property = null;
     }
   }
 
+  /**
+   * Before a value (a container's opening included): the comma it needs, or none after a name.
+   * In an object a value must follow a name, and a document holds one value.
+   */
   private void beforeValue() {
     if (afterName) {
       afterName = false;
+    } else if (depth == 0) {
+      if (rootBegun) {
+        throw misuse("a second value at the top level of a JSON document");
+      }
+      rootBegun = true;
+    } else if (objects[depth - 1]) {
+      throw misuse("a value without a property name in a JSON object");
     } else if (afterValue) {
       out.append(',');
     }
   }
 
+  /** Opens a container, at most {@link #MAX_DEPTH} deep as Jackson's generator allows. */
+  private void open(boolean object) {
+    if (depth == MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "a JSON document nested deeper than " + MAX_DEPTH + " objects and arrays");
+    }
+    if (depth == objects.length) {
+      objects = java.util.Arrays.copyOf(objects, depth * 2);
+    }
+    objects[depth++] = object;
+    afterValue = false;
+  }
+
+  /** Closes the innermost container, which must be an object ({@code object}) or an array. */
+  private void close(boolean object) {
+    if (depth == 0 || objects[depth - 1] != object || afterName) {
+      throw misuse(object
+          ? "an object closed where it is not open, or after a name without its value"
+          : "an array closed where it is not open");
+    }
+    depth--;
+    afterValue = true;
+  }
+
+  /** A writer called out of order: generated code never does; the message names no value. */
+  private static IllegalStateException misuse(String what) {
+    return new IllegalStateException("JSON written out of order: " + what);
+  }
+
   @Override
   public void beginObject(String typeName) {
-    depth++;
-    if (fields != null && depth == 1) {
-      return; // the payload's own object, which splitting leaves out
+    if (fields != null && depth == 0) {
+      beforeValue();
+      open(true); // the payload's own object, which splitting leaves out
+      return;
     }
     beforeValue();
     out.append('{');
-    afterValue = false;
+    open(true);
   }
 
   @Override
   public void endObject() {
-    depth--;
+    close(true);
     if (fields != null && depth == 0) {
       endProperty();
       return;
     }
     out.append('}');
-    afterValue = true;
   }
 
   @Override
@@ -140,10 +188,13 @@ final class JsonPayloadWriter extends PayloadWriter {
 
   @Override
   void key(String key) {
+    if (depth == 0 || !objects[depth - 1] || afterName) {
+      throw misuse("a property name where a value belongs");
+    }
     if (fields != null && depth == 1) {
       endProperty();
       property = key;
-      start = out.length();
+      propertyStart = out.length();
       afterValue = false;
       afterName = true;
       return;
@@ -158,17 +209,15 @@ final class JsonPayloadWriter extends PayloadWriter {
 
   @Override
   void beginArray() {
-    depth++;
     beforeValue();
     out.append('[');
-    afterValue = false;
+    open(false);
   }
 
   @Override
   void endArray() {
-    depth--;
+    close(false);
     out.append(']');
-    afterValue = true;
   }
 
   @Override
@@ -267,13 +316,13 @@ final class JsonPayloadWriter extends PayloadWriter {
   private void quoted(String value) {
     out.append('"');
     // Most values need no escape: copied whole and scanned once.
-    int start = out.appendForScan(value);
+    int first = out.appendForScan(value);
     char[] chars = out.chars();
-    for (int i = start, end = out.length(); i < end; i++) {
+    for (int i = first, end = out.length(); i < end; i++) {
       char c = chars[i];
       if (c < 0x20 || c == '"' || c == '\\') {
         out.truncate(i);
-        escapeFrom(value, i - start);
+        escapeFrom(value, i - first);
         break;
       }
     }

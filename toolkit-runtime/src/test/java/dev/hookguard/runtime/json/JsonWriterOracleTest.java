@@ -2,7 +2,9 @@ package dev.hookguard.runtime.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.hookguard.runtime.generated.JacksonReplay;
 import dev.hookguard.runtime.generated.PayloadWriter;
 import dev.hookguard.runtime.generated.StoredDocuments;
 import java.io.StringWriter;
@@ -18,6 +20,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -73,6 +77,8 @@ class JsonWriterOracleTest {
     for (int c = 0; c < 0x10000; c++) {
       values.add(String.valueOf((char) c));
       values.add("a" + (char) c + "b");
+      Node named = new Obj(List.of(Map.entry("a" + (char) c + "b", new Scalar(1L, false))));
+      assertThat(PayloadWriter.toJson(named, JsonWriterOracleTest::write)).isEqualTo(jackson(named));
     }
     for (int i = 0; i < 2_000; i++) {
       values.add(scalar(random));
@@ -89,7 +95,7 @@ class JsonWriterOracleTest {
   void eachStoredFieldIsWhatSplittingJacksonsDocumentGives() {
     Random random = new Random(11);
     for (int i = 0; i < 1_000; i++) {
-      Obj document = object(random, 1);
+      Node document = random.nextBoolean() ? object(random, 1) : keyed(random, 1);
       Map<String, String> fields = StoredDocuments.fields(document, JsonWriterOracleTest::write);
       assertThat(fields).containsExactlyEntriesOf(StoredDocuments.split(jackson(document)));
     }
@@ -115,17 +121,124 @@ class JsonWriterOracleTest {
     })).isInstanceOf(IllegalStateException.class);
   }
 
+  /** Calls out of order, each refused by Jackson's generator, by the writer and by splitting. */
+  private static final List<PayloadWriter.ValueWriter<Object>> MISUSES = List.of(
+      (out, v) -> { // a value with no name in an object
+        out.beginObject("T");
+        out.string("v");
+        out.endObject();
+      },
+      (out, v) -> { // two names in a row, in a nested object
+        out.beginObject("T");
+        out.name("a");
+        out.beginObject("U");
+        out.name("x");
+        out.name("y");
+        out.string("v");
+        out.endObject();
+        out.endObject();
+      },
+      (out, v) -> { // an array closed as an object
+        out.beginObject("T");
+        out.name("a");
+        out.list(List.of(1L), (w, e) -> {
+          w.endObject();
+          w.beginObject("U");
+        });
+        out.endObject();
+      },
+      (out, v) -> { // a name in an array
+        out.beginObject("T");
+        out.name("a");
+        out.list(List.of(1L), (w, e) -> w.name("x"));
+        out.endObject();
+      });
+
+  @Test
+  void callsOutOfOrderAreRefusedAsJacksonRefusesThem() {
+    for (int i = 0; i < MISUSES.size(); i++) {
+      PayloadWriter.ValueWriter<Object> misuse = MISUSES.get(i);
+      assertThat(catchThrowable(() -> JacksonReplay.replay(misuse, JACKSON)))
+          .as("misuse %d", i)
+          .isInstanceOf(JacksonException.class);
+      assertThatThrownBy(() -> PayloadWriter.toJson(null, misuse))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("JSON written out of order");
+      assertThatThrownBy(() -> StoredDocuments.fields(null, misuse))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  /** Calls out of order that Jackson's generator lets through, writing what is not one document. */
+  private static final List<PayloadWriter.ValueWriter<Object>> LET_THROUGH_BY_JACKSON = List.of(
+      (out, v) -> { // a name with no value before the object closes
+        out.beginObject("T");
+        out.name("a");
+        out.endObject();
+      },
+      (out, v) -> { // two documents
+        out.beginObject("T");
+        out.endObject();
+        out.beginObject("T");
+        out.endObject();
+      });
+
+  @Test
+  void callsOutOfOrderThatJacksonLetsThroughAreRefusedToo() {
+    for (PayloadWriter.ValueWriter<Object> misuse : LET_THROUGH_BY_JACKSON) {
+      assertThat(isOneJsonDocument(JacksonReplay.replay(misuse, JACKSON))).isFalse();
+      assertThatThrownBy(() -> PayloadWriter.toJson(null, misuse))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("JSON written out of order");
+      assertThatThrownBy(() -> StoredDocuments.fields(null, misuse))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  private static boolean isOneJsonDocument(String text) {
+    try (JsonParser parser = JACKSON.createParser(ObjectReadContext.empty(), text)) {
+      parser.nextToken();
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void nestingIsRefusedPastJacksonsDepthOf500() {
+    Node deepest = nested(500);
+    assertThat(PayloadWriter.toJson(deepest, JsonWriterOracleTest::write))
+        .isEqualTo(jackson(deepest));
+    Node tooDeep = nested(501);
+    assertThatThrownBy(() -> jackson(tooDeep)).isInstanceOf(JacksonException.class);
+    assertThatThrownBy(() -> PayloadWriter.toJson(tooDeep, JsonWriterOracleTest::write))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("500");
+    // Splitting counts the payload's own object, as writing the whole document does.
+    Obj stored = new Obj(List.of(Map.entry("a", nested(499))));
+    assertThat(StoredDocuments.fields(stored, JsonWriterOracleTest::write))
+        .containsExactlyEntriesOf(StoredDocuments.split(jackson(stored)));
+    Obj storedTooDeep = new Obj(List.of(Map.entry("a", nested(500))));
+    assertThatThrownBy(() -> StoredDocuments.fields(storedTooDeep, JsonWriterOracleTest::write))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> jackson(storedTooDeep)).isInstanceOf(JacksonException.class);
+  }
+
+  /** {@code levels} arrays, each holding the next; the innermost holds a number. */
+  private static Node nested(int levels) {
+    Node node = new Scalar(1L, false);
+    for (int i = 0; i < levels; i++) {
+      node = new Arr(List.of(node));
+    }
+    return node;
+  }
+
   private static Node node(Random random, int depth) {
     int kind = depth >= 4 ? 3 : random.nextInt(6);
     return switch (kind) {
       case 0 -> object(random, depth + 1);
-      case 1 -> {
-        Map<String, Node> entries = new LinkedHashMap<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          entries.put(string(random), node(random, depth + 1));
-        }
-        yield new Keyed(entries);
-      }
+      case 1 -> keyed(random, depth + 1);
       case 2 -> {
         List<Node> elements = new ArrayList<>();
         for (int i = random.nextInt(5); i > 0; i--) {
@@ -135,6 +248,14 @@ class JsonWriterOracleTest {
       }
       default -> new Scalar(scalar(random), random.nextInt(8) == 0);
     };
+  }
+
+  private static Keyed keyed(Random random, int depth) {
+    Map<String, Node> entries = new LinkedHashMap<>();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      entries.put(string(random), node(random, depth));
+    }
+    return new Keyed(entries);
   }
 
   private static Obj object(Random random, int depth) {
@@ -167,7 +288,9 @@ class JsonWriterOracleTest {
   /** Characters of every class: plain ASCII, escapes, controls, Latin-1, the BMP, surrogates. */
   private static String string(Random random) {
     StringBuilder text = new StringBuilder();
-    for (int i = random.nextInt(24); i > 0; i--) {
+    // Now and then longer than Jackson's buffer and a writer's first one, escapes included.
+    int length = random.nextInt(40) == 0 ? 2_000 + random.nextInt(8_000) : random.nextInt(24);
+    for (int i = length; i > 0; i--) {
       switch (random.nextInt(8)) {
         case 0 -> text.append((char) random.nextInt(0x20));
         case 1 -> text.append("\"\\/\u007f".charAt(random.nextInt(4)));

@@ -122,6 +122,45 @@ class PayloadWriterTest {
         .isEqualTo("a\\\"b");
   }
 
+  /**
+   * The log line's escaping rule, stated on its own: quotes, backslashes and the short forms;
+   * every other control character, the line and paragraph separators and the bidirectional
+   * embeddings, overrides and isolates as a lower-case backslash-u escape; anything else as is.
+   */
+  private static String logEscaped(String value) {
+    StringBuilder text = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> {
+          boolean escaped = Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+              || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+          text.append(escaped ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void everyCharacterIsEscapedInALogLineByItsRuleQuotedOrMasked() {
+    for (int c = 0; c < 0x10000; c++) {
+      String value = "a" + (char) c + "b";
+      assertThat(PayloadWriter.toLogString(value, (out, v) -> out.string(v)))
+          .isEqualTo("\"" + logEscaped(value) + "\"");
+      assertThat(PayloadWriter.toLogString(value, (out, v) -> out.masked(v)))
+          .isEqualTo(logEscaped(value));
+    }
+    // Longer than a line's first buffer, with escapes before and after it grows.
+    String longValue = "x\n".repeat(3_000) + "\u202e" + "y".repeat(20_000) + "\"";
+    assertThat(PayloadWriter.toLogString(longValue, (out, v) -> out.string(v)))
+        .isEqualTo("\"" + logEscaped(longValue) + "\"");
+  }
+
   @Test
   void aDateTimeInALogLineIsExactlyItsToString() {
     java.util.List<java.time.OffsetDateTime> values = new java.util.ArrayList<>(List.of(
