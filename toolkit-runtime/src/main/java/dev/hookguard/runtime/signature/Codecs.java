@@ -15,15 +15,24 @@ final class Codecs {
 
   /** Decodes {@code length} bytes from {@code 2 * length} hex digits (either case). */
   static byte[] hex(String text, int length, String what) throws WebhookVerificationException {
-    if (text.length() != 2 * length) {
+    return hex(text, 0, length, what);
+  }
+
+  /**
+   * Decodes {@code length} bytes from the hex digits of {@code text} from {@code from} on, which
+   * must be exactly {@code 2 * length} (the rest of a header after its version, without a copy).
+   */
+  static byte[] hex(String text, int from, int length, String what)
+      throws WebhookVerificationException {
+    if (text.length() - from != 2 * length) {
       throw new WebhookVerificationException(
           Reason.MALFORMED_SIGNATURE,
           what + " must be " + 2 * length + " hexadecimal digits");
     }
     byte[] out = new byte[length];
     for (int i = 0; i < length; i++) {
-      int hi = hexDigit(text.charAt(2 * i));
-      int lo = hexDigit(text.charAt(2 * i + 1));
+      int hi = hexDigit(text.charAt(from + 2 * i));
+      int lo = hexDigit(text.charAt(from + 2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw new WebhookVerificationException(
             Reason.MALFORMED_SIGNATURE, what + " is not hexadecimal");

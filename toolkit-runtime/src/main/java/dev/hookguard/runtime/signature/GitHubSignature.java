@@ -20,6 +20,8 @@ final class GitHubSignature extends HmacSignature {
 
   static final String HEADER = "X-Hub-Signature-256";
   static final String DELIVERY = "X-GitHub-Delivery";
+  /** The only version of signature the header carries: {@code sha256=<hex>}. */
+  private static final String VERSION = "sha256";
 
   private GitHubSignature(HmacKeys keys, Clock clock, Duration tolerance) {
     super(keys, clock, tolerance);
@@ -41,11 +43,12 @@ final class GitHubSignature extends HmacSignature {
       throw new WebhookVerificationException(
           Reason.MALFORMED_HEADER, "header " + HEADER + " is not of the form sha256=<hex>");
     }
-    if (!header.substring(0, eq).equals("sha256")) {
+    if (eq != VERSION.length() || !header.startsWith(VERSION)) {
       throw new WebhookVerificationException(
           Reason.UNSUPPORTED_VERSION, "header " + HEADER + " does not carry a sha256 signature");
     }
-    byte[] candidate = Codecs.hex(header.substring(eq + 1), HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
+    byte[] candidate = Codecs.hex(
+        header, eq + 1, HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
     requireMatch(List.of(candidate), HEADER, body);
   }
 

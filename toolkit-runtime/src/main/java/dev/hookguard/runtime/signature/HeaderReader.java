@@ -82,9 +82,12 @@ final class HeaderReader {
     for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
       if (entry.getKey() != null
           && asciiEqualsIgnoreCase(entry.getKey(), name)
-          && entry.getValue() != null
-          && entry.getValue().stream().anyMatch(Objects::nonNull)) {
-        return true;
+          && entry.getValue() != null) {
+        for (String value : entry.getValue()) {
+          if (value != null) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -42,13 +42,14 @@ final class SlackSignature extends HmacSignature {
       throw new WebhookVerificationException(
           Reason.MALFORMED_HEADER, "header " + HEADER + " is not of the form v0=<hex>");
     }
-    if (!header.substring(0, eq).equals("v0")) {
+    if (eq != 2 || !header.startsWith("v0")) {
       throw new WebhookVerificationException(
           Reason.UNSUPPORTED_VERSION, "header " + HEADER + " does not carry a v0 signature");
     }
     byte[] candidate =
-        Codecs.hex(header.substring(eq + 1), HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
-    requireMatch(List.of(candidate), HEADER, ascii("v0:" + timestamp + ":"), body);
+        Codecs.hex(header, eq + 1, HmacKeys.MAC_LENGTH, "the signature of header " + HEADER);
+    // The header's digits, checked above to be the number's own (no sign, no leading zero).
+    requireMatch(List.of(candidate), HEADER, ascii("v0:" + timestampText + ":"), body);
     Timestamps.checkFresh(timestamp, clock, tolerance);
   }
 

@@ -25,7 +25,15 @@ import java.util.StringJoiner;
  */
 final class StandardWebhooksSignature extends BaseSignature {
 
-  private static final String[] PREFIXES = {"webhook-", "svix-"};
+  /** The two header families, {@code webhook-} first: it wins when both are present. */
+  private static final List<Family> FAMILIES = List.of(new Family("webhook-"), new Family("svix-"));
+
+  /** One family's header names, and how messages name them, made once. */
+  private record Family(String id, String timestamp, String signature, String timestampWhat) {
+    Family(String prefix) {
+      this(prefix + "id", prefix + "timestamp", prefix + "signature", "header " + prefix + "timestamp");
+    }
+  }
   /** Generous for a rotation (one signature per live key) yet bounds the work per request. */
   static final int MAX_SIGNATURES = 16;
 
@@ -106,48 +114,54 @@ final class StandardWebhooksSignature extends BaseSignature {
       throws WebhookVerificationException {
     Objects.requireNonNull(headers, "headers");
     requireBody(body);
-    String prefix = headerPrefix(headers);
-    String id = HeaderReader.required(headers, prefix + "id");
-    String timestampText = HeaderReader.required(headers, prefix + "timestamp");
-    String signatureHeader = HeaderReader.required(headers, prefix + "signature");
-    long timestamp = Timestamps.parseSeconds(timestampText, "header " + prefix + "timestamp");
+    Family family = family(headers);
+    String id = HeaderReader.required(headers, family.id());
+    String timestampText = HeaderReader.required(headers, family.timestamp());
+    String signatureHeader = HeaderReader.required(headers, family.signature());
+    long timestamp = Timestamps.parseSeconds(timestampText, family.timestampWhat());
 
-    List<byte[]> v1 = new ArrayList<>();
-    List<byte[]> v1a = new ArrayList<>();
+    List<byte[]> v1 = new ArrayList<>(1);
+    List<byte[]> v1a = new ArrayList<>(1);
     int entries = 0;
-    for (String entry : signatureHeader.split(" ")) {
-      if (entry.isEmpty()) {
-        continue;
+    // Entries are separated by spaces (HeaderReader has trimmed the ends); read in place.
+    for (int start = 0, length = signatureHeader.length(); start < length; ) {
+      int space = signatureHeader.indexOf(' ', start);
+      int end = space < 0 ? length : space;
+      if (end > start) {
+        if (++entries > MAX_SIGNATURES) {
+          throw new WebhookVerificationException(
+              Reason.HEADER_TOO_LARGE,
+              "header " + family.signature() + " lists more than " + MAX_SIGNATURES + " signatures");
+        }
+        int comma = signatureHeader.indexOf(',', start);
+        if (comma <= start || comma >= end) {
+          throw new WebhookVerificationException(
+              Reason.MALFORMED_HEADER,
+              "an entry of header " + family.signature()
+                  + " is not of the form version,signature");
+        }
+        if (isVersion(signatureHeader, start, comma, "v1") && !hmacKeys.isEmpty()) {
+          v1.add(Codecs.base64(signatureHeader.substring(comma + 1, end), HmacKeys.MAC_LENGTH,
+              "a v1 signature"));
+        } else if (isVersion(signatureHeader, start, comma, "v1a") && !verifyKeys.isEmpty()) {
+          v1a.add(Codecs.base64(signatureHeader.substring(comma + 1, end),
+              Ed25519Keys.SIGNATURE_LENGTH, "a v1a signature"));
+        }
+        // Other versions are skipped: the specification lets senders add future schemes.
       }
-      if (++entries > MAX_SIGNATURES) {
-        throw new WebhookVerificationException(
-            Reason.HEADER_TOO_LARGE,
-            "header " + prefix + "signature lists more than " + MAX_SIGNATURES + " signatures");
-      }
-      int comma = entry.indexOf(',');
-      if (comma <= 0) {
-        throw new WebhookVerificationException(
-            Reason.MALFORMED_HEADER,
-            "an entry of header " + prefix + "signature is not of the form version,signature");
-      }
-      String version = entry.substring(0, comma);
-      String value = entry.substring(comma + 1);
-      if (version.equals("v1") && !hmacKeys.isEmpty()) {
-        v1.add(Codecs.base64(value, HmacKeys.MAC_LENGTH, "a v1 signature"));
-      } else if (version.equals("v1a") && !verifyKeys.isEmpty()) {
-        v1a.add(Codecs.base64(value, Ed25519Keys.SIGNATURE_LENGTH, "a v1a signature"));
-      }
-      // Other versions are skipped: the specification lets senders add future schemes.
+      start = end + 1;
     }
     if (v1.isEmpty() && v1a.isEmpty()) {
       throw new WebhookVerificationException(
           Reason.UNSUPPORTED_VERSION,
-          "header " + prefix + "signature has no signature of a version this verifier holds keys for ("
+          "header " + family.signature()
+              + " has no signature of a version this verifier holds keys for ("
               + supportedVersions()
               + ")");
     }
 
-    byte[] signedPrefix = ascii(id + "." + timestamp + ".");
+    // The header's digits, checked to be the number's own (no sign, no leading zero).
+    byte[] signedPrefix = ascii(id + "." + timestampText + ".");
     boolean matched = !v1.isEmpty() && hmacKeys.anyMatches(v1, signedPrefix, body);
     if (!matched && !v1a.isEmpty()) {
       matched = anyEd25519Matches(v1a, signedPrefix, body);
@@ -155,7 +169,7 @@ final class StandardWebhooksSignature extends BaseSignature {
     if (!matched) {
       throw new WebhookVerificationException(
           Reason.SIGNATURE_MISMATCH,
-          "no signature in header " + prefix + "signature matches a configured secret");
+          "no signature in header " + family.signature() + " matches a configured secret");
     }
     Timestamps.checkFresh(timestamp, clock, tolerance);
   }
@@ -184,15 +198,20 @@ final class StandardWebhooksSignature extends BaseSignature {
     return false;
   }
 
+  /** Whether {@code header} from {@code start} to {@code comma} is {@code version}. */
+  private static boolean isVersion(String header, int start, int comma, String version) {
+    return comma - start == version.length() && header.startsWith(version, start);
+  }
+
   /**
    * The header family of this request. {@code webhook-} wins when both are present, and all
    * three headers are then read from that family, never mixed.
    */
-  private static String headerPrefix(Map<String, List<String>> headers)
+  private static Family family(Map<String, List<String>> headers)
       throws WebhookVerificationException {
-    for (String prefix : PREFIXES) {
-      if (HeaderReader.isPresent(headers, prefix + "signature")) {
-        return prefix;
+    for (Family family : FAMILIES) {
+      if (HeaderReader.isPresent(headers, family.signature())) {
+        return family;
       }
     }
     throw new WebhookVerificationException(
@@ -245,9 +264,9 @@ final class StandardWebhooksSignature extends BaseSignature {
   @Override
   public Optional<String> messageId(Map<String, List<String>> headers) {
     Objects.requireNonNull(headers, "headers");
-    for (String prefix : PREFIXES) {
-      if (HeaderReader.isPresent(headers, prefix + "signature")) {
-        return messageIdHeader(headers, prefix + "id");
+    for (Family family : FAMILIES) {
+      if (HeaderReader.isPresent(headers, family.signature())) {
+        return messageIdHeader(headers, family.id());
       }
     }
     return messageIdHeader(headers, "webhook-id");
