@@ -10,18 +10,18 @@ import tools.jackson.core.io.NumberOutput;
 /**
  * Renders compact JSON exactly as Jackson's generator does with {@code WRITE_BIGDECIMAL_AS_PLAIN}
  * and its other defaults, character for character (a test writes random documents both ways):
- * Jackson's own escape table (quotes, backslashes, and control characters by their short forms or
- * as six-character escapes in upper-case hex; nothing else escaped), its integer writer, and the same text of
- * floating-point numbers ({@link Double#toString}; NaN and infinities as strings). It writes into
- * one {@code char} array rather than through a generator and a {@code Writer}, which cost more than
- * the writing: a whole document, or ({@link #splitting()}) each top-level property's value on its
- * own.
+ * Jackson's own escape table (quotes, backslashes, and control characters by their short forms
+ * or as six-character escapes in upper-case hex; nothing else escaped), its integer writer, and
+ * the same text of floating-point numbers ({@link Double#toString}; NaN and infinities as
+ * strings). It writes into one {@code char} array rather than through a generator and a {@code
+ * Writer}, which cost more than the writing: a whole document, or ({@link #splitting()}) each
+ * top-level property's value on its own.
  *
  * <p>As Jackson's generator does, it refuses calls out of order (a value in an object without its
  * name, a name where a value belongs, a container closed that is not open, a second document),
  * nesting deeper than 500, and a document left open, so what it returns is always one JSON text.
  */
-final class JsonPayloadWriter extends PayloadWriter {
+final class JsonPayloadWriter extends TextWriter {
 
   /** Jackson's default: the deepest nesting of objects and arrays its generator writes. */
   private static final int MAX_DEPTH = 500;
@@ -41,13 +41,6 @@ final class JsonPayloadWriter extends PayloadWriter {
   /** The length of a recent document: sizes the next one's buffer. Racy on purpose. */
   private static int lengthHint = 256;
 
-  private static final int MAX_HINT = 16 * 1024;
-
-  private final CharOutput out = new CharOutput(lengthHint);
-  /** Set after a value, cleared when a container opens: the next value or name needs a comma. */
-  private boolean afterValue;
-  /** Set between a name and its value, which needs no comma of its own. */
-  private boolean afterName;
   /** Objects and arrays open (in splitting mode, the payload's own object included). */
   private int depth;
   /** For each container open, from the outermost: whether it is an object (else an array). */
@@ -65,10 +58,11 @@ final class JsonPayloadWriter extends PayloadWriter {
   private int propertyStart;
 
   JsonPayloadWriter() {
-    this.fields = null;
+    this(null);
   }
 
   private JsonPayloadWriter(Map<String, String> fields) {
+    super(lengthHint);
     this.fields = fields;
   }
 
@@ -115,7 +109,8 @@ final class JsonPayloadWriter extends PayloadWriter {
    * Before a value (a container's opening included): the comma it needs, or none after a name.
    * In an object a value must follow a name, and a document holds one value.
    */
-  private void beforeValue() {
+  @Override
+  void beforeValue() {
     if (afterName) {
       afterName = false;
     } else if (depth == 0) {
@@ -221,59 +216,21 @@ final class JsonPayloadWriter extends PayloadWriter {
   }
 
   @Override
-  public void nullValue() {
-    beforeValue();
-    out.append("null");
-    afterValue = true;
-  }
-
-  @Override
-  public void string(String value) {
-    if (value == null) {
-      nullValue();
-      return;
-    }
-    beforeValue();
-    quoted(value);
-    afterValue = true;
-  }
-
-  @Override
-  void dateTime(java.time.OffsetDateTime value) {
-    beforeValue();
-    out.append('"');
-    IsoDateTimes.append(out, value); // digits, '-', ':', '.', 'T', '+', 'Z': nothing to escape
-    out.append('"');
-    afterValue = true;
-  }
-
-  @Override
-  public void number(long value) {
-    beforeValue();
-    out.append(value);
-    afterValue = true;
-  }
-
-  @Override
   public void number(double value) {
     if (NumberOutput.notFinite(value)) {
       string(Double.toString(value));
-      return;
+    } else {
+      plainValue(Double.toString(value));
     }
-    beforeValue();
-    out.append(Double.toString(value));
-    afterValue = true;
   }
 
   @Override
   public void number(float value) {
     if (NumberOutput.notFinite(value)) {
       string(Float.toString(value));
-      return;
+    } else {
+      plainValue(Float.toString(value));
     }
-    beforeValue();
-    out.append(Float.toString(value));
-    afterValue = true;
   }
 
   /**
@@ -296,16 +253,7 @@ final class JsonPayloadWriter extends PayloadWriter {
     } else {
       text = ((BigInteger) value).toString();
     }
-    beforeValue();
-    out.append(text);
-    afterValue = true;
-  }
-
-  @Override
-  public void bool(boolean value) {
-    beforeValue();
-    out.append(value ? "true" : "false");
-    afterValue = true;
+    plainValue(text);
   }
 
   @Override
@@ -313,7 +261,8 @@ final class JsonPayloadWriter extends PayloadWriter {
     string(mask);
   }
 
-  private void quoted(String value) {
+  @Override
+  void quoted(String value) {
     out.append('"');
     // Most values need no escape: copied whole and scanned once.
     int first = out.appendForScan(value);

@@ -8,10 +8,7 @@ import java.math.BigDecimal;
  * disguise one (control characters, line and paragraph separators, bidirectional overrides) is
  * escaped, so a payload value can neither forge a log line nor pose as another field.
  */
-final class LogLineWriter extends PayloadWriter {
-
-  /** The longest line whose length sizes the next line's buffer: a huge payload sizes no more. */
-  private static final int MAX_HINT = 16 * 1024;
+final class LogLineWriter extends TextWriter {
 
   /**
    * The length of a recent line, to size the next line's buffer so that it is not grown and
@@ -19,18 +16,17 @@ final class LogLineWriter extends PayloadWriter {
    */
   private static int lengthHint = 128;
 
-  private final CharOutput out = new CharOutput(lengthHint);
-  /** Set after a value, and cleared when an object or array opens: the next value needs a comma. */
-  private boolean afterValue;
-  /** Set between a name or key and its value, which needs no comma of its own. */
-  private boolean afterName;
+  LogLineWriter() {
+    super(lengthHint);
+  }
 
   String result() {
     lengthHint = Math.min(out.length() + 16, MAX_HINT);
     return out.toString();
   }
 
-  private void beforeValue() {
+  @Override
+  void beforeValue() {
     if (afterName) {
       afterName = false;
     } else {
@@ -88,67 +84,20 @@ final class LogLineWriter extends PayloadWriter {
   }
 
   @Override
-  public void nullValue() {
-    beforeValue();
-    out.append("null");
-    afterValue = true;
-  }
-
-  @Override
-  public void string(String value) {
-    if (value == null) {
-      nullValue();
-      return;
-    }
-    beforeValue();
-    quoted(value);
-    afterValue = true;
-  }
-
-  @Override
-  void dateTime(java.time.OffsetDateTime value) {
-    beforeValue();
-    out.append('"');
-    IsoDateTimes.append(out, value); // digits, '-', ':', '.', 'T', '+', 'Z': nothing to escape
-    out.append('"');
-    afterValue = true;
-  }
-
-  @Override
-  public void number(long value) {
-    beforeValue();
-    out.append(value);
-    afterValue = true;
-  }
-
-  @Override
   public void number(double value) {
-    beforeValue();
-    out.append(Double.toString(value));
-    afterValue = true;
+    plainValue(Double.toString(value));
   }
 
   @Override
   public void number(float value) {
-    beforeValue();
-    out.append(Float.toString(value));
-    afterValue = true;
+    plainValue(Float.toString(value));
   }
 
   @Override
   void bigNumber(Object value) {
-    beforeValue();
     // Plain notation for ordinary amounts; a huge exponent stays scientific rather than expand.
-    out.append(value instanceof BigDecimal d && Math.abs(d.scale()) <= 100
+    plainValue(value instanceof BigDecimal d && Math.abs(d.scale()) <= 100
         ? d.toPlainString() : value.toString());
-    afterValue = true;
-  }
-
-  @Override
-  public void bool(boolean value) {
-    beforeValue();
-    out.append(value ? "true" : "false");
-    afterValue = true;
   }
 
   @Override
@@ -158,7 +107,8 @@ final class LogLineWriter extends PayloadWriter {
     afterValue = true;
   }
 
-  private void quoted(String value) {
+  @Override
+  void quoted(String value) {
     out.append('"');
     escaped(value);
     out.append('"');
