@@ -26,18 +26,7 @@ final class HmacKeys {
   private final List<Mac> prototypes;
   /** The length of the shortest key, taken when the keys are given (0 without keys). */
   private final int shortest;
-  private final ThreadLocal<PerThread> perThread =
-      ThreadLocal.withInitial(() -> new PerThread(copies()));
-
-  /** A thread's keyed copies of the prototypes, and room for one MAC to compare. */
-  private static final class PerThread {
-    final Mac[] macs;
-    final byte[] computed = new byte[MAC_LENGTH];
-
-    PerThread(Mac[] macs) {
-      this.macs = macs;
-    }
-  }
+  private final ThreadLocal<Mac[]> perThread = ThreadLocal.withInitial(this::copies);
 
   HmacKeys(List<byte[]> rawKeys) {
     List<SecretKeySpec> specs = new ArrayList<>(rawKeys.size());
@@ -95,7 +84,7 @@ final class HmacKeys {
 
   /** The MAC of the concatenation of {@code parts} under every key, in key order. */
   List<byte[]> macs(byte[]... parts) {
-    Mac[] macs = perThread.get().macs;
+    Mac[] macs = perThread.get();
     List<byte[]> out = new ArrayList<>(macs.length);
     for (Mac mac : macs) {
       out.add(mac(mac, parts));
@@ -105,7 +94,7 @@ final class HmacKeys {
 
   /** The MAC of the concatenation of {@code parts} under the first key. */
   byte[] primaryMac(byte[]... parts) {
-    return mac(perThread.get().macs[0], parts);
+    return mac(perThread.get()[0], parts);
   }
 
   /**
@@ -114,35 +103,23 @@ final class HmacKeys {
    * nothing about which key or which candidate matched.
    */
   boolean anyMatches(List<byte[]> candidates, byte[]... parts) {
-    PerThread thread = perThread.get();
-    byte[] computed = thread.computed;
     boolean matched = false;
-    for (Mac mac : thread.macs) {
-      // Into this thread's buffer rather than a new array per key and message.
-      update(mac, parts);
-      try {
-        mac.doFinal(computed, 0);
-      } catch (javax.crypto.ShortBufferException e) {
-        throw new IllegalStateException("an HMAC-SHA256 is not " + MAC_LENGTH + " bytes", e);
-      }
+    for (Mac mac : perThread.get()) { // each key's MAC compared as it is made, no list of them
+      byte[] expected = mac(mac, parts);
       for (byte[] candidate : candidates) {
-        matched |= MessageDigest.isEqual(computed, candidate);
+        matched |= MessageDigest.isEqual(expected, candidate);
       }
     }
     return matched;
   }
 
   private static byte[] mac(Mac mac, byte[]... parts) {
-    update(mac, parts);
-    return mac.doFinal();
-  }
-
-  private static void update(Mac mac, byte[]... parts) {
     // A message cut short (an exception between update and doFinal) must not leak into this one.
     mac.reset();
     for (byte[] part : parts) {
       mac.update(part);
     }
+    return mac.doFinal();
   }
 
   @Override

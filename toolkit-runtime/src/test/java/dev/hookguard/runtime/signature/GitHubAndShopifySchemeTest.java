@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** GitHub and Shopify specifics: no timestamp, message ids, hex case. */
+/** GitHub, Shopify and Slack specifics: no timestamp, message ids, hex case, the version prefix. */
 class GitHubAndShopifySchemeTest {
 
   @Test
@@ -45,5 +45,34 @@ class GitHubAndShopifySchemeTest {
     assertThatCode(() -> Signatures.github(PublishedVectorsTest.GH_SECRET).verify(
         headers("X-Hub-Signature-256", "sha256=" + PublishedVectorsTest.GH_SIGNATURE.substring(7).toUpperCase(java.util.Locale.ROOT)),
         utf8(PublishedVectorsTest.GH_BODY))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aVersionThatOnlyBeginsWithTheRightOneIsUnsupported() {
+    WebhookSignature github = Signatures.github("s");
+    String hex = github.sign("d-1", Instant.ofEpochSecond(SchemeBehaviourTest.T), SchemeBehaviourTest.BODY)
+        .get("X-Hub-Signature-256").substring("sha256=".length());
+    assertThat(rejection(github, headers("X-Hub-Signature-256", "sha256x=" + hex), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.UNSUPPORTED_VERSION);
+    assertThat(rejection(github, headers("X-Hub-Signature-256", "sha25=" + hex), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.UNSUPPORTED_VERSION);
+
+    WebhookSignature slack = Signatures.slack("s").withClock(fixedAt(SchemeBehaviourTest.T));
+    Map<String, String> signed = slack.sign("m", Instant.ofEpochSecond(SchemeBehaviourTest.T), SchemeBehaviourTest.BODY);
+    Map<String, List<String>> slackHeaders = headers(signed);
+    String slackHex = signed.get("X-Slack-Signature").substring("v0=".length());
+    assertThat(rejection(slack, with(slackHeaders, "X-Slack-Signature", "v0x=" + slackHex), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.UNSUPPORTED_VERSION);
+    assertThat(rejection(slack, with(slackHeaders, "X-Slack-Signature", "v=" + slackHex), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.UNSUPPORTED_VERSION);
+  }
+
+  @Test
+  void aSlackTimestampWithSpacesAroundItIsSignedAsItsDigits() throws Exception {
+    WebhookSignature slack = Signatures.slack("s").withClock(fixedAt(SchemeBehaviourTest.T));
+    Map<String, List<String>> headers = headers(
+        slack.sign("m", Instant.ofEpochSecond(SchemeBehaviourTest.T), SchemeBehaviourTest.BODY));
+    slack.verify(with(headers, "X-Slack-Request-Timestamp", " " + SchemeBehaviourTest.T + "\t"),
+        SchemeBehaviourTest.BODY);
   }
 }

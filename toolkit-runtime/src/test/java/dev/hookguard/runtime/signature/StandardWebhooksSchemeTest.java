@@ -84,4 +84,61 @@ class StandardWebhooksSchemeTest {
     WebhookSignature bare = Signatures.standardWebhooks(SchemeBehaviourTest.SW_OLD.substring("whsec_".length())).withClock(fixedAt(SchemeBehaviourTest.T));
     bare.verify(headers(signature.sign("msg_1", Instant.ofEpochSecond(SchemeBehaviourTest.T), SchemeBehaviourTest.BODY)), SchemeBehaviourTest.BODY);
   }
+
+  /** Headers for msg_1 at T whose signature header is {@code signatureHeader(valid)}. */
+  private Map<String, List<String>> signedWith(Function<String, String> signatureHeader) {
+    String valid = signature.sign("msg_1", Instant.ofEpochSecond(SchemeBehaviourTest.T),
+        SchemeBehaviourTest.BODY).get("webhook-signature");
+    return headers("webhook-id", "msg_1", "webhook-timestamp", Long.toString(SchemeBehaviourTest.T),
+        "webhook-signature", signatureHeader.apply(valid));
+  }
+
+  @Test
+  void entriesAreReadBetweenSpacesHoweverManyAroundThem() throws Exception {
+    signature.verify(signedWith(valid -> "  v2,a   " + valid + "\t "), SchemeBehaviourTest.BODY);
+    signature.verify(signedWith(valid -> valid + "    v2,b"), SchemeBehaviourTest.BODY);
+  }
+
+  @Test
+  void anEntryWithoutItsOwnCommaIsMalformedEvenIfALaterEntryHasOne() {
+    assertThat(rejection(signature, signedWith(valid -> "x " + valid), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(rejection(signature, signedWith(valid -> valid + " ,v1"), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void anEmptyOrCommaStartedSignatureValueIsMalformed() {
+    assertThat(rejection(signature, signedWith(valid -> "v1, " + valid), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.MALFORMED_SIGNATURE);
+    assertThat(rejection(signature, signedWith(valid -> "v1,,x " + valid), SchemeBehaviourTest.BODY))
+        .isEqualTo(Reason.MALFORMED_SIGNATURE);
+  }
+
+  @Test
+  void sixteenEntriesAreReadAndASeventeenthIsTooMany() throws Exception {
+    signature.verify(signedWith(valid -> "v2,x ".repeat(15) + valid), SchemeBehaviourTest.BODY);
+    assertThat(rejection(signature, signedWith(valid -> "v2,x ".repeat(16) + valid),
+        SchemeBehaviourTest.BODY)).isEqualTo(Reason.HEADER_TOO_LARGE);
+  }
+
+  @Test
+  void aTimestampWithSpacesAroundItIsSignedAsItsDigits() throws Exception {
+    Map<String, List<String>> headers = signedWith(valid -> valid);
+    signature.verify(with(headers, "webhook-timestamp", " \t" + SchemeBehaviourTest.T + " "),
+        SchemeBehaviourTest.BODY);
+  }
+
+  @Test
+  void aSignatureHeaderWithOnlyNullValuesLeavesTheSvixFamilyInUse() throws Exception {
+    Map<String, String> signed = signature.sign("msg_1", Instant.ofEpochSecond(SchemeBehaviourTest.T),
+        SchemeBehaviourTest.BODY);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("webhook-signature", java.util.Collections.singletonList(null));
+    headers.put("svix-id", List.of("msg_1"));
+    headers.put("svix-timestamp", List.of(Long.toString(SchemeBehaviourTest.T)));
+    headers.put("svix-signature", List.of(signed.get("webhook-signature")));
+    signature.verify(headers, SchemeBehaviourTest.BODY);
+    assertThat(signature.messageId(headers)).contains("msg_1");
+  }
 }
