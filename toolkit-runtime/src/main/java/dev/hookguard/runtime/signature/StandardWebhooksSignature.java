@@ -209,14 +209,20 @@ final class StandardWebhooksSignature extends BaseSignature {
    */
   private static Family family(Map<String, List<String>> headers)
       throws WebhookVerificationException {
+    return presentFamily(headers).orElseThrow(() -> new WebhookVerificationException(
+        Reason.MISSING_HEADER, "header webhook-signature (or svix-signature) is missing"));
+  }
+
+  /** The first family whose signature header is present, if any. */
+  private static Optional<Family> presentFamily(Map<String, List<String>> headers) {
     for (Family family : FAMILIES) {
       if (HeaderReader.isPresent(headers, family.signature())) {
-        return family;
+        return Optional.of(family);
       }
     }
-    throw new WebhookVerificationException(
-        Reason.MISSING_HEADER, "header webhook-signature (or svix-signature) is missing");
+    return Optional.empty();
   }
+
 
   private String supportedVersions() {
     StringJoiner versions = new StringJoiner(", ");
@@ -264,12 +270,7 @@ final class StandardWebhooksSignature extends BaseSignature {
   @Override
   public Optional<String> messageId(Map<String, List<String>> headers) {
     Objects.requireNonNull(headers, "headers");
-    for (Family family : FAMILIES) {
-      if (HeaderReader.isPresent(headers, family.signature())) {
-        return messageIdHeader(headers, family.id());
-      }
-    }
-    return messageIdHeader(headers, "webhook-id");
+    return messageIdHeader(headers, presentFamily(headers).orElse(FAMILIES.get(0)).id());
   }
 
   @Override

@@ -535,10 +535,11 @@ public final class JdbcPayloadTable implements PayloadTable {
         throw new IllegalArgumentException(
             keys.size() + " keys for " + subjectTokens.size() + " data subjects");
       }
+      List<SubjectKeyStore.SealingKey> shared = List.copyOf(keys); // one list for every field
       List<PlainField> resealed = new ArrayList<>(fields.size());
       for (PlainField field : fields) {
         resealed.add(new PlainField(field.path(), field.protection(), field.json(),
-            field.expiresAt(), List.copyOf(keys)));
+            field.expiresAt(), shared));
       }
       return new Plain(List.copyOf(resealed), subjectTokens);
     }
@@ -629,20 +630,9 @@ public final class JdbcPayloadTable implements PayloadTable {
     List<Plain> plain = new ArrayList<>(records.size());
     int from = 0;
     for (Plain record : records) {
-      List<byte[]> tokens = record.subjectTokens();
-      if (tokens.isEmpty()) {
-        plain.add(new Plain(record.fields(), List.of()));
-        continue;
-      }
-      List<SubjectKeyStore.SealingKey> keysOfRecord =
-          List.copyOf(allKeys.subList(from, from + tokens.size()));
-      from += tokens.size();
-      List<PlainField> sealedForSubjects = new ArrayList<>(record.fields().size());
-      for (PlainField field : record.fields()) {
-        sealedForSubjects.add(new PlainField(
-            field.path(), field.protection(), field.json(), field.expiresAt(), keysOfRecord));
-      }
-      plain.add(new Plain(List.copyOf(sealedForSubjects), List.copyOf(tokens)));
+      int count = record.subjectTokens().size();
+      plain.add(count == 0 ? record : record.withSubjectKeys(allKeys.subList(from, from + count)));
+      from += count;
     }
     return plain;
   }
@@ -666,7 +656,7 @@ public final class JdbcPayloadTable implements PayloadTable {
     for (String subject : subjects) {
       tokens.add(keyStore.subjectKeys().token(subject));
     }
-    return tokens;
+    return List.copyOf(tokens);
   }
 
   /** The fields of one record, checked and canonical; no key is read or made here. */
